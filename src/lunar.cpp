@@ -209,10 +209,12 @@ lunar_date to_lunar(sys_days d) {
                           std::to_string(lunar_first_year) + "–" + std::to_string(lunar_last_year) +
                           ")",
                       location{"", 0, 0, "", "date"});
-  const auto it = std::upper_bound(t.years.begin(), t.years.end(), n,
-                                   [](long v, const year_entry& e) { return v < e.new_year; }) -
-                  1;
-  const year_entry& e = *it;
+  // Lunar years average 365.2422 days, so n's year is the estimate or one of its neighbours: O(1).
+  long i = (n - t.years.front().new_year) * 10000 / 3652422;
+  i = std::clamp(i, 0L, static_cast<long>(table_years - 1));
+  while (i > 0 && n < t.years[static_cast<std::size_t>(i)].new_year) --i;
+  while (i + 1 < table_years && n >= t.years[static_cast<std::size_t>(i + 1)].new_year) ++i;
+  const year_entry& e = t.years[static_cast<std::size_t>(i)];
   long offset = n - e.new_year;
   int index = 0;
   while (offset >= static_cast<long>(length_at(e, index))) {
@@ -220,7 +222,7 @@ lunar_date to_lunar(sys_days d) {
     ++index;
   }
   lunar_date out;
-  out.year = lunar_first_year + static_cast<int>(it - t.years.begin());
+  out.year = lunar_first_year + static_cast<int>(i);
   out.day = static_cast<unsigned>(offset + 1);
   if (e.leap != 0 && index == e.leap) {
     out.month = e.leap;
