@@ -129,7 +129,8 @@ void render_table_markdown(const table& t, std::ostream& out) {
 void render_csv(const document& doc, std::ostream& out) {
   // One CSV block per table, separated by an empty line; a single-table document is plain CSV.
   bool first = true;
-  for (const auto& t : doc.tables) {
+  const std::vector<table>& tables = doc.csv_tables ? *doc.csv_tables : doc.tables;
+  for (const auto& t : tables) {
     if (!first) out << "\r\n";
     first = false;
     for (std::size_t c = 0; c < t.columns.size(); ++c) out << (c ? "," : "") << csv_field(t.columns[c].key);
@@ -140,7 +141,7 @@ void render_csv(const document& doc, std::ostream& out) {
       out << "\r\n";
     }
   }
-  if (doc.tables.empty() && !doc.facts.empty()) {
+  if (tables.empty() && !doc.facts.empty()) {
     // A document of facts only (e.g. `due`) becomes one row.
     for (std::size_t i = 0; i < doc.facts.size(); ++i) out << (i ? "," : "") << csv_field(doc.facts[i].key);
     out << "\r\n";
@@ -155,6 +156,10 @@ void render_csv(const document& doc, std::ostream& out) {
 void render(const document& doc, const context& ctx, std::ostream& out) {
   switch (ctx.format) {
     case output_format::json: {
+      if (doc.json) {
+        out << doc.json->dump(2) << '\n';
+        return;
+      }
       nlohmann::json j = nlohmann::json::object();
       for (const auto& f : doc.facts) j[f.key] = f.content.value;
       for (const auto& t : doc.tables) {

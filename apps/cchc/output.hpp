@@ -8,6 +8,7 @@
 #pragma once
 
 #include <iosfwd>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -48,6 +49,10 @@ struct document {
   std::vector<fact> facts;
   std::vector<table> tables;
   nlohmann::json extra_json = nlohmann::json::object();  ///< merged into the json output only
+  /// When set, the json output is exactly this (for documents whose natural JSON is not tabular).
+  std::optional<nlohmann::json> json;
+  /// When set, the csv output shows these tables instead of `tables` (e.g. one flat table).
+  std::optional<std::vector<table>> csv_tables;
 };
 
 /// Writes the document in ctx.format to out.
