@@ -1,5 +1,6 @@
 #include "period_arg.hpp"
 
+#include "cchc/period.hpp"
 #include "cli.hpp"
 #include "commands.hpp"
 
@@ -9,8 +10,8 @@ namespace {
 
 [[noreturn]] void bad(const std::string& text, const std::string& why) {
   throw usage_error("--period", "invalid --period '" + text + "': " + why +
-                                    " (expected FROM..TO, annual:YYYY, 6months:YYYY, 9months:YYYY, "
-                                    "quarter:YYYY-Qn or month:YYYY-MM)");
+                                    " (expected FROM..TO, annual:YYYY, 6months:YYYY, 9months:YYYY, quarter:YYYY-Qn, "
+                                    "month:YYYY-MM, year:YYYY, calendar-quarter:YYYY-Qn or calendar-month:YYYY-MM)");
 }
 
 int parse_year(const std::string& text, const std::string& y) {
@@ -18,12 +19,20 @@ int parse_year(const std::string& text, const std::string& y) {
   return std::stoi(y);
 }
 
-// 15th of month m (1-based, may be 0 = December of the previous year) … 14th of month n.
-period_arg decree09(const std::string& text, int year, int from_month, int to_month) {
-  date::year_month from = date::year{year} / date::month{1} + date::months{from_month - 1};
-  if (from_month <= 0) from = date::year{year - 1} / date::month{static_cast<unsigned>(12 + from_month)};
-  const date::year_month to = date::year{year} / date::month{static_cast<unsigned>(to_month)};
-  return {date::sys_days{from / 15}, date::sys_days{to / 14}, text};
+period_arg from(const period& p, const std::string& text) { return {p.first(), p.last(), text}; }
+
+unsigned parse_quarter(const std::string& text, const std::string& rest) {
+  if (rest.size() != 7 || rest[4] != '-' || (rest[5] != 'Q' && rest[5] != 'q') || rest[6] < '1' || rest[6] > '4')
+    bad(text, "a quarter is written YYYY-Qn");
+  return static_cast<unsigned>(rest[6] - '0');
+}
+
+unsigned parse_month(const std::string& text, const std::string& rest) {
+  if (rest.size() != 7 || rest[4] != '-' || rest.substr(5).find_first_not_of("0123456789") != std::string::npos)
+    bad(text, "a month is written YYYY-MM");
+  const int m = std::stoi(rest.substr(5));
+  if (m < 1 || m > 12) bad(text, "the month must be 01..12");
+  return static_cast<unsigned>(m);
 }
 
 }  // namespace
@@ -39,22 +48,18 @@ period_arg parse_period_argument(const std::string& text) {
   if (colon == std::string::npos) bad(text, "no '..' and no period name");
   const std::string kind = text.substr(0, colon);
   const std::string rest = text.substr(colon + 1);
-  if (kind == "annual") return decree09(text, parse_year(text, rest), 0, 12);
-  if (kind == "6months") return decree09(text, parse_year(text, rest), 0, 6);
-  if (kind == "9months") return decree09(text, parse_year(text, rest), 0, 9);
-  if (kind == "quarter") {
-    if (rest.size() != 7 || rest[4] != '-' || (rest[5] != 'Q' && rest[5] != 'q') || rest[6] < '1' || rest[6] > '4')
-      bad(text, "a quarter is written YYYY-Qn");
-    const int q = rest[6] - '0';
-    return decree09(text, parse_year(text, rest.substr(0, 4)), 3 * q - 3, 3 * q);
-  }
-  if (kind == "month") {
-    if (rest.size() != 7 || rest[4] != '-' || rest.substr(5).find_first_not_of("0123456789") != std::string::npos)
-      bad(text, "a month is written YYYY-MM");
-    const int m = std::stoi(rest.substr(5));
-    if (m < 1 || m > 12) bad(text, "the month must be 01..12");
-    return decree09(text, parse_year(text, rest.substr(0, 4)), m - 1, m);
-  }
+  // The Decree 09/2019 periods and the calendar periods come from cchc/period.hpp.
+  if (kind == "annual") return from(period::annual(parse_year(text, rest)), text);
+  if (kind == "6months") return from(period::six_months(parse_year(text, rest)), text);
+  if (kind == "9months") return from(period::nine_months(parse_year(text, rest)), text);
+  if (kind == "quarter")
+    return from(period::quarterly(parse_year(text, rest.substr(0, 4)), parse_quarter(text, rest)), text);
+  if (kind == "month") return from(period::monthly(parse_year(text, rest.substr(0, 4)), parse_month(text, rest)), text);
+  if (kind == "year") return from(period::calendar_year(parse_year(text, rest)), text);
+  if (kind == "calendar-quarter")
+    return from(period::calendar_quarter(parse_year(text, rest.substr(0, 4)), parse_quarter(text, rest)), text);
+  if (kind == "calendar-month")
+    return from(period::calendar_month(parse_year(text, rest.substr(0, 4)), parse_month(text, rest)), text);
   bad(text, "unknown period name '" + kind + "'");
 }
 
