@@ -4,8 +4,10 @@
 
 namespace cchc::cli {
 
+extern const command calendar_command;
+
 std::vector<const command*> registered_commands() {
-  return {};
+  return {&calendar_command};
 }
 
 namespace {
