@@ -60,6 +60,25 @@ long parse_count_argument(const std::string& text, const std::string& argument, 
   return n;
 }
 
+std::chrono::minutes parse_time_argument(const std::string& text, const std::string& argument) {
+  const auto colon = text.find(':');
+  const bool shaped = colon != std::string::npos && (colon == 1 || colon == 2) && text.size() == colon + 3 &&
+                      all_digits(text, 0, colon) && all_digits(text, colon + 1, text.size());
+  if (!shaped)
+    throw usage_error(argument, "invalid " + argument + ": expected a time as HH:MM, found '" + text + "'");
+  const int h = std::stoi(text.substr(0, colon));
+  const int m = std::stoi(text.substr(colon + 1));
+  if (h > 24 || m > 59 || (h == 24 && m != 0))
+    throw usage_error(argument, "invalid " + argument + ": '" + text + "' is not a time of day (00:00 to 24:00)");
+  return std::chrono::minutes{h * 60 + m};
+}
+
+std::string format_time(std::chrono::minutes t) {
+  char buf[8];
+  std::snprintf(buf, sizeof buf, "%02d:%02d", static_cast<int>(t.count() / 60), static_cast<int>(t.count() % 60));
+  return buf;
+}
+
 std::string iso_date(date::sys_days d) {
   const date::year_month_day ymd{d};
   char buf[16];
