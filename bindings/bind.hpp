@@ -23,7 +23,7 @@
 #if defined(CCHC_PY_HAVE_CALENDAR) && __has_include("cchc/bulk.hpp") && __has_include("cchc/dossier.hpp")
 #define CCHC_PY_HAVE_BULK 1
 #endif
-#if defined(CCHC_PY_HAVE_BULK) && __has_include("cchc/flow.hpp")
+#if __has_include("cchc/flow.hpp")
 #define CCHC_PY_HAVE_FLOW 1
 #endif
 #if defined(CCHC_PY_HAVE_CORE) && __has_include("cchc/report.hpp") && \
@@ -36,6 +36,7 @@ namespace cchc::py_detail {
 namespace py = pybind11;
 
 void bind_errors(py::module_& m);
+void bind_findings(py::module_& m);
 #ifdef CCHC_PY_HAVE_CORE
 void bind_core(py::module_& m);
 #endif
@@ -61,8 +62,9 @@ inline constexpr int pickle_version = 1;
 /// through `state` (T → py::tuple) and `from_state` (py::tuple → T), and __repr__ via `repr`.
 template <class T, class... Options, class Key, class State, class FromState, class Repr>
 void value_type(py::class_<T, Options...>& cls, Key key, State state, FromState from_state, Repr repr) {
-  cls.def("__eq__", [](const T& a, const T& b) { return a == b; }, py::is_operator());
-  cls.def("__ne__", [](const T& a, const T& b) { return !(a == b); }, py::is_operator());
+  // Equality and hashing both come from `key`, so they agree by construction.
+  cls.def("__eq__", [key](const T& a, const T& b) { return key(a).equal(key(b)); }, py::is_operator());
+  cls.def("__ne__", [key](const T& a, const T& b) { return !key(a).equal(key(b)); }, py::is_operator());
   cls.def("__hash__", [key](const T& v) { return py::hash(key(v)); });
   cls.def("__copy__", [](py::object self) { return self; });
   cls.def("__deepcopy__", [](py::object self, py::object) { return self; }, py::arg("memo"));

@@ -86,3 +86,100 @@ void bind_errors(py::module_& m) {
 }
 
 }  // namespace cchc::py_detail
+
+// ---------------------------------------------------------------------------------------------------
+// cchc::finding → cchc.Finding (read-only value type; checks return lists of them).
+
+#include "cchc/finding.hpp"
+
+namespace cchc::py_detail {
+namespace {
+
+py::object number_value(const std::string& text) {
+  // Findings carry their numbers as exact decimal text; Decimal keeps them exact. Text Python's
+  // Decimal does not read (e.g. a Vietnamese-formatted figure) stays a str.
+  static auto* decimal = new py::object(py::module_::import("decimal").attr("Decimal"));
+  try {
+    py::object d = (*decimal)(text);
+    if (d.attr("is_finite")().cast<bool>()) return d;
+  } catch (const py::error_already_set&) {
+  }
+  return py::str(text);
+}
+
+py::tuple finding_state(const cchc::finding& f) {
+  py::list numbers;
+  for (const auto& [name, value] : f.numbers) numbers.append(py::make_tuple(name, value));
+  return py::make_tuple(f.rule, static_cast<int>(f.severity), f.where.file, f.where.line, f.where.column,
+                        f.where.path, f.where.field, f.message_vi, f.message_en, py::tuple(numbers));
+}
+
+cchc::finding finding_from_state(const py::tuple& t) {
+  if (t.size() != 10) throw py::value_error("cannot unpickle Finding: state has the wrong length");
+  cchc::finding f;
+  f.rule = t[0].cast<std::string>();
+  const int s = t[1].cast<int>();
+  if (s < 0 || s > 2) throw py::value_error("cannot unpickle Finding: unknown severity");
+  f.severity = static_cast<cchc::severity>(s);
+  f.where.file = t[2].cast<std::string>();
+  f.where.line = t[3].cast<long>();
+  f.where.column = t[4].cast<long>();
+  f.where.path = t[5].cast<std::string>();
+  f.where.field = t[6].cast<std::string>();
+  f.message_vi = t[7].cast<std::string>();
+  f.message_en = t[8].cast<std::string>();
+  for (py::handle item : t[9].cast<py::tuple>()) {
+    auto pair = item.cast<py::tuple>();
+    f.numbers.emplace_back(pair[0].cast<std::string>(), pair[1].cast<std::string>());
+  }
+  return f;
+}
+
+}  // namespace
+
+void bind_findings(py::module_& m) {
+  py::class_<cchc::finding> cls(m, "Finding", R"doc(
+Something a check noticed about data (not an exception).
+
+Checks of published figures never raise on figures that do not add up: they return findings.
+
+Attributes
+----------
+id : str
+    Stable rule id, e.g. ``"flow.received_identity"`` (also available as ``rule``).
+severity : str
+    ``"info"``, ``"warning"`` or ``"error"``.
+path : str
+    Where: usually a JSON path such as ``"$.one_stop.flows[0]"``; ``field`` names the column.
+message : str
+    English message (``message_vi``: Vietnamese).
+numbers : dict[str, decimal.Decimal]
+    The numbers involved, exact.
+)doc");
+  cls.def_property_readonly("id", [](const cchc::finding& f) { return f.rule; })
+      .def_property_readonly("rule", [](const cchc::finding& f) { return f.rule; })
+      .def_property_readonly("severity", [](const cchc::finding& f) { return std::string(to_string(f.severity)); })
+      .def_property_readonly("path", [](const cchc::finding& f) { return f.where.path; })
+      .def_property_readonly("field", [](const cchc::finding& f) { return f.where.field; })
+      .def_property_readonly("file", [](const cchc::finding& f) { return f.where.file; })
+      .def_property_readonly("line", [](const cchc::finding& f) { return f.where.line; })
+      .def_property_readonly("column", [](const cchc::finding& f) { return f.where.column; })
+      .def_property_readonly("location", [](const cchc::finding& f) { return f.where.to_string(); })
+      .def_property_readonly("message", [](const cchc::finding& f) { return f.message_en; })
+      .def_property_readonly("message_en", [](const cchc::finding& f) { return f.message_en; })
+      .def_property_readonly("message_vi", [](const cchc::finding& f) { return f.message_vi; })
+      .def_property_readonly("numbers", [](const cchc::finding& f) {
+        py::dict d;
+        for (const auto& [name, value] : f.numbers) d[py::str(name)] = number_value(value);
+        return d;
+      });
+  value_type(
+      cls, [](const cchc::finding& f) { return finding_state(f); }, finding_state, finding_from_state,
+      [](const cchc::finding& f) {
+        return "Finding(id=" + pyrepr(py::str(f.rule)) + ", severity=" +
+               pyrepr(py::str(std::string(to_string(f.severity)))) + ", path=" + pyrepr(py::str(f.where.path)) +
+               ", field=" + pyrepr(py::str(f.where.field)) + ", message=" + pyrepr(py::str(f.message_en)) + ")";
+      });
+}
+
+}  // namespace cchc::py_detail

@@ -13,6 +13,7 @@ PYBIND11_MODULE(_core, m) {
   m.attr("__version__") = cchc::version_string;
   py::list areas;
   bind_errors(m);
+  bind_findings(m);
 #ifdef CCHC_PY_HAVE_CORE
   bind_core(m);
   areas.append("core");

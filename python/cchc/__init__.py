@@ -36,6 +36,7 @@ from ._core import (  # noqa: E402
     ArgumentError,
     UnknownNameError,
     FileError,
+    Finding,
 )
 
 __all__ = [
@@ -47,6 +48,7 @@ __all__ = [
     "ArgumentError",
     "UnknownNameError",
     "FileError",
+    "Finding",
 ]
 
 # Each area of the C++ library is bound when it was built (see _core._areas); the names of an area
@@ -91,12 +93,16 @@ if "bulk" in _core._areas:
     __all__ += ["OUTCOMES", "classify_dossiers"]
 
 if "flow" in _core._areas:
-    from ._frames import dossier_flow, flow_from_counts  # noqa: E402
     from ._core import DossierFlow  # noqa: E402
 
-    __all__ += ["DossierFlow", "dossier_flow", "flow_from_counts"]
+    __all__ += ["DossierFlow"]
+
+if "flow" in _core._areas and "bulk" in _core._areas:
+    from ._frames import dossier_flow  # noqa: E402
+
+    __all__ += ["dossier_flow"]
 
 if "report" in _core._areas:
-    from ._core import Finding, Report, load_report  # noqa: E402
+    from ._core import Report, load_report  # noqa: E402
 
-    __all__ += ["Finding", "Report", "load_report"]
+    __all__ += ["Report", "load_report"]
