@@ -10,6 +10,10 @@
 
 #include "casters.hpp"
 
+#if __has_include("cchc/rounding.hpp")
+#include "cchc/rounding.hpp"
+#endif
+
 // An area is bound when its headers are in the tree. The areas land on different branches; this keeps
 // the module building (with fewer names) at every step instead of failing until the last one lands.
 #if __has_include("cchc/decimal.hpp") && __has_include("cchc/rate.hpp") && \
@@ -51,6 +55,14 @@ void bind_flow(py::module_& m);
 #endif
 #ifdef CCHC_PY_HAVE_REPORT
 void bind_report(py::module_& m);
+#endif
+
+#ifdef CCHC_PY_HAVE_CORE
+// Argument readers shared by the areas (bind_core.cpp): each names the argument in its error.
+cchc::rounding rounding_arg(py::handle h, const char* what);
+cchc::number_style style_arg(py::handle h, const char* what);
+int scale_arg(py::handle h, const char* what);
+std::string text_arg(py::handle h, const char* what);
 #endif
 
 /// Version of the pickled state of every value type. Bump it when a state tuple changes shape and

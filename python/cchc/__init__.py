@@ -55,14 +55,28 @@ __all__ = [
 # are exported together.
 if "core" in _core._areas:
     from ._core import (  # noqa: E402
+        PYTHON_ROUNDINGS,
         ROUNDINGS,
         Rate,
+        divide,
         format_number,
+        format_percent,
         parse_number,
         parse_percent,
+        rescale,
     )
 
-    __all__ += ["ROUNDINGS", "Rate", "format_number", "parse_number", "parse_percent"]
+    __all__ += [
+        "PYTHON_ROUNDINGS",
+        "ROUNDINGS",
+        "Rate",
+        "divide",
+        "format_number",
+        "format_percent",
+        "parse_number",
+        "parse_percent",
+        "rescale",
+    ]
 
 if "calendar" in _core._areas:
     from ._core import (  # noqa: E402
