@@ -208,7 +208,7 @@ TEST_CASE("flow: identities are skipped, not guessed, when a column is absent") 
   CHECK(rules(f.check()) == std::vector<std::string>{"flow.balance_identity"});
 }
 
-TEST_CASE("flow: merging adds counts; an absent column in either side is absent in the sum") {
+TEST_CASE("flow: merging adds counts — an absent column in either side is absent in the sum") {
   const auto s = seed_district() + seed_commune();
   CHECK(s.received == 14083 + 80878);
   CHECK(s.resolved_in_time == 13676 + 80629);
