@@ -5,7 +5,8 @@
 // Rerun (Release build):
 //   cmake -S . -B build-rel -DCMAKE_BUILD_TYPE=Release -DCCHC_BUILD_PYTHON=OFF
 //   cmake --build build-rel -j2 --target cchc_decimal_bench
-//   ./build-rel/benchmarks/cchc_decimal_bench
+//   ./build-rel/benchmarks/cchc_decimal_bench --benchmark_repetitions=5
+//       --benchmark_report_aggregates_only=true       (one line)
 //
 // Every benchmark reports items/second (one item = one amount added). The ratios printed at the end
 // ("ratio_*" counters of the summary benchmark) compare cchc::decimal with the anchors measured in the
@@ -118,11 +119,12 @@ void BM_sum_cpp_dec_float_50(benchmark::State& state) {
 
 void BM_lines_int64(benchmark::State& state) {
   const auto& d = data();
+  const auto n = std::min(static_cast<std::size_t>(state.range(0)), amounts);
   for (auto _ : state) {
     const std::int64_t* values = d.coefficients.data();
     const std::uint8_t* line = d.line.data();
     std::int64_t sums[lines] = {};
-    for (std::size_t i = 0; i < amounts; ++i) sums[line[i]] += values[i];
+    for (std::size_t i = 0; i < n; ++i) sums[line[i]] += values[i];
     std::int64_t total = 0;
     for (std::int64_t s : sums) total += s;
     std::int64_t shares[lines];  // percent × 100, half away from zero (all amounts are positive)
@@ -131,16 +133,17 @@ void BM_lines_int64(benchmark::State& state) {
     }
     benchmark::DoNotOptimize(shares);
   }
-  state.SetItemsProcessed(static_cast<std::int64_t>(state.iterations() * amounts));
+  state.SetItemsProcessed(static_cast<std::int64_t>(state.iterations() * n));
 }
 
 void BM_lines_decimal(benchmark::State& state) {
   const auto& d = data();
+  const auto n = std::min(static_cast<std::size_t>(state.range(0)), amounts);
   for (auto _ : state) {
     const cchc::decimal* values = d.decimals.data();
     const std::uint8_t* line = d.line.data();
     std::vector<cchc::decimal> sums(lines);
-    for (std::size_t i = 0; i < amounts; ++i) sums[line[i]] += values[i];
+    for (std::size_t i = 0; i < n; ++i) sums[line[i]] += values[i];
     cchc::decimal total;
     for (const auto& s : sums) total += s;
     std::vector<cchc::decimal> shares;
@@ -150,16 +153,17 @@ void BM_lines_decimal(benchmark::State& state) {
     }
     benchmark::DoNotOptimize(shares.data());
   }
-  state.SetItemsProcessed(static_cast<std::int64_t>(state.iterations() * amounts));
+  state.SetItemsProcessed(static_cast<std::int64_t>(state.iterations() * n));
 }
 
 void BM_lines_cpp_dec_float_50(benchmark::State& state) {
   const auto& d = data();
+  const auto n = std::min(static_cast<std::size_t>(state.range(0)), dec_float_amounts);
   for (auto _ : state) {
     const dec_float* values = d.floats.data();
     const std::uint8_t* line = d.line.data();
     std::vector<dec_float> sums(lines);
-    for (std::size_t i = 0; i < dec_float_amounts; ++i) sums[line[i]] += values[i];
+    for (std::size_t i = 0; i < n; ++i) sums[line[i]] += values[i];
     dec_float total = 0;
     for (const auto& s : sums) total += s;
     std::vector<dec_float> shares;
@@ -169,20 +173,42 @@ void BM_lines_cpp_dec_float_50(benchmark::State& state) {
     for (const auto& s : sums) shares.push_back(s * 100 / total);
     benchmark::DoNotOptimize(shares.data());
   }
-  state.SetItemsProcessed(static_cast<std::int64_t>(state.iterations() * dec_float_amounts));
+  state.SetItemsProcessed(static_cast<std::int64_t>(state.iterations() * n));
+}
+
+// --- Parsing report text (bulk, non-throwing form) ----------------------------------------------
+
+void BM_try_parse_vi(benchmark::State& state) {
+  const auto& d = data();
+  std::vector<std::string> texts;
+  texts.reserve(100000);
+  for (std::size_t i = 0; i < 100000; ++i) {
+    texts.push_back(d.decimals[i].format(cchc::number_style::vi));  // "12.345,678"
+  }
+  for (auto _ : state) {
+    cchc::decimal sum;
+    for (const auto& t : texts) sum += *cchc::decimal::try_parse(t, cchc::number_style::vi);
+    benchmark::DoNotOptimize(sum);
+  }
+  state.SetItemsProcessed(static_cast<std::int64_t>(state.iterations() * texts.size()));
 }
 
 }  // namespace
 
-// Two sizes: all the amounts (10 M, memory-bound: 16 bytes per decimal) and a cache-resident 16 K
-// (compute-bound). cpp_dec_float_50 runs are capped at its first million amounts.
-BENCHMARK(BM_sum_int64)->Arg(amounts)->Arg(16384)->Unit(benchmark::kMicrosecond);
-BENCHMARK(BM_sum_decimal)->Arg(amounts)->Arg(16384)->Unit(benchmark::kMicrosecond);
-BENCHMARK(BM_sum_decimal_bulk)->Arg(amounts)->Arg(16384)->Unit(benchmark::kMicrosecond);
-BENCHMARK(BM_sum_cpp_dec_float_50)->Arg(amounts)->Arg(16384)->Unit(benchmark::kMicrosecond);
-BENCHMARK(BM_lines_int64)->Unit(benchmark::kMillisecond);
-BENCHMARK(BM_lines_decimal)->Unit(benchmark::kMillisecond);
-BENCHMARK(BM_lines_cpp_dec_float_50)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_try_parse_vi)->Unit(benchmark::kMillisecond);
+
+// Three sizes: all the amounts (10 M: 160 MB of decimals, memory-bound), the first million (the
+// like-for-like comparison with cpp_dec_float_50, whose runs are capped there) and a cache-resident
+// 16 K (compute-bound).
+BENCHMARK(BM_sum_int64)->Arg(amounts)->Arg(dec_float_amounts)->Arg(16384)->Unit(benchmark::kMicrosecond);
+BENCHMARK(BM_sum_decimal)->Arg(amounts)->Arg(dec_float_amounts)->Arg(16384)->Unit(benchmark::kMicrosecond);
+BENCHMARK(BM_sum_decimal_bulk)->Arg(amounts)->Arg(dec_float_amounts)->Arg(16384)->Unit(benchmark::kMicrosecond);
+BENCHMARK(BM_sum_cpp_dec_float_50)->Arg(dec_float_amounts)->Arg(16384)->Unit(benchmark::kMicrosecond);
+// The report job on all 10 M amounts, and on the first million for a like-for-like comparison with
+// cpp_dec_float_50 (same amounts, same lines).
+BENCHMARK(BM_lines_int64)->Arg(amounts)->Arg(dec_float_amounts)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_lines_decimal)->Arg(amounts)->Arg(dec_float_amounts)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_lines_cpp_dec_float_50)->Arg(dec_float_amounts)->Unit(benchmark::kMillisecond);
 
 namespace {
 // Console output as usual, plus the items/second of each benchmark so that main() can print ratios.
@@ -191,8 +217,12 @@ class ratio_reporter : public benchmark::ConsoleReporter {
   void ReportRuns(const std::vector<Run>& runs) override {
     for (const Run& r : runs) {
       const auto it = r.counters.find("items_per_second");
-      if (it != r.counters.end() && r.run_type == Run::RT_Iteration) {
-        rates[r.benchmark_name()] = it->second.value;
+      if (it == r.counters.end()) continue;
+      // With --benchmark_repetitions=N the ratios use the medians.
+      if (r.run_type == Run::RT_Aggregate && r.aggregate_name == "median") {
+        rates[r.run_name.str()] = it->second.value;
+      } else if (r.run_type == Run::RT_Iteration && rates.count(r.run_name.str()) == 0) {
+        rates[r.run_name.str()] = it->second.value;
       }
     }
     ConsoleReporter::ReportRuns(runs);
@@ -214,17 +244,21 @@ int main(int argc, char** argv) {
   ratio_reporter reporter;
   benchmark::RunSpecifiedBenchmarks(&reporter);
   std::printf("\nratios of items/second (same run):\n");
-  for (const char* size : {"/10000000", "/16384"}) {
+  for (const char* size : {"/10000000", "/1000000", "/16384"}) {
     const std::string z = size;
-    print_ratio(reporter.rates, ("BM_sum_decimal" + z).c_str(), ("BM_sum_cpp_dec_float_50" + z).c_str());
-    print_ratio(reporter.rates, ("BM_sum_decimal_bulk" + z).c_str(), ("BM_sum_cpp_dec_float_50" + z).c_str());
+    const std::string f = z == "/10000000" ? "/1000000" : z;  // cpp_dec_float runs are capped
+    print_ratio(reporter.rates, ("BM_sum_decimal" + z).c_str(), ("BM_sum_cpp_dec_float_50" + f).c_str());
+    print_ratio(reporter.rates, ("BM_sum_decimal_bulk" + z).c_str(), ("BM_sum_cpp_dec_float_50" + f).c_str());
     print_ratio(reporter.rates, ("BM_sum_decimal" + z).c_str(), ("BM_sum_int64" + z).c_str());
     print_ratio(reporter.rates, ("BM_sum_decimal_bulk" + z).c_str(), ("BM_sum_int64" + z).c_str());
   }
-  print_ratio(reporter.rates, "BM_lines_decimal", "BM_lines_cpp_dec_float_50");
-  print_ratio(reporter.rates, "BM_lines_decimal", "BM_lines_int64");
-  for (const char* name : {"BM_sum_decimal/10000000", "BM_sum_decimal/16384",
-                           "BM_sum_decimal_bulk/10000000", "BM_sum_decimal_bulk/16384"}) {
+  print_ratio(reporter.rates, "BM_lines_decimal/1000000", "BM_lines_cpp_dec_float_50/1000000");
+  print_ratio(reporter.rates, "BM_lines_decimal/10000000", "BM_lines_cpp_dec_float_50/1000000");
+  print_ratio(reporter.rates, "BM_lines_decimal/1000000", "BM_lines_int64/1000000");
+  print_ratio(reporter.rates, "BM_lines_decimal/10000000", "BM_lines_int64/10000000");
+  for (const char* name : {"BM_sum_decimal/10000000", "BM_sum_decimal/1000000", "BM_sum_decimal/16384",
+                           "BM_sum_decimal_bulk/10000000", "BM_sum_decimal_bulk/1000000",
+                           "BM_sum_decimal_bulk/16384"}) {
     const auto it = reporter.rates.find(name);
     if (it != reporter.rates.end()) {
       std::printf("%-30s %8.0f M decimal additions/s (target >= 300 M)\n", name, it->second / 1e6);

@@ -416,10 +416,17 @@ decimal decimal::from_digits(bool negative, std::string_view digits, int exponen
   while (first + 1 < digits.size() && digits[first] == '0') ++first;
   digits.remove_prefix(first);
   const long long e = exponent;
-  if (e < 0 && -e > max_scale) check_scale(max_scale + 1, "from_parts");
+  if (e < 0 && -e > max_scale) {
+    throw overflow_error("decimal from_parts: an exponent of " + std::to_string(e) +
+                             " means a scale of " + std::to_string(-e) +
+                             " digits after the point, beyond the limit of " +
+                             std::to_string(max_scale),
+                         location{{}, 0, 0, {}, "exponent"});
+  }
   const int scale = e < 0 ? static_cast<int>(-e) : 0;
   const bool zero = digits == "0";
-  if (e > 0 && !zero && static_cast<long long>(digits.size()) + e > max_digits) {
+  if (zero) return decimal_access::make_small(0, scale);  // 0 × 10^e is 0 whatever e is
+  if (e > 0 && static_cast<long long>(digits.size()) + e > max_digits) {
     throw overflow_error("decimal from_parts: " + std::to_string(digits.size()) +
                              " digits times 10^" + std::to_string(e) + " has more than " +
                              std::to_string(max_digits) + " digits",

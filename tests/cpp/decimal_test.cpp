@@ -111,6 +111,10 @@ TEST_CASE("decimal: results beyond the documented limits are overflow errors") {
   CHECK_THROWS_AS((void)decimal::from_digits(false, "1", -401), cchc::overflow_error);
   CHECK_THROWS_AS((void)decimal::from_digits(false, "1", 1000), cchc::overflow_error);
   CHECK_NOTHROW((void)decimal::from_digits(false, "1", 999));
+  CHECK(decimal::from_digits(false, "000", 2000000000).is_zero());  // no 10^2000000000 computed
+  CHECK_THROWS_AS((void)decimal::from_digits(false, "1", 2000000000), cchc::overflow_error);
+  CHECK_THROWS_AS((void)decimal::from_digits(false, "1", -2000000000), cchc::overflow_error);
+  CHECK_THROWS_AS((void)decimal::from_digits(false, std::string(1001, '1'), 0), cchc::overflow_error);
   CHECK_THROWS_AS((void)d("1").rescale(401, rounding::floor), cchc::overflow_error);
   CHECK_THROWS_AS((void)d("1").rescale(-1, rounding::floor), cchc::argument_error);
   try {
