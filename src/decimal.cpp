@@ -125,10 +125,12 @@ using detail::i64_min;
 using detail::pow10_big;
 using detail::pow10_i64;
 
+constexpr std::uint32_t decimal_big_bit_copy = 0x80000000u;
+
 // Private access for the out-of-line code (declared a friend in the header).
 struct decimal_access {
   static big_int coefficient(const decimal& d) {
-    return d.is_big_() ? d.big_ptr()->value : big_int(d.small_);
+    return d.is_big() ? d.big_ptr()->value : big_int(d.small_);
   }
   static decimal make_small(std::int64_t c, int scale) {
     decimal d;
@@ -160,7 +162,7 @@ struct decimal_access {
                            location{{}, 0, 0, {}, operation});
     }
   }
-  static bool is_big(const decimal& d) { return d.is_big_(); }
+  static_assert(decimal::big_bit == decimal_big_bit_copy, "keep raw_view in step with decimal");
   // Hands d's representation (and its reference, if big) to the caller.
   static decimal::raw release(decimal d) {
     const decimal::raw r{d.small_, d.tag_};
@@ -168,8 +170,6 @@ struct decimal_access {
     d.tag_ = 0;
     return r;
   }
-  static std::int64_t small(const decimal& d) { return d.small_; }
-  static const big_int& big(const decimal& d) { return d.big_ptr()->value; }
 };
 
 void decimal::check_scale(int scale, const char* operation) {
@@ -214,12 +214,14 @@ decimal decimal::negate_slow() const {
 }
 
 namespace {
+constexpr std::uint32_t decimal_big_bit = decimal_big_bit_copy;  // decimal::big_bit (private)
+
 // A view of a raw representation as a decimal, without taking a reference.
 struct raw_view {
   std::int64_t bits;
   std::uint32_t tag;
-  [[nodiscard]] bool is_big() const { return (tag & 0x80000000u) != 0; }
-  [[nodiscard]] int scale() const { return static_cast<int>(tag & ~0x80000000u); }
+  [[nodiscard]] bool is_big() const { return (tag & decimal_big_bit) != 0; }
+  [[nodiscard]] int scale() const { return static_cast<int>(tag & ~decimal_big_bit); }
   [[nodiscard]] big_int coefficient() const {
     if (!is_big()) return big_int(bits);
     return reinterpret_cast<const detail::big_coefficient*>(static_cast<std::intptr_t>(bits))->value;
@@ -232,7 +234,7 @@ decimal::raw decimal::add_slow(raw ra, const decimal& b, bool subtract) {
   const raw_view a{ra.bits, ra.tag};
   const int as = a.scale();
   const int s = as > b.scale() ? as : b.scale();
-  if (!a.is_big() && !b.is_big_() && s - (as < b.scale() ? as : b.scale()) <= 18) {
+  if (!a.is_big() && !b.is_big() && s - (as < b.scale() ? as : b.scale()) <= 18) {
     std::int64_t x = a.bits;
     std::int64_t y = b.small_;
     const bool ok = (as == s || !mul_overflow(x, pow10_i64[s - as], &x)) &&
@@ -270,7 +272,7 @@ int decimal::compare_slow(const decimal& a, const decimal& b) noexcept {
   if (sa != sb) return sa < sb ? -1 : 1;
   if (sa == 0) return 0;
   const int s = a.scale() > b.scale() ? a.scale() : b.scale();
-  if (!a.is_big_() && !b.is_big_() && s - (a.scale() < b.scale() ? a.scale() : b.scale()) <= 18) {
+  if (!a.is_big() && !b.is_big() && s - (a.scale() < b.scale() ? a.scale() : b.scale()) <= 18) {
     std::int64_t x = a.small_;
     std::int64_t y = b.small_;
     if ((a.scale() == s || !mul_overflow(x, pow10_i64[s - a.scale()], &x)) &&
@@ -291,13 +293,13 @@ decimal decimal::rescale(int scale, rounding mode) const {
   if (scale > this->scale()) {
     const int k = scale - this->scale();
     std::int64_t c;
-    if (!is_big_() && k <= 18 && !mul_overflow(small_, pow10_i64[k], &c)) {
+    if (!is_big() && k <= 18 && !mul_overflow(small_, pow10_i64[k], &c)) {
       return decimal_access::make_small(c, scale);
     }
     return decimal_access::make(decimal_access::coefficient(*this) * pow10_big(k), scale, "rescale");
   }
   const int k = this->scale() - scale;
-  if (!is_big_() && k <= 18) {
+  if (!is_big() && k <= 18) {
     return decimal_access::make_small(detail::div_round_i64(small_, pow10_i64[k], mode), scale);
   }
   return decimal_access::make(
@@ -306,7 +308,7 @@ decimal decimal::rescale(int scale, rounding mode) const {
 }
 
 decimal decimal::trimmed() const {
-  if (!is_big_()) {
+  if (!is_big()) {
     std::int64_t c = small_;
     int s = scale();
     while (s > 0 && c % 10 == 0) {
@@ -337,7 +339,7 @@ decimal decimal::divide(const decimal& a, const decimal& b, int scale, rounding 
   }
   // a / b = (A / B) × 10^(sb - sa); at `scale` digits the coefficient is A × 10^e / B, e below.
   const long e = static_cast<long>(scale) + b.scale() - a.scale();
-  if (!a.is_big_() && !b.is_big_() && e >= -18 && e <= 18) {
+  if (!a.is_big() && !b.is_big() && e >= -18 && e <= 18) {
     std::int64_t n = a.small_;
     std::int64_t d = b.small_;
     const bool ok = e >= 0 ? !mul_overflow(n, pow10_i64[e], &n) : !mul_overflow(d, pow10_i64[-e], &d);
@@ -382,7 +384,7 @@ decimal_parts decimal::to_parts() const {
   decimal_parts p;
   p.negative = signum() < 0;
   p.exponent = -scale();
-  if (is_big_()) {
+  if (is_big()) {
     p.digits = big_int(mp::abs(big_ptr()->value)).str();
   } else {
     // The magnitude of INT64_MIN does not fit in int64: go through uint64.

@@ -162,7 +162,7 @@ class decimal {
 
   decimal(const decimal& other) noexcept
       : small_(other.small_), tag_(other.tag_) {
-    if (is_big_()) detail::retain(big_ptr());
+    if (is_big()) detail::retain(big_ptr());
   }
   decimal(decimal&& other) noexcept
       : small_(other.small_), tag_(other.tag_) {
@@ -170,15 +170,15 @@ class decimal {
     other.tag_ = 0;
   }
   decimal& operator=(const decimal& other) noexcept {
-    if (other.is_big_()) detail::retain(other.big_ptr());
-    if (is_big_()) detail::release(big_ptr());
+    if (other.is_big()) detail::retain(other.big_ptr());
+    if (is_big()) detail::release(big_ptr());
     small_ = other.small_;
     tag_ = other.tag_;
     return *this;
   }
   decimal& operator=(decimal&& other) noexcept {
     if (this == &other) return *this;
-    if (is_big_()) detail::release(big_ptr());
+    if (is_big()) detail::release(big_ptr());
     small_ = other.small_;
     tag_ = other.tag_;
     other.small_ = 0;
@@ -186,7 +186,7 @@ class decimal {
     return *this;
   }
   ~decimal() {
-    if (is_big_()) detail::release(big_ptr());
+    if (is_big()) detail::release(big_ptr());
   }
 
   // --- Observers ----------------------------------------------------------------------------------
@@ -195,13 +195,13 @@ class decimal {
   [[nodiscard]] int scale() const noexcept { return static_cast<int>(tag_ & ~big_bit); }
   /// -1, 0 or 1.
   [[nodiscard]] int signum() const noexcept {
-    if (is_big_()) return big_signum();
+    if (is_big()) return big_signum();
     return (small_ > 0) - (small_ < 0);
   }
-  [[nodiscard]] bool is_zero() const noexcept { return !is_big_() && small_ == 0; }
+  [[nodiscard]] bool is_zero() const noexcept { return !is_big() && small_ == 0; }
   /// The coefficient when it fits in 64 bits (value = coefficient × 10^-scale()).
   [[nodiscard]] std::optional<std::int64_t> small_coefficient() const noexcept {
-    if (is_big_()) return std::nullopt;
+    if (is_big()) return std::nullopt;
     return small_;
   }
   /// (negative, digits, exponent) with exponent = -scale(); lossless inverse of from_parts.
@@ -216,7 +216,7 @@ class decimal {
 
   /// Hash of the value: equal values (1.5, 1.50) hash alike.
   [[nodiscard]] std::size_t hash() const noexcept {
-    if (is_big_()) return big_hash();
+    if (is_big()) return big_hash();
     std::int64_t c = small_;
     int s = scale();
     while (s > 0 && c % 10 == 0) {
@@ -235,7 +235,7 @@ class decimal {
   [[nodiscard]] decimal trimmed() const;
 
   [[nodiscard]] decimal operator-() const {
-    if (!is_big_() && small_ != std::numeric_limits<std::int64_t>::min()) {
+    if (!is_big() && small_ != std::numeric_limits<std::int64_t>::min()) {
       decimal r = *this;
       r.small_ = -small_;
       return r;
@@ -365,7 +365,7 @@ class decimal {
   [[nodiscard]] raw raw_of() const noexcept { return raw{small_, tag_}; }
   // Takes ownership of r (a fresh big_coefficient reference when big) and drops the old value.
   void adopt(raw r) noexcept {
-    if (is_big_()) detail::release(big_ptr());
+    if (is_big()) detail::release(big_ptr());
     small_ = r.bits;
     tag_ = r.tag;
   }
@@ -377,15 +377,15 @@ class decimal {
     return reinterpret_cast<const detail::big_coefficient*>(static_cast<std::intptr_t>(small_));
   }
 
-  // The coefficient when !is_big_(); otherwise the address of the shared big_coefficient (never one
-  // whose value would fit in 64 bits, so that the fast paths can trust is_big_()). A plain integer
+  // The coefficient when !is_big(); otherwise the address of the shared big_coefficient (never one
+  // whose value would fit in 64 bits, so that the fast paths can trust is_big()). A plain integer
   // rather than a union: compilers keep it in a register across a summation loop, not a union.
   std::int64_t small_;
   // The scale, plus big_bit when the coefficient is a big_coefficient: one compare of tag_ tells the
   // fast paths "same scale and both 64-bit".
   static constexpr std::uint32_t big_bit = 0x80000000u;
   std::uint32_t tag_ = 0;
-  [[nodiscard]] bool is_big_() const noexcept { return (tag_ & big_bit) != 0; }
+  [[nodiscard]] bool is_big() const noexcept { return (tag_ & big_bit) != 0; }
 };
 
 }  // namespace cchc
