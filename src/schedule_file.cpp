@@ -1,0 +1,549 @@
+// Schedule files (JSON, CSV) → cchc::schedule. Every error names the file, the line/column (CSV and
+// JSON syntax) or the JSON path (JSON content), and the field.
+#include "cchc/schedule_file.hpp"
+
+#include <algorithm>
+#include <cctype>
+#include <fstream>
+#include <sstream>
+
+#include <nlohmann/json.hpp>
+
+namespace cchc {
+
+namespace {
+
+using json = nlohmann::json;
+
+bool all_digits(std::string_view s) {
+  return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+int to_int(std::string_view s) {
+  int v = 0;
+  for (char c : s) v = v * 10 + (c - '0');
+  return v;
+}
+
+std::string iso(date::year_month_day d) { return date::format("%F", d); }
+std::string iso(date::sys_days d) { return iso(date::year_month_day{d}); }
+
+// Line and column (1-based, in bytes — UTF-8 characters counted as their bytes are not worth the
+// ambiguity here; the column points at the offending byte) of a byte offset.
+std::pair<long, long> line_column(std::string_view text, std::size_t byte) {
+  long line = 1, column = 1;
+  for (std::size_t i = 0; i < byte && i < text.size(); ++i) {
+    if (text[i] == '\n') {
+      ++line;
+      column = 1;
+    } else {
+      ++column;
+    }
+  }
+  return {line, column};
+}
+
+std::string_view strip_bom(std::string_view text) {
+  if (text.size() >= 3 && static_cast<unsigned char>(text[0]) == 0xEF &&
+      static_cast<unsigned char>(text[1]) == 0xBB && static_cast<unsigned char>(text[2]) == 0xBF)
+    text.remove_prefix(3);
+  return text;
+}
+
+// --- JSON --------------------------------------------------------------------------------------
+
+struct json_reader {
+  const std::string& origin;
+
+  [[noreturn]] void fail(const std::string& path, const std::string& field,
+                         const std::string& message) const {
+    location at;
+    at.file = origin;
+    at.path = path;
+    at.field = field;
+    throw parse_error(message, at);
+  }
+
+  static std::string type_name(const json& v) { return v.type_name(); }
+
+  void check_keys(const json& obj, const std::string& path,
+                  std::initializer_list<std::string_view> allowed) const {
+    for (auto it = obj.begin(); it != obj.end(); ++it) {
+      const std::string& key = it.key();
+      if (key == "comment") continue;
+      if (std::find(allowed.begin(), allowed.end(), key) == allowed.end()) {
+        std::string list;
+        for (auto a : allowed) (list += list.empty() ? "" : ", ") += a;
+        fail(path, key, "unknown key '" + key + "'; expected one of: " + list + " (or comment)");
+      }
+    }
+  }
+
+  std::optional<std::string> string_at(const json& obj, const std::string& path,
+                                       const char* key) const {
+    auto it = obj.find(key);
+    if (it == obj.end() || it->is_null()) return std::nullopt;
+    if (!it->is_string())
+      fail(path + "." + key, key, std::string("expected a string, found ") + type_name(*it));
+    return it->get<std::string>();
+  }
+
+  std::string required_string(const json& obj, const std::string& path, const char* key) const {
+    auto s = string_at(obj, path, key);
+    if (!s) fail(path, key, std::string("missing required key '") + key + "'");
+    return *s;
+  }
+
+  std::optional<date::year_month_day> date_at(const json& obj, const std::string& path,
+                                              const char* key) const {
+    auto s = string_at(obj, path, key);
+    if (!s) return std::nullopt;
+    location at;
+    at.file = origin;
+    at.path = path + "." + key;
+    at.field = key;
+    return parse_calendar_date(*s, at);
+  }
+
+  bool bool_at(const json& obj, const std::string& path, const char* key, bool fallback) const {
+    auto it = obj.find(key);
+    if (it == obj.end() || it->is_null()) return fallback;
+    if (!it->is_boolean())
+      fail(path + "." + key, key, std::string("expected true or false, found ") + type_name(*it));
+    return it->get<bool>();
+  }
+
+  unsigned unsigned_at(const json& obj, const std::string& path, const char* key, unsigned lo,
+                       unsigned hi) const {
+    auto it = obj.find(key);
+    if (it == obj.end()) fail(path, key, std::string("missing required key '") + key + "'");
+    if (!it->is_number_integer())
+      fail(path + "." + key, key, std::string("expected an integer, found ") + type_name(*it));
+    const auto v = it->get<long long>();
+    if (v < lo || v > hi)
+      fail(path + "." + key, key,
+           "expected an integer " + std::to_string(lo) + "–" + std::to_string(hi) + ", found " +
+               std::to_string(v));
+    return static_cast<unsigned>(v);
+  }
+
+  provenance provenance_at(const json& obj, const std::string& path, const provenance& defaults) const {
+    provenance p = defaults;
+    if (auto s = string_at(obj, path, "document")) p.document = *s;
+    if (auto d = date_at(obj, path, "issued")) p.issued = *d;
+    if (auto s = string_at(obj, path, "note_vi")) p.note_vi = *s;
+    if (auto s = string_at(obj, path, "note_en")) p.note_en = *s;
+    return p;
+  }
+
+  const json* array_at(const json& obj, const std::string& path, const char* key) const {
+    auto it = obj.find(key);
+    if (it == obj.end()) return nullptr;
+    if (!it->is_array())
+      fail(path + "." + key, key, std::string("expected an array, found ") + type_name(*it));
+    return &*it;
+  }
+
+  const json& object_at(const json& v, const std::string& path) const {
+    if (!v.is_object()) fail(path, "", std::string("expected an object, found ") + type_name(v));
+    return v;
+  }
+};
+
+// --- CSV ---------------------------------------------------------------------------------------
+
+struct csv_field {
+  std::string text;
+  long line;
+  long column;
+};
+
+// RFC 4180: fields separated by commas, records by CRLF or LF; a quoted field may hold commas,
+// quotes (doubled) and line breaks. Returns the records with each field's position.
+std::vector<std::vector<csv_field>> read_csv(std::string_view text, const std::string& origin) {
+  std::vector<std::vector<csv_field>> records;
+  std::vector<csv_field> record;
+  std::size_t i = 0;
+  long line = 1, column = 1;
+  auto advance = [&](char c) {
+    if (c == '\n') {
+      ++line;
+      column = 1;
+    } else {
+      ++column;
+    }
+  };
+  bool record_has_content = false;
+  while (i <= text.size()) {
+    csv_field f{{}, line, column};
+    if (i < text.size() && text[i] == '"') {
+      advance(text[i]);
+      ++i;
+      bool closed = false;
+      while (i < text.size()) {
+        const char c = text[i];
+        if (c == '"') {
+          if (i + 1 < text.size() && text[i + 1] == '"') {
+            f.text += '"';
+            advance(c);
+            advance(c);
+            i += 2;
+            continue;
+          }
+          advance(c);
+          ++i;
+          closed = true;
+          break;
+        }
+        f.text += c;
+        advance(c);
+        ++i;
+      }
+      if (!closed) {
+        location at;
+        at.file = origin;
+        at.line = f.line;
+        at.column = f.column;
+        throw parse_error("unterminated quoted field (a '\"' opened here is never closed)", at);
+      }
+      if (i < text.size() && text[i] != ',' && text[i] != '\n' && text[i] != '\r') {
+        location at;
+        at.file = origin;
+        at.line = line;
+        at.column = column;
+        throw parse_error(std::string("expected ',' or a line break after a quoted field, found '") +
+                              text[i] + "'",
+                          at);
+      }
+      record_has_content = true;
+    } else {
+      while (i < text.size() && text[i] != ',' && text[i] != '\n' && text[i] != '\r') {
+        f.text += text[i];
+        advance(text[i]);
+        ++i;
+      }
+      if (!f.text.empty()) record_has_content = true;
+    }
+    record.push_back(std::move(f));
+    if (i < text.size() && text[i] == ',') {
+      advance(',');
+      ++i;
+      record_has_content = true;
+      continue;
+    }
+    // End of record (line break or end of text).
+    if (i < text.size() && text[i] == '\r') {
+      ++i;
+      if (i < text.size() && text[i] == '\n') ++i;
+      ++line;
+      column = 1;
+    } else if (i < text.size() && text[i] == '\n') {
+      advance('\n');
+      ++i;
+    } else {
+      ++i;  // end of text
+    }
+    if (record_has_content) records.push_back(std::move(record));
+    record.clear();
+    record_has_content = false;
+  }
+  return records;
+}
+
+}  // namespace
+
+date::year_month_day parse_calendar_date(std::string_view text, const location& where) {
+  auto fail = [&](const std::string& why) -> date::year_month_day {
+    throw parse_error("expected a date YYYY-MM-DD or dd/mm/yyyy, found '" + std::string(text) + "'" +
+                          (why.empty() ? "" : " (" + why + ")"),
+                      where);
+  };
+  int y = 0;
+  int m = 0;
+  int d = 0;
+  if (text.size() == 10 && text[4] == '-' && text[7] == '-' && all_digits(text.substr(0, 4)) &&
+      all_digits(text.substr(5, 2)) && all_digits(text.substr(8, 2))) {
+    y = to_int(text.substr(0, 4));
+    m = to_int(text.substr(5, 2));
+    d = to_int(text.substr(8, 2));
+  } else {
+    const auto s1 = text.find('/');
+    const auto s2 = s1 == std::string_view::npos ? s1 : text.find('/', s1 + 1);
+    if (s2 == std::string_view::npos) return fail("");
+    const auto ds = text.substr(0, s1), ms = text.substr(s1 + 1, s2 - s1 - 1), ys = text.substr(s2 + 1);
+    if (!all_digits(ds) || ds.size() > 2 || !all_digits(ms) || ms.size() > 2 || !all_digits(ys) ||
+        ys.size() != 4)
+      return fail("");
+    y = to_int(ys);
+    m = to_int(ms);
+    d = to_int(ds);
+  }
+  if (m < 1 || m > 12) return fail("month " + std::to_string(m) + " is not 1–12");
+  const date::year_month_day ymd{date::year{y}, date::month{static_cast<unsigned>(m)},
+                                 date::day{static_cast<unsigned>(d)}};
+  if (!ymd.ok())
+    return fail("day " + std::to_string(d) + " does not exist in " + std::to_string(m) + "/" +
+                std::to_string(y));
+  return ymd;
+}
+
+schedule parse_schedule_json(std::string_view raw, const std::string& origin) {
+  const std::string_view text = strip_bom(raw);
+  json doc;
+  try {
+    doc = json::parse(text.begin(), text.end());
+  } catch (const json::parse_error& e) {
+    location at;
+    at.file = origin;
+    // nlohmann's byte is 1-based and points just past the offending character.
+    const auto [line, column] = line_column(text, e.byte == 0 ? 0 : e.byte - 1);
+    at.line = line;
+    at.column = column;
+    std::string what = e.what();
+    // Keep nlohmann's explanation, drop its own "[json.exception.parse_error.101] " prefix.
+    if (auto p = what.find("] "); p != std::string::npos) what = what.substr(p + 2);
+    throw parse_error("malformed JSON: " + what, at);
+  }
+  const json_reader r{origin};
+  const json& top = r.object_at(doc, "$");
+  r.check_keys(top, "$",
+               {"format", "document", "issued", "note_vi", "note_en", "replaces_rules",
+                "annual_holidays", "days"});
+  if (auto f = r.string_at(top, "$", "format"); f && *f != "cchc-schedule/1")
+    r.fail("$.format", "format", "expected \"cchc-schedule/1\", found \"" + *f + "\"");
+  const provenance defaults = r.provenance_at(top, "$", {});
+
+  schedule out;
+  if (const json* arr = r.array_at(top, "$", "replaces_rules")) {
+    for (std::size_t k = 0; k < arr->size(); ++k) {
+      const std::string path = "$.replaces_rules[" + std::to_string(k) + "]";
+      const json& o = r.object_at((*arr)[k], path);
+      r.check_keys(o, path, {"from", "to", "document", "issued", "note_vi", "note_en"});
+      auto from = r.date_at(o, path, "from");
+      auto to = r.date_at(o, path, "to");
+      if (!from) r.fail(path, "from", "missing required key 'from'");
+      if (!to) r.fail(path, "to", "missing required key 'to'");
+      if (date::sys_days{*to} < date::sys_days{*from})
+        r.fail(path, "to", "expected 'to' on or after 'from' (" + iso(*from) + "), found " + iso(*to));
+      out.replaces_rules.push_back({date::sys_days{*from}, date::sys_days{*to},
+                                    r.provenance_at(o, path, defaults)});
+    }
+  }
+  if (const json* arr = r.array_at(top, "$", "annual_holidays")) {
+    for (std::size_t k = 0; k < arr->size(); ++k) {
+      const std::string path = "$.annual_holidays[" + std::to_string(k) + "]";
+      const json& o = r.object_at((*arr)[k], path);
+      r.check_keys(o, path,
+                   {"month", "day", "from", "to", "document", "issued", "note_vi", "note_en",
+                    "reason_vi", "reason_en", "substitute"});
+      annual_holiday a;
+      a.month = r.unsigned_at(o, path, "month", 1, 12);
+      a.day = r.unsigned_at(o, path, "day", 1, 31);
+      if (!date::month_day{date::month{a.month}, date::day{a.day}}.ok())
+        r.fail(path + ".day", "day",
+               "day " + std::to_string(a.day) + " does not exist in month " + std::to_string(a.month));
+      auto from = r.date_at(o, path, "from");
+      if (!from) r.fail(path, "from", "missing required key 'from' (the first day in force)");
+      a.first_day = date::sys_days{*from};
+      if (auto to = r.date_at(o, path, "to")) a.last_day = date::sys_days{*to};
+      if (a.last_day < a.first_day)
+        r.fail(path, "to", "expected 'to' on or after 'from' (" + iso(*from) + "), found " + iso(a.last_day));
+      a.source = r.provenance_at(o, path, defaults);
+      a.reason_vi = r.string_at(o, path, "reason_vi").value_or("");
+      a.reason_en = r.string_at(o, path, "reason_en").value_or("");
+      a.substitute_on_rest_day = r.bool_at(o, path, "substitute", true);
+      out.annual_holidays.push_back(std::move(a));
+    }
+  }
+  if (const json* arr = r.array_at(top, "$", "days")) {
+    for (std::size_t k = 0; k < arr->size(); ++k) {
+      const std::string path = "$.days[" + std::to_string(k) + "]";
+      const json& o = r.object_at((*arr)[k], path);
+      r.check_keys(o, path,
+                   {"date", "kind", "document", "issued", "note_vi", "note_en", "reason_vi",
+                    "reason_en", "inferred"});
+      schedule_entry e;
+      auto d = r.date_at(o, path, "date");
+      if (!d) r.fail(path, "date", "missing required key 'date'");
+      e.day = date::sys_days{*d};
+      const std::string kind = r.required_string(o, path, "kind");
+      try {
+        e.kind = parse_day_kind(kind);
+      } catch (const lookup_error& ex) {
+        r.fail(path + ".kind", "kind", ex.detail());
+      }
+      if (e.kind == day_kind::working || e.kind == day_kind::weekly_rest)
+        r.fail(path + ".kind", "kind",
+               "expected a day off (day_off, holiday, substitute_day, swapped_day_off, "
+               "extra_day_off) or a working day (working_day, make_up_working_day), found '" +
+                   kind + "'");
+      e.source = r.provenance_at(o, path, defaults);
+      e.reason_vi = r.string_at(o, path, "reason_vi").value_or("");
+      e.reason_en = r.string_at(o, path, "reason_en").value_or("");
+      e.inferred = r.bool_at(o, path, "inferred", false);
+      out.entries.push_back(std::move(e));
+    }
+  }
+  return out;
+}
+
+schedule parse_schedule_csv(std::string_view raw, const std::string& origin) {
+  const auto records = read_csv(strip_bom(raw), origin);
+  if (records.empty()) {
+    location at;
+    at.file = origin;
+    at.line = 1;
+    throw parse_error("empty file; expected a header row: date,kind,document,issued,reason_vi,reason_en",
+                      at);
+  }
+  enum col { c_date, c_kind, c_document, c_issued, c_reason_vi, c_reason_en, c_inferred, c_note_vi,
+             c_note_en, c_count };
+  static constexpr std::array<std::string_view, c_count> names{
+      "date", "kind", "document", "issued", "reason_vi", "reason_en", "inferred", "note_vi", "note_en"};
+  std::array<int, c_count> pos{};
+  pos.fill(-1);
+  const auto& header = records.front();
+  for (std::size_t k = 0; k < header.size(); ++k) {
+    std::string name = header[k].text;
+    // Trim spaces around header names; they are common in hand-written files.
+    while (!name.empty() && name.back() == ' ') name.pop_back();
+    while (!name.empty() && name.front() == ' ') name.erase(name.begin());
+    auto it = std::find(names.begin(), names.end(), name);
+    location at{origin, header[k].line, header[k].column, "", name};
+    if (it == names.end()) {
+      std::string list;
+      for (auto n : names) (list += list.empty() ? "" : ", ") += n;
+      throw parse_error("unknown column '" + name + "'; expected: " + list, at);
+    }
+    auto& p = pos[static_cast<std::size_t>(it - names.begin())];
+    if (p >= 0) throw parse_error("column '" + name + "' appears twice", at);
+    p = static_cast<int>(k);
+  }
+  for (col required : {c_date, c_kind}) {
+    if (pos[required] < 0) {
+      location at{origin, header.front().line, 0, "", std::string(names[required])};
+      throw parse_error("missing required column '" + std::string(names[required]) + "'", at);
+    }
+  }
+
+  schedule out;
+  for (std::size_t r = 1; r < records.size(); ++r) {
+    const auto& rec = records[r];
+    if (rec.size() != header.size()) {
+      location at{origin, rec.front().line, 0, "", ""};
+      throw parse_error("expected " + std::to_string(header.size()) + " fields as in the header, found " +
+                            std::to_string(rec.size()),
+                        at);
+    }
+    auto field = [&](col c) -> const csv_field* {
+      return pos[c] < 0 ? nullptr : &rec[static_cast<std::size_t>(pos[c])];
+    };
+    auto where = [&](col c) {
+      const csv_field* f = field(c);
+      return location{origin, f->line, f->column, "", std::string(names[c])};
+    };
+    auto text = [&](col c) { return field(c) ? field(c)->text : std::string(); };
+
+    schedule_entry e;
+    e.day = date::sys_days{parse_calendar_date(text(c_date), where(c_date))};
+    try {
+      e.kind = parse_day_kind(text(c_kind));
+    } catch (const lookup_error& ex) {
+      throw parse_error(ex.detail(), where(c_kind));
+    }
+    if (e.kind == day_kind::working || e.kind == day_kind::weekly_rest)
+      throw parse_error("expected a day off (day_off, holiday, substitute_day, swapped_day_off, "
+                        "extra_day_off) or a working day (working_day, make_up_working_day), found '" +
+                            text(c_kind) + "'",
+                        where(c_kind));
+    e.source.document = text(c_document);
+    if (!text(c_issued).empty()) e.source.issued = parse_calendar_date(text(c_issued), where(c_issued));
+    e.source.note_vi = text(c_note_vi);
+    e.source.note_en = text(c_note_en);
+    e.reason_vi = text(c_reason_vi);
+    e.reason_en = text(c_reason_en);
+    const std::string inferred = text(c_inferred);
+    if (inferred.empty() || inferred == "0" || inferred == "false") {
+      e.inferred = false;
+    } else if (inferred == "1" || inferred == "true") {
+      e.inferred = true;
+    } else {
+      throw parse_error("expected 0, 1, true, false or empty, found '" + inferred + "'",
+                        where(c_inferred));
+    }
+    out.entries.push_back(std::move(e));
+  }
+  return out;
+}
+
+schedule load_schedule(const std::string& path) {
+  std::string ext;
+  if (auto dot = path.find_last_of('.'); dot != std::string::npos) ext = path.substr(dot + 1);
+  std::transform(ext.begin(), ext.end(), ext.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  if (ext != "json" && ext != "csv") {
+    location at;
+    at.file = path;
+    throw argument_error("expected a schedule file ending in .json or .csv, found '." + ext + "'", at);
+  }
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    location at;
+    at.file = path;
+    throw io_error("cannot open the schedule file for reading", at);
+  }
+  std::ostringstream buf;
+  buf << in.rdbuf();
+  if (in.bad()) {
+    location at;
+    at.file = path;
+    throw io_error("error while reading the schedule file", at);
+  }
+  const std::string text = buf.str();
+  return ext == "json" ? parse_schedule_json(text, path) : parse_schedule_csv(text, path);
+}
+
+std::string to_json(const schedule& s) {
+  auto put_provenance = [](json& o, const provenance& p) {
+    if (!p.document.empty()) o["document"] = p.document;
+    if (p.issued) o["issued"] = iso(*p.issued);
+    if (!p.note_vi.empty()) o["note_vi"] = p.note_vi;
+    if (!p.note_en.empty()) o["note_en"] = p.note_en;
+  };
+  json doc = json::object();
+  doc["format"] = "cchc-schedule/1";
+  if (!s.replaces_rules.empty()) {
+    json arr = json::array();
+    for (const auto& r : s.replaces_rules) {
+      json o = {{"from", iso(r.first)}, {"to", iso(r.last)}};
+      put_provenance(o, r.source);
+      arr.push_back(std::move(o));
+    }
+    doc["replaces_rules"] = std::move(arr);
+  }
+  if (!s.annual_holidays.empty()) {
+    json arr = json::array();
+    for (const auto& a : s.annual_holidays) {
+      json o = {{"month", a.month}, {"day", a.day}, {"from", iso(a.first_day)}, {"to", iso(a.last_day)}};
+      put_provenance(o, a.source);
+      if (!a.reason_vi.empty()) o["reason_vi"] = a.reason_vi;
+      if (!a.reason_en.empty()) o["reason_en"] = a.reason_en;
+      if (!a.substitute_on_rest_day) o["substitute"] = false;
+      arr.push_back(std::move(o));
+    }
+    doc["annual_holidays"] = std::move(arr);
+  }
+  json days = json::array();
+  for (const auto& e : s.entries) {
+    json o = {{"date", iso(e.day)}, {"kind", std::string(to_string(e.kind))}};
+    put_provenance(o, e.source);
+    if (!e.reason_vi.empty()) o["reason_vi"] = e.reason_vi;
+    if (!e.reason_en.empty()) o["reason_en"] = e.reason_en;
+    if (e.inferred) o["inferred"] = true;
+    days.push_back(std::move(o));
+  }
+  doc["days"] = std::move(days);
+  return doc.dump(2);
+}
+
+}  // namespace cchc
