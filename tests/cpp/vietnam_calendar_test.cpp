@@ -192,9 +192,10 @@ TEST_CASE("vietnam_calendar: the second Quốc khánh day default reproduces eve
   const auto rules = cchc::vietnam::rules_only_calendar();
   const std::vector<std::pair<int, unsigned>> notices{{2021, 3}, {2022, 1}, {2023, 1},
                                                       {2024, 3}, {2025, 1}, {2026, 1}};
-  for (auto [year, day] : notices) {
+  for (const auto& notice : notices) {
+    const int year = notice.first;
     CAPTURE(year);
-    const auto x = rules.info(date::year{year} / 9 / date::day{day});
+    const auto x = rules.info(date::year{year} / 9 / date::day{notice.second});
     CHECK(x.kind == cchc::day_kind::holiday);
     CHECK(x.inferred);
   }
