@@ -29,7 +29,7 @@ bool contains(const std::string& text, const std::string& part) { return text.fi
 
 }  // namespace
 
-TEST_CASE("schedule_file: a JSON schedule with provenance, annual holidays and both date forms") {
+TEST_CASE("schedule_file: a JSON schedule with provenance and annual holidays and both date forms") {
   const auto s = cchc::load_schedule(data("good.json"));
   REQUIRE(s.entries.size() == 3);
   CHECK(s.entries[0].day == sys_days{2027_y / 3 / 8});
@@ -55,7 +55,7 @@ TEST_CASE("schedule_file: a JSON schedule with provenance, annual holidays and b
   CHECK(cal.info(2027_y / 3 / 8).reason_en == "Extra day off");
 }
 
-TEST_CASE("schedule_file: a CSV schedule (BOM, CRLF, quoted commas and quotes, blank line)") {
+TEST_CASE("schedule_file: a CSV schedule with BOM and CRLF and quoted commas and quotes and a blank line") {
   const auto s = cchc::load_schedule(data("good.csv"));
   REQUIRE(s.entries.size() == 2);
   CHECK(s.entries[0].reason_vi == "Nghỉ thêm, theo tỉnh");
@@ -66,14 +66,14 @@ TEST_CASE("schedule_file: a CSV schedule (BOM, CRLF, quoted commas and quotes, b
   CHECK(s.entries[1].source.issued == date::year_month_day{2026_y / 12 / 1});
 }
 
-TEST_CASE("schedule_file: to_json round-trips, including the shipped notices") {
+TEST_CASE("schedule_file: to_json round-trips including the shipped notices") {
   const auto s = cchc::load_schedule(data("good.json"));
   CHECK(cchc::parse_schedule_json(cchc::to_json(s)) == s);
   const auto official = cchc::vietnam::official_schedules();
   CHECK(cchc::parse_schedule_json(cchc::to_json(official)) == official);
 }
 
-TEST_CASE("schedule_file: JSON syntax errors name the file, line and column") {
+TEST_CASE("schedule_file: JSON syntax errors name the file and line and column") {
   const auto e = load_error("bad_syntax.json");
   CHECK(contains(e.where().file, "bad_syntax.json"));
   CHECK(e.where().line == 5);
@@ -110,7 +110,7 @@ TEST_CASE("schedule_file: JSON content errors name the JSON path and the field")
   }
 }
 
-TEST_CASE("schedule_file: CSV errors name the file, line, column and field") {
+TEST_CASE("schedule_file: CSV errors name the file and line and column and field") {
   struct expectation {
     const char* file;
     long line;
@@ -139,7 +139,7 @@ TEST_CASE("schedule_file: CSV errors name the file, line, column and field") {
   }
 }
 
-TEST_CASE("schedule_file: a missing file is an io_error, a wrong extension an argument_error") {
+TEST_CASE("schedule_file: a missing file is an io_error and a wrong extension an argument_error") {
   try {
     (void)cchc::load_schedule(data("does_not_exist.json"));
     FAIL("expected an io_error");
@@ -149,7 +149,7 @@ TEST_CASE("schedule_file: a missing file is an io_error, a wrong extension an ar
   CHECK_THROWS_AS((void)cchc::load_schedule(data("good.txt")), cchc::argument_error);
 }
 
-TEST_CASE("schedule_file: dates are checked, in both forms") {
+TEST_CASE("schedule_file: dates are checked in both forms") {
   CHECK(cchc::parse_calendar_date("2024-02-29") == date::year_month_day{2024_y / 2 / 29});
   CHECK(cchc::parse_calendar_date("1/5/2024") == date::year_month_day{2024_y / 5 / 1});
   CHECK_THROWS_AS((void)cchc::parse_calendar_date("2023-02-29"), cchc::parse_error);
