@@ -82,28 +82,34 @@ TEST_CASE("schedule_file: JSON syntax errors name the file and line and column")
 }
 
 TEST_CASE("schedule_file: JSON content errors name the JSON path and the field") {
+  // Line and column of the offending value (or of the object missing a key), located with a text search
+  // the files under tests/data/calendar/.
   struct expectation {
     const char* file;
     const char* path;
     const char* field;
     const char* says;
+    long line;
+    long column;
   };
   const expectation cases[] = {
-      {"bad_feb29.json", "$.days[1].date", "date", "2023-02-29"},
-      {"bad_month13.json", "$.days[0].date", "date", "month 13"},
-      {"bad_kind.json", "$.days[0].kind", "kind", "holyday"},
-      {"bad_key.json", "$.days[0]", "dat", "unknown key 'dat'"},
-      {"bad_missing_date.json", "$.days[0]", "date", "missing required key 'date'"},
-      {"bad_type.json", "$.days[0].date", "date", "expected a string, found number"},
-      {"bad_replaces.json", "$.replaces_rules[0]", "to", "on or after"},
-      {"bad_annual.json", "$.annual_holidays[0].day", "day", "does not exist"},
-      {"bad_format.json", "$.format", "format", "cchc-schedule/2"},
+      {"bad_feb29.json", "$.days[1].date", "date", "2023-02-29", 4, 14},
+      {"bad_month13.json", "$.days[0].date", "date", "month 13", 1, 20},
+      {"bad_kind.json", "$.days[0].kind", "kind", "holyday", 1, 42},
+      {"bad_key.json", "$.days[0]", "dat", "unknown key 'dat'", 1, 19},
+      {"bad_missing_date.json", "$.days[0]", "date", "missing required key 'date'", 1, 11},
+      {"bad_type.json", "$.days[0].date", "date", "expected a string, found number", 1, 20},
+      {"bad_replaces.json", "$.replaces_rules[0]", "to", "on or after", 1, 50},
+      {"bad_annual.json", "$.annual_holidays[0].day", "day", "does not exist", 1, 42},
+      {"bad_format.json", "$.format", "format", "cchc-schedule/2", 1, 12},
   };
   for (const auto& c : cases) {
     const std::string file = c.file;
     CAPTURE(file);
     const auto e = load_error(c.file);
     CHECK(contains(e.where().file, c.file));
+    CHECK(e.where().line == c.line);
+    CHECK(e.where().column == c.column);
     CHECK(e.where().path == c.path);
     CHECK(e.where().field == c.field);
     CHECK(contains(e.what(), c.says));
