@@ -309,3 +309,12 @@ TEST_CASE("calendar: the index exposes day numbers for bulk loops") {
   CHECK(ix.between(monday, monday + 7) == 5);
   static_assert(std::is_nothrow_move_constructible_v<cchc::work_calendar>);
 }
+
+TEST_CASE("calendar: editing with an invalid field date is an argument_error") {
+  const cchc::work_calendar cal;
+  CHECK_THROWS_AS((void)cal.with_day_off(date::year_month_day{2023_y, date::February, 29_d}, {}),
+                  cchc::argument_error);
+  CHECK_THROWS_AS((void)cal.with_working_day(date::year_month_day{2024_y, date::month{13}, 6_d}, {}),
+                  cchc::argument_error);
+  CHECK_FALSE(cal.with_day_off(2024_y / 2 / 29, {}).is_working_day(2024_y / 2 / 29));
+}
