@@ -1,0 +1,59 @@
+// cchc/number_format.hpp — reading and writing numbers the way reports print them.
+//
+// Vietnamese reports write 14.083 for fourteen thousand and eighty-three and 97,55 for ninety-seven
+// point five five; English texts write 14,083 and 97.55. Read in the wrong style, "14.083" becomes
+// 14.083 — a plausible, wrong number. So every parse names its style, and the grammar is strict
+// enough that a mis-styled number is an error rather than a different value:
+//
+//   style  group separator  decimal point  examples
+//   plain  (none)           '.'            1340.5   -0.25   02
+//   vi     '.'              ','            1.340,5  14.083  97,55  -0,25  1340,5
+//   en     ','              '.'            1,340.5  14,083  97.55  -0.25  1340.5
+//
+//   * an optional leading '-' or '+', then at least one digit; no spaces, no exponent ("1e5");
+//   * the integer part is either ungrouped ("14083") or grouped: 1–3 digits, then groups of exactly 3
+//     ("1.340.500"); "1.34,5" and "12,3,4" are errors;
+//   * an optional decimal point followed by at least one digit (no grouping after the point);
+//   * at most decimal::max_parse_digits (400) significant digits and 400 digits after the point.
+// Leading zeros are fine ("02" is 2). A malformed text throws cchc::parse_error whose message quotes
+// the input (shortened when long), gives the 1-based column (also in error.where().column) and says
+// what was expected there.
+//
+// Percentages carry a trailing '%', optionally after a space (or a no-break space): "99,15%",
+// "99,15 %". parse_percent returns the figure in percent units (99.15), keeping its printed scale.
+//
+//     auto v = cchc::decimal::parse("1.340,5", cchc::number_style::vi);       // 1340.5
+//     v.format(cchc::number_style::en);                                        // "1,340.5"
+//     auto p = cchc::parse_percent("99,15%", cchc::number_style::vi);          // 99.15, scale 2
+//     cchc::format_percent(p, cchc::number_style::vi);                         // "99,15%"
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "cchc/decimal.hpp"
+#include "cchc/detail/number_style.hpp"
+#include "cchc/rounding.hpp"
+
+namespace cchc {
+
+/// "plain", "vi" or "en".
+[[nodiscard]] std::string_view to_string(number_style style) noexcept;
+/// Inverse of to_string; throws cchc::lookup_error for anything else.
+[[nodiscard]] number_style parse_number_style(std::string_view name);
+
+/// A percentage such as "99,15%" or "99,15 %" → 99.15 (percent units, scale as printed). The '%' is
+/// required; throws cchc::parse_error otherwise.
+[[nodiscard]] decimal parse_percent(std::string_view text, number_style style);
+/// Non-throwing form of parse_percent (message in *why when given).
+[[nodiscard]] std::optional<decimal> try_parse_percent(std::string_view text, number_style style,
+                                                       std::string* why = nullptr);
+
+/// `percent` (already in percent units) followed by '%', no space: vi "99,15%", en "99.15%".
+[[nodiscard]] std::string format_percent(const decimal& percent, number_style style);
+/// Rounded to `scale` with `mode` first.
+[[nodiscard]] std::string format_percent(const decimal& percent, number_style style, int scale,
+                                         rounding mode);
+
+}  // namespace cchc
