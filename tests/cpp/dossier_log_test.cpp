@@ -268,6 +268,42 @@ TEST_CASE("dossier_log: row-level consistency errors") {
   CHECK(!d.promised_has_time);
 }
 
+TEST_CASE("dossier_log: quoting mistakes are errors at the right column") {
+  const std::string h = "id,channel,received_at,processing_time\n";
+  auto e = expect_parse_error([&] {
+    auto r = cchc::dossier_log_reader::from_text(h + "A,on\"line,2023-12-15,3\n", "t.csv");
+    cchc::dossier d;
+    (void)r.next(d);
+  });
+  CHECK(e.where().line == 2);
+  CHECK(e.where().column == 2);
+  CHECK(e.where().field == "channel");
+  CHECK(contains(e.detail(), "quote inside an unquoted field"));
+  e = expect_parse_error([&] {
+    auto r = cchc::dossier_log_reader::from_text(h + "A,online,\"2023-12-15\"x,3\n", "t.csv");
+    cchc::dossier d;
+    (void)r.next(d);
+  });
+  CHECK(e.where().column == 3);
+  CHECK(contains(e.detail(), "after a closing quote"));
+  // in skip mode the reader resynchronises on the next line
+  cchc::dossier_log_options o;
+  o.skip_bad_rows = true;
+  auto r = cchc::dossier_log_reader::from_text(h + "A,on\"line,2023-12-15,3\nB,online,2023-12-15,3\n", "t.csv", o);
+  cchc::dossier d;
+  REQUIRE(r.next(d));
+  CHECK(d.id == "B");
+  CHECK(r.summary().skipped == 1);
+}
+
+TEST_CASE("dossier_log: bad bytes in an ignored column do not reject the row") {
+  const std::string text = std::string("id,channel,received_at,processing_time,note\n") + "A,online,2023-12-15,3,\xff\xfe\n";
+  auto r = cchc::dossier_log_reader::from_text(text, "t.csv");
+  cchc::dossier d;
+  REQUIRE(r.next(d));
+  CHECK(d.id == "A");
+}
+
 TEST_CASE("dossier_log: skipping keeps only the first few errors but counts them all") {
   std::string text = "id,channel,received_at,processing_time\n";
   for (int i = 0; i < 5; ++i) text += "A" + std::to_string(i) + ",fax,2023-12-15,3\n";
