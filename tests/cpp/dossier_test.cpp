@@ -359,3 +359,16 @@ TEST_CASE("dossier: dossiers shaped like the seed's district table give the seed
   CHECK(findings[0].rule == "flow.apology_coverage");
   CHECK(findings[0].severity == cchc::severity::info);
 }
+
+TEST_CASE("dossier: the example at the top of the header") {
+  using namespace date::literals;
+  using namespace std::chrono_literals;
+  cchc::dossier d;
+  d.id = "H01.23-231215-0001";
+  d.channel = cchc::dossier_channel::online;
+  d.received_at = cchc::date_time{date::sys_days{2023_y / 12 / 15}} + 9h;
+  d.processing = cchc::processing_time{cchc::time_unit::working_days, 3};
+  d.end = cchc::dossier_end{cchc::end_kind::resolved, cchc::date_time{date::sys_days{2023_y / 12 / 20}} + 10h};
+  const auto& cal = cchc::vietnam::civil_service_calendar();
+  CHECK(cchc::outcome_at(d, 2023_y / 12 / 31, cal) == outcome::on_time);
+}
