@@ -52,17 +52,8 @@
 #include <vector>
 
 #include "cchc/calendar.hpp"
-#include "cchc/flow.hpp"
-#if __has_include("cchc/dossier.hpp")
 #include "cchc/dossier.hpp"
-#else
-// TEMPORARY until the flow branch's dossier.hpp lands: the contract's enum, verbatim.
-namespace cchc {
-enum class outcome : std::uint8_t {
-  early = 0, on_time = 1, late = 2, pending_in_time = 3, pending_overdue = 4, returned = 5, withdrawn = 6
-};
-}  // namespace cchc
-#endif
+#include "cchc/flow.hpp"
 
 namespace cchc {
 
