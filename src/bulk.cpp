@@ -200,7 +200,7 @@ struct job {
 struct thread_result {
   std::size_t first_bad = no_error;
   std::uint32_t units = 1;
-  std::vector<std::int64_t> counts;  // units * 2 * thread_stride
+  std::vector<std::int64_t> counts[2];  // two interleaved tables of units * 2 * thread_stride
 };
 
 // The hot loop. due = first + ordinal[cumulative[received - first] + days]: the receipt day is the
@@ -225,6 +225,19 @@ CCHC_BULK_TARGETS void classify_chunk(const day_number* __restrict received, con
   }
 }
 
+// The count slot of each row: (unit * 2 + online) * thread_stride + code.
+template <bool HasUnit, bool HasOnline>
+CCHC_BULK_TARGETS void key_chunk(const std::uint8_t* __restrict codes, const std::uint32_t* __restrict unit,
+                                 const std::uint8_t* __restrict online, std::size_t n,
+                                 std::uint32_t* __restrict key) {
+  for (std::size_t i = 0; i < n; ++i) {
+    std::uint32_t k = codes[i];
+    if (HasUnit) k += unit[i] * (2 * thread_stride);
+    if (HasOnline) k += static_cast<std::uint32_t>(online[i] != 0) * thread_stride;
+    key[i] = k;
+  }
+}
+
 // True when row i violates a precondition (the exact check, used only to locate a bad row).
 template <class P>
 bool row_bad(const job& j, const P* days, std::size_t i) {
@@ -242,9 +255,11 @@ bool row_bad(const job& j, const P* days, std::size_t i) {
 
 template <class P, bool Write, bool Count, bool HasUnit, bool HasOnline>
 void run_range(const job& j, const P* days, std::size_t begin, std::size_t end, thread_result& res) {
-  if (Count) res.counts.assign(static_cast<std::size_t>(res.units) * 2 * thread_stride, 0);
+  if (Count)
+    for (auto& c : res.counts) c.assign(static_cast<std::size_t>(res.units) * 2 * thread_stride, 0);
   const day_number upper = std::min(j.last, j.cutoff);
   std::uint8_t local[chunk_rows];
+  std::uint32_t keys[chunk_rows];
   for (std::size_t c0 = begin; c0 < end; c0 += chunk_rows) {
     const std::size_t c1 = std::min(end, c0 + chunk_rows);
     // Pass 1: cheap whole-chunk validation (min/max, vectorisable).
@@ -276,21 +291,28 @@ void run_range(const job& j, const P* days, std::size_t begin, std::size_t end, 
     }
     if (Count && HasUnit && umax >= res.units) {
       res.units = umax + 1;
-      res.counts.resize(static_cast<std::size_t>(res.units) * 2 * thread_stride, 0);
+      for (auto& c : res.counts) c.resize(static_cast<std::size_t>(res.units) * 2 * thread_stride, 0);
     }
     // Pass 2: classify the chunk into `codes` (the caller's buffer, or a local one), then count.
     std::uint8_t* const codes = Write ? j.out + c0 : local;
     classify_chunk(j.received + c0, days + c0, j.resolved + c0, c1 - c0, codes, j.first, j.cumulative,
                    j.working, j.cutoff);
     if (Count) {
-      std::int64_t* const counts = res.counts.data();
+      // Slot of each row (unit, channel, code), computed in a vectorisable loop, then a plain
+      // histogram into two interleaved tables so that consecutive rows of the same slot do not wait
+      // on each other's store.
       const std::size_t n = c1 - c0;
-      for (std::size_t k = 0; k < n; ++k) {
-        std::size_t idx = codes[k];
-        if (HasUnit) idx += static_cast<std::size_t>(j.unit[c0 + k]) * (2 * thread_stride);
-        if (HasOnline) idx += (j.online[c0 + k] != 0) ? thread_stride : 0;
-        ++counts[idx];
+      std::uint32_t* const key = keys;
+      key_chunk<HasUnit, HasOnline>(codes, HasUnit ? j.unit + c0 : nullptr, HasOnline ? j.online + c0 : nullptr,
+                                    n, key);
+      std::int64_t* const even = res.counts[0].data();
+      std::int64_t* const odd = res.counts[1].data();
+      std::size_t k = 0;
+      for (; k + 1 < n; k += 2) {
+        ++even[key[k]];
+        ++odd[key[k + 1]];
       }
+      if (k < n) ++even[key[k]];
     }
   }
 }
@@ -410,10 +432,11 @@ outcome_counts execute(const dossier_columns& cols, day_number cutoff, const wor
   outcome_counts total(units);
   auto& dst = bulk_access::counts(total);
   for (const auto& r : results) {
-    for (std::uint32_t u = 0; u < r.units && !r.counts.empty(); ++u)
-      for (unsigned ch = 0; ch < 2; ++ch)
-        for (unsigned c = 0; c < outcome_counts::codes; ++c)
-          dst[slot(u, ch, c)] += r.counts[(static_cast<std::size_t>(u) * 2 + ch) * thread_stride + c];
+    for (const auto& table : r.counts)
+      for (std::uint32_t u = 0; u < r.units && !table.empty(); ++u)
+        for (unsigned ch = 0; ch < 2; ++ch)
+          for (unsigned c = 0; c < outcome_counts::codes; ++c)
+            dst[slot(u, ch, c)] += table[(static_cast<std::size_t>(u) * 2 + ch) * thread_stride + c];
   }
   bulk_access::set_channel(total, j.online != nullptr);
   bulk_access::set_nonempty(total);
