@@ -176,6 +176,10 @@ constexpr std::size_t chunk_rows = 2048;
 #endif
 constexpr std::size_t rows_per_thread_min = std::size_t{1} << 16;
 constexpr std::size_t no_error = static_cast<std::size_t>(-1);
+// Count tables are dense (units × 2 channels × 8 slots per thread): bound them so that a stray id
+// is an error, not a giant allocation. The default bound applies when unit_count is not given.
+constexpr std::uint32_t default_unit_limit = std::uint32_t{1} << 20;
+constexpr std::uint32_t max_unit_count = std::uint32_t{1} << 24;
 // Per-thread count tables use 8 slots per (unit, channel) so that a slot index is a shift.
 constexpr unsigned thread_stride = 8;
 
@@ -194,7 +198,8 @@ struct job {
   const std::int32_t* cumulative;
   const std::int32_t* working;  // ordinal: index (from `first`) of the k-th working day
   std::int32_t working_count;
-  std::uint32_t unit_limit;  // 0 = unbounded (grow)
+  std::uint32_t unit_limit;  // unit ids must be below this
+  bool implicit_units;       // unit_limit is the default cap, not the caller's unit_count
 };
 
 struct thread_result {
@@ -298,7 +303,7 @@ bool row_bad(const job& j, const P* days, std::size_t i) {
   if (r < j.first || r > j.last) return true;
   if (r > j.cutoff) return true;
   if (s != not_resolved && s < r) return true;
-  if (j.unit && j.unit_limit != 0 && j.unit[i] >= j.unit_limit) return true;
+  if (j.unit && j.unit[i] >= j.unit_limit) return true;
   const std::int64_t k = std::int64_t{j.cumulative[r - j.first]} + p;
   return k >= j.working_count;
 }
@@ -319,7 +324,7 @@ void run_range(const job& j, const P* days, std::size_t begin, std::size_t end, 
     const std::uint32_t umax = m.umax;
     const bool early_resolution = m.early_resolution != 0;
     bool suspect = rmin < j.first || rmax > upper || pmin < 0 || early_resolution ||
-                   (HasUnit && j.unit_limit != 0 && umax >= j.unit_limit);
+                   (HasUnit && umax >= j.unit_limit);
     if (!suspect)
       suspect = std::int64_t{j.cumulative[rmax - j.first]} + pmax >= j.working_count;
     if (suspect) {
@@ -412,9 +417,12 @@ void check_length(std::size_t expected, std::size_t found, const char* name) {
     throw argument_error("row " + std::to_string(i) + ": expected a resolved day on or after the received day " +
                              day_text(r) + " (or not_resolved), found " + day_text(s),
                          where("resolved"));
-  if (j.unit && j.unit_limit != 0 && j.unit[i] >= j.unit_limit)
-    throw range_error("row " + std::to_string(i) + ": expected a unit id < unit_count = " +
-                          std::to_string(j.unit_limit) + ", found " + std::to_string(j.unit[i]),
+  if (j.unit && j.unit[i] >= j.unit_limit)
+    throw range_error("row " + std::to_string(i) + ": expected a unit id < " +
+                          (j.implicit_units ? std::to_string(j.unit_limit) +
+                                                  " (the default limit; pass bulk_options::unit_count for more)"
+                                            : "unit_count = " + std::to_string(j.unit_limit)) +
+                          ", found " + std::to_string(j.unit[i]),
                       where("unit"));
   throw range_error("row " + std::to_string(i) + ": the due date of a dossier received on " + day_text(r) +
                         " after " + std::to_string(p) + " working days is past the calendar's last day " +
@@ -447,7 +455,12 @@ outcome_counts execute(const dossier_columns& cols, day_number cutoff, const wor
   j.cumulative = ix.cumulative;
   j.working = ix.ordinal;
   j.working_count = ix.working;
-  j.unit_limit = opt.unit_count;
+  if (opt.unit_count > max_unit_count)
+    throw argument_error("expected a unit_count <= " + std::to_string(max_unit_count) + ", found " +
+                             std::to_string(opt.unit_count),
+                         location{"", 0, 0, "", "unit_count"});
+  j.implicit_units = opt.unit_count == 0;
+  j.unit_limit = j.implicit_units ? default_unit_limit : opt.unit_count;
 
   unsigned threads = opt.threads == 0 ? std::max(1u, std::thread::hardware_concurrency()) : opt.threads;
   threads = static_cast<unsigned>(
