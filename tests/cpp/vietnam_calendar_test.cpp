@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "cchc/error.hpp"
+#include "cchc/lunar.hpp"
 
 using namespace date::literals;
 using date::sys_days;
@@ -230,4 +231,62 @@ TEST_CASE("vietnam_calendar: the shipped notices parse and carry documents") {
   CHECK(s.replaces_rules.size() == 7);  // 2020 … 2026
   for (const auto& e : s.entries)
     if (date::year_month_day{e.day}.year() >= date::year{2021}) CHECK_FALSE(e.source.document.empty());
+}
+
+TEST_CASE("vietnam_calendar: Tết by the rules in a year without a notice (2030, Vietnamese lunar)") {
+  // CALENDAR.md: Tết 2030 is 2/2 in Vietnam (3/2 in China). Default: the last day of the old year
+  // (Fri 01/02) + mùng 1–4 (Sat 02/02 – Tue 05/02); Sat and Sun give Wed 06/02 and Thu 07/02.
+  const auto& cal = cchc::vietnam::civil_service_calendar();
+  std::vector<sys_days> off;
+  for (sys_days x = d(2030_y / 1 / 20); x <= d(2030_y / 2 / 28); x += date::days{1})
+    if (!weekend(x) && !cal.is_working_day(x)) off.push_back(x);
+  CHECK(off == days_of(2030, {{1, 2}, {4, 2}, {5, 2}, {6, 2}, {7, 2}}));
+  const auto first = cal.info(2030_y / 2 / 2);
+  CHECK(first.kind == cchc::day_kind::holiday);
+  CHECK(first.inferred);  // which 5 days is the Prime Minister's choice each year
+  CHECK_FALSE(first.from_notice);
+  CHECK(first.reason_vi.find("mùng 1") != std::string::npos);
+  CHECK(cal.info(2030_y / 2 / 6).kind == cchc::day_kind::substitute_day);
+  CHECK(cal.is_working_day(2030_y / 2 / 8));
+}
+
+TEST_CASE("vietnam_calendar: Giỗ Tổ 2009 is 4/4 in Vietnam, a Saturday → Monday 6/4 off") {
+  const auto& cal = cchc::vietnam::civil_service_calendar();
+  CHECK(cal.info(2009_y / 4 / 4).kind == cchc::day_kind::holiday);
+  CHECK(cal.info(2009_y / 4 / 4).source.document.find("84/2007") != std::string::npos);
+  CHECK(cal.info(2009_y / 4 / 6).kind == cchc::day_kind::substitute_day);
+  CHECK(cal.is_working_day(2009_y / 4 / 7));
+  // Before 2007 Giỗ Tổ was not a holiday: 10/3 lunar 2006 fell on Friday 07/04/2006.
+  REQUIRE(cchc::from_lunar(2006, 3, 10) == d(2006_y / 4 / 7));
+  CHECK(cal.is_working_day(2006_y / 4 / 7));
+}
+
+TEST_CASE("vietnam_calendar: 4 Tết days before the Labour Code 2012 (2007: Tết on Saturday 17/02)") {
+  const auto& cal = cchc::vietnam::civil_service_calendar();
+  // Fri 16/02 (last day of the year), Sat 17, Sun 18, Mon 19 → substitutes Tue 20, Wed 21.
+  CHECK_FALSE(cal.is_working_day(2007_y / 2 / 16));
+  CHECK_FALSE(cal.is_working_day(2007_y / 2 / 19));
+  CHECK(cal.info(2007_y / 2 / 20).kind == cchc::day_kind::substitute_day);
+  CHECK(cal.info(2007_y / 2 / 21).kind == cchc::day_kind::substitute_day);
+  CHECK(cal.is_working_day(2007_y / 2 / 22));
+  CHECK(cal.info(2007_y / 2 / 19).source.document.find("1994") != std::string::npos);
+}
+
+TEST_CASE("vietnam_calendar: 1985 uses the Vietnamese Tết (21/1), not the Chinese one (20/2)") {
+  const auto& cal = cchc::vietnam::civil_service_calendar();
+  CHECK(cal.info(1985_y / 1 / 21).kind == cchc::day_kind::holiday);
+  CHECK(cal.is_working_day(1985_y / 2 / 20));
+}
+
+TEST_CASE("vietnam_calendar: the rules alone get 2025 wrong where the notice moved Tết to 28 Chạp") {
+  // Without the notice, the default Tết of 2025 is Tue 28/01 (the 12th month had 29 days, so 29 Chạp
+  // is the last day) – Sat 01/02, with Monday 03/02 as substitute; the notice chose Mon 27 – Fri 31.
+  const auto rules = cchc::vietnam::rules_only_calendar();
+  CHECK(rules.is_working_day(2025_y / 1 / 27));
+  CHECK_FALSE(rules.is_working_day(2025_y / 1 / 28));
+  CHECK(rules.info(2025_y / 2 / 3).kind == cchc::day_kind::substitute_day);
+  const auto& cal = cchc::vietnam::civil_service_calendar();
+  CHECK_FALSE(cal.is_working_day(2025_y / 1 / 27));
+  CHECK(cal.is_working_day(2025_y / 2 / 3));
+  CHECK(cal.info(2025_y / 2 / 3).kind == cchc::day_kind::working);
 }

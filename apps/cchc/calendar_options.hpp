@@ -1,0 +1,13 @@
+// calendar_options.hpp — the calendar every command uses: the civil-service calendar shipped with cchc,
+// plus the user's schedules (--schedule FILE, repeatable, later files win on the same day).
+#pragma once
+
+#include "cchc/calendar.hpp"
+#include "cli.hpp"
+
+namespace cchc::cli {
+
+[[nodiscard]] option_spec calendar_schedule_option();
+[[nodiscard]] work_calendar calendar_from_options(const arguments& args);
+
+}  // namespace cchc::cli

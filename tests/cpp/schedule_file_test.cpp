@@ -1,0 +1,171 @@
+#include "cchc/schedule_file.hpp"
+
+#include <doctest/doctest.h>
+
+#include <string>
+
+#include "cchc/error.hpp"
+#include "cchc/vietnam_calendar.hpp"
+
+using namespace date::literals;
+using date::sys_days;
+
+namespace {
+
+std::string data(const std::string& name) { return std::string(CCHC_TEST_DATA_DIR) + "/calendar/" + name; }
+
+// Loads a bad file and returns the parse_error (failing the test if none is thrown).
+cchc::parse_error load_error(const std::string& name) {
+  try {
+    (void)cchc::load_schedule(data(name));
+  } catch (const cchc::parse_error& e) {
+    return e;
+  }
+  FAIL("expected a parse_error for " << name);
+  return cchc::parse_error("unreachable");
+}
+
+bool contains(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
+
+}  // namespace
+
+TEST_CASE("schedule_file: a JSON schedule with provenance, annual holidays and both date forms") {
+  const auto s = cchc::load_schedule(data("good.json"));
+  REQUIRE(s.entries.size() == 3);
+  CHECK(s.entries[0].day == sys_days{2027_y / 3 / 8});
+  CHECK(s.entries[0].kind == cchc::day_kind::extra_day_off);
+  CHECK(s.entries[0].source.document == "QĐ 99/QĐ-UBND");  // file-level default
+  CHECK(s.entries[0].source.issued == date::year_month_day{2026_y / 12 / 1});
+  CHECK(s.entries[0].source.note_en == "Example: a province's additional schedule.");
+  CHECK(s.entries[1].day == sys_days{2027_y / 3 / 13});
+  CHECK(s.entries[1].kind == cchc::day_kind::make_up_working_day);
+  CHECK(s.entries[2].source.document == "CV 1/UBND-VX");  // per-day override
+  CHECK(s.entries[2].inferred);
+  REQUIRE(s.annual_holidays.size() == 1);
+  CHECK(s.annual_holidays[0].month == 11);
+  CHECK(s.annual_holidays[0].day == 24);
+  CHECK(s.annual_holidays[0].first_day == sys_days{2026_y / 11 / 24});
+
+  const auto cal = cchc::vietnam::civil_service_calendar().with_schedule(s);
+  CHECK_FALSE(cal.is_working_day(2027_y / 3 / 8));
+  CHECK(cal.is_working_day(2027_y / 3 / 13));  // a Saturday
+  CHECK_FALSE(cal.is_working_day(2027_y / 11 / 24));  // Wednesday: the new annual holiday
+  CHECK_FALSE(cal.is_working_day(2026_y / 11 / 24));
+  CHECK(cal.info(2027_y / 3 / 8).from_notice);
+  CHECK(cal.info(2027_y / 3 / 8).reason_en == "Extra day off");
+}
+
+TEST_CASE("schedule_file: a CSV schedule (BOM, CRLF, quoted commas and quotes, blank line)") {
+  const auto s = cchc::load_schedule(data("good.csv"));
+  REQUIRE(s.entries.size() == 2);
+  CHECK(s.entries[0].reason_vi == "Nghỉ thêm, theo tỉnh");
+  CHECK(s.entries[0].source.document == "QĐ 99/QĐ-UBND");
+  CHECK(s.entries[1].day == sys_days{2027_y / 3 / 13});
+  CHECK(s.entries[1].kind == cchc::day_kind::make_up_working_day);
+  CHECK(s.entries[1].reason_en == "Make-up \"Saturday\"");
+  CHECK(s.entries[1].source.issued == date::year_month_day{2026_y / 12 / 1});
+}
+
+TEST_CASE("schedule_file: to_json round-trips, including the shipped notices") {
+  const auto s = cchc::load_schedule(data("good.json"));
+  CHECK(cchc::parse_schedule_json(cchc::to_json(s)) == s);
+  const auto official = cchc::vietnam::official_schedules();
+  CHECK(cchc::parse_schedule_json(cchc::to_json(official)) == official);
+}
+
+TEST_CASE("schedule_file: JSON syntax errors name the file, line and column") {
+  const auto e = load_error("bad_syntax.json");
+  CHECK(contains(e.where().file, "bad_syntax.json"));
+  CHECK(e.where().line == 5);
+  CHECK(e.where().column == 5);
+  CHECK(contains(e.what(), "malformed JSON"));
+}
+
+TEST_CASE("schedule_file: JSON content errors name the JSON path and the field") {
+  struct expectation {
+    const char* file;
+    const char* path;
+    const char* field;
+    const char* says;
+  };
+  const expectation cases[] = {
+      {"bad_feb29.json", "$.days[1].date", "date", "2023-02-29"},
+      {"bad_month13.json", "$.days[0].date", "date", "month 13"},
+      {"bad_kind.json", "$.days[0].kind", "kind", "holyday"},
+      {"bad_key.json", "$.days[0]", "dat", "unknown key 'dat'"},
+      {"bad_missing_date.json", "$.days[0]", "date", "missing required key 'date'"},
+      {"bad_type.json", "$.days[0].date", "date", "expected a string, found number"},
+      {"bad_replaces.json", "$.replaces_rules[0]", "to", "on or after"},
+      {"bad_annual.json", "$.annual_holidays[0].day", "day", "does not exist"},
+      {"bad_format.json", "$.format", "format", "cchc-schedule/2"},
+  };
+  for (const auto& c : cases) {
+    const std::string file = c.file;
+    CAPTURE(file);
+    const auto e = load_error(c.file);
+    CHECK(contains(e.where().file, c.file));
+    CHECK(e.where().path == c.path);
+    CHECK(e.where().field == c.field);
+    CHECK(contains(e.what(), c.says));
+  }
+}
+
+TEST_CASE("schedule_file: CSV errors name the file, line, column and field") {
+  struct expectation {
+    const char* file;
+    long line;
+    long column;
+    const char* field;
+    const char* says;
+  };
+  const expectation cases[] = {
+      {"bad_feb29.csv", 3, 1, "date", "29/02/2023"},
+      {"bad_kind.csv", 2, 12, "kind", "weekend"},
+      {"bad_fields.csv", 2, 0, "", "expected 3 fields"},
+      {"bad_quote.csv", 2, 20, "", "unterminated"},
+      {"bad_header.csv", 1, 11, "documnet", "unknown column"},
+      {"bad_no_date.csv", 1, 0, "date", "missing required column 'date'"},
+      {"bad_issued.csv", 2, 20, "issued", "2027-1-5"},
+  };
+  for (const auto& c : cases) {
+    const std::string file = c.file;
+    CAPTURE(file);
+    const auto e = load_error(c.file);
+    CHECK(contains(e.where().file, c.file));
+    CHECK(e.where().line == c.line);
+    CHECK(e.where().column == c.column);
+    CHECK(e.where().field == c.field);
+    CHECK(contains(e.what(), c.says));
+  }
+}
+
+TEST_CASE("schedule_file: a missing file is an io_error, a wrong extension an argument_error") {
+  try {
+    (void)cchc::load_schedule(data("does_not_exist.json"));
+    FAIL("expected an io_error");
+  } catch (const cchc::io_error& e) {
+    CHECK(contains(e.where().file, "does_not_exist.json"));
+  }
+  CHECK_THROWS_AS((void)cchc::load_schedule(data("good.txt")), cchc::argument_error);
+}
+
+TEST_CASE("schedule_file: dates are checked, in both forms") {
+  CHECK(cchc::parse_calendar_date("2024-02-29") == date::year_month_day{2024_y / 2 / 29});
+  CHECK(cchc::parse_calendar_date("1/5/2024") == date::year_month_day{2024_y / 5 / 1});
+  CHECK_THROWS_AS((void)cchc::parse_calendar_date("2023-02-29"), cchc::parse_error);
+  CHECK_THROWS_AS((void)cchc::parse_calendar_date("31/04/2024"), cchc::parse_error);
+  CHECK_THROWS_AS((void)cchc::parse_calendar_date("2024-00-10"), cchc::parse_error);
+  CHECK_THROWS_AS((void)cchc::parse_calendar_date("2024/05/01"), cchc::parse_error);
+  CHECK_THROWS_AS((void)cchc::parse_calendar_date(""), cchc::parse_error);
+  CHECK_THROWS_AS((void)cchc::parse_calendar_date("1/5/24"), cchc::parse_error);
+}
+
+TEST_CASE("schedule_file: an empty or header-only CSV") {
+  CHECK_THROWS_AS((void)cchc::parse_schedule_csv("", "empty.csv"), cchc::parse_error);
+  CHECK(cchc::parse_schedule_csv("date,kind\n", "h.csv").entries.empty());
+}
+
+TEST_CASE("schedule_file: a schedule outside the calendar's range is a range_error when applied") {
+  const auto s = cchc::parse_schedule_csv("date,kind\n2300-01-02,day_off\n", "far.csv");
+  CHECK_THROWS_AS((void)cchc::vietnam::civil_service_calendar().with_schedule(s), cchc::range_error);
+}
