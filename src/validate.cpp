@@ -405,12 +405,8 @@ class checker {
   // The on-time conventions of METHODOLOGY.md §2 that the row's published columns allow.
   static std::vector<basis> flow_bases(const dossier_flow& f) {
     std::vector<basis> out;
-    auto in_time = f.in_time_total();
-    if (auto resolved = f.resolved_total(); in_time && resolved)
-      out.push_back({"resolved_basis", rate(decimal(*in_time), decimal(*resolved))});
-    if (in_time && f.pending_in_time && f.received)
-      out.push_back({"received_basis", rate(decimal(*in_time + *f.pending_in_time), decimal(*f.received))});
-    if (in_time && f.fell_due) out.push_back({"due_basis", rate(decimal(*in_time), decimal(*f.fell_due))});
+    for (on_time_convention c : all_on_time_conventions)
+      if (auto r = f.on_time_rate(c)) out.push_back({std::string(to_string(c)), *r});
     return out;
   }
 
