@@ -34,7 +34,7 @@ CCHC_FIELDS(labelled_percent, f("label_vi", x.label_vi, required); f("percent", 
 CCHC_FIELDS(document_ref, f("text", x.text, required); f("type", x.type);
             f("number", x.number, required); f("symbol_year", x.symbol_year);
             f("issuer_code", x.issuer_code, required); f("issuer_unit", x.issuer_unit);
-            f("date", x.date); f("issuer", x.issuer);)
+            f("date", x.date); f("issuer", x.issuer); f("subject_vi", x.subject_vi);)
 CCHC_FIELDS(report_unit, f("name", x.name, required); f("issuer", x.issuer); f("level", x.level);
             f("province", x.province);)
 CCHC_FIELDS(signer_info, f("name", x.name); f("title_vi", x.title_vi);
