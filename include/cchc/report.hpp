@@ -412,7 +412,8 @@ struct load_options {
 /// Writes to_json(r) to `path`; throws io_error.
 void save_report(const report& r, const std::string& path);
 
-/// Every document_ref in the report with its JSON path, in file order.
+/// Every document_ref in the report with its JSON path, in file order. The pointers point into `r`
+/// and are valid as long as `r` is alive and unchanged.
 struct cited_document {
   std::string path;
   const document_ref* ref = nullptr;
