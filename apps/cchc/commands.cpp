@@ -4,10 +4,12 @@
 
 namespace cchc::cli {
 
+extern const command dossiers_command;
 extern const command calendar_command;
+extern const command due_command;
 
 std::vector<const command*> registered_commands() {
-  return {&calendar_command};
+  return {&dossiers_command, &calendar_command, &due_command};
 }
 
 namespace {

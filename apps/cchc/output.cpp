@@ -46,6 +46,22 @@ cell text_cell(std::string s) {
 }
 cell empty_cell(std::string text) { return {std::move(text), nullptr}; }
 
+table facts_table(const document& doc, std::string key) {
+  table t;
+  t.key = std::move(key);
+  std::vector<cell> row;
+  for (const auto& f : doc.facts) {
+    t.columns.push_back({f.key, f.label});
+    row.push_back(f.content);
+  }
+  for (const auto& [k, v] : doc.extra_json.items()) {
+    t.columns.push_back({k, k});
+    row.push_back({v.is_string() ? v.get<std::string>() : v.dump(), v});
+  }
+  t.rows.push_back(std::move(row));
+  return t;
+}
+
 std::string csv_field(const std::string& s) {
   if (s.find_first_of(",\"\r\n") == std::string::npos) return s;
   std::string out = "\"";

@@ -58,6 +58,9 @@ struct document {
 /// Writes the document in ctx.format to out.
 void render(const document& doc, const context& ctx, std::ostream& out);
 
+/// The facts of a document as a one-row table (for csv output of fact-only results such as `due`).
+[[nodiscard]] table facts_table(const document& doc, std::string key);
+
 /// Display width of UTF-8 text in a terminal: code points, not counting combining marks.
 [[nodiscard]] std::size_t display_width(const std::string& utf8);
 
