@@ -5,6 +5,7 @@
 
 #include "cchc/dossier.hpp"
 #include "cchc/dossier_log.hpp"
+#include "cchc/report.hpp"
 #include "calendar_options.hpp"
 #include "commands.hpp"
 #include "flow_view.hpp"
@@ -57,6 +58,59 @@ std::optional<period_arg> receipt_span(const std::string& path, const dossier_lo
   return period_arg{*first, *last, iso_date(*first) + ".." + iso_date(*last)};
 }
 
+// The published table of a report beside the recomputed one: one row per level and published column.
+table comparison_table(const report& r, const flow_table& recomputed, const context& ctx) {
+  table t;
+  t.key = "comparison";
+  t.title = ctx.tr("So sánh với số liệu đã công bố", "Compared with the published figures");
+  t.columns = {{"level", ctx.tr("Cấp", "Level")},
+               {"column", ctx.tr("Cột", "Column")},
+               {"published", ctx.tr("Công bố", "Published"), true},
+               {"recomputed", ctx.tr("Tính lại", "Recomputed"), true},
+               {"difference", ctx.tr("Chênh lệch", "Difference"), true}};
+  std::size_t mismatches = 0;
+  for (const flow_row& row : r.one_stop.flows) {
+    const std::string level(to_string(row.level));
+    auto it = recomputed.find(level);
+    const dossier_flow mine = it == recomputed.end() ? dossier_flow::zeros() : it->second;
+    const cell level_cell{key_text(flow_key::level, level, ctx), level};
+    for (flow_column c : all_flow_columns) {
+      const auto published = row.flow.get(c);
+      if (!published) continue;
+      // A combined figure published as one column is compared with the sum of its recomputed parts.
+      const auto again = c == flow_column::resolved_in_time ? mine.in_time_total() : mine.get(c);
+      std::vector<cell> cells{level_cell, {flow_column_label(c, ctx), std::string(to_string(c))},
+                              count_cell(*published, ctx), optional_count_cell(again, ctx)};
+      if (again) {
+        const long long diff = *again - *published;
+        if (diff != 0) ++mismatches;
+        cells.push_back({diff == 0 ? "=" : (diff > 0 ? "+" : "") + group_digits(diff, ctx.lang), diff});
+      } else {
+        cells.push_back(empty_cell());
+      }
+      t.rows.push_back(std::move(cells));
+    }
+    if (row.on_time_rate) {
+      cell mine_rate = on_time_rate_cell(mine, ctx);
+      std::string diff_text = mine_rate.value.is_string() &&
+                                      decimal::parse(mine_rate.value.get<std::string>()) == row.on_time_rate->value
+                                  ? "="
+                                  : "≠";
+      if (diff_text != "=") ++mismatches;
+      t.rows.push_back({level_cell,
+                        {ctx.tr("Tỷ lệ đúng hạn", "On-time rate"), "on_time_rate"},
+                        {row.on_time_rate->text, row.on_time_rate->value.to_string()},
+                        mine_rate,
+                        {diff_text, diff_text == "=" ? nlohmann::json(0) : nlohmann::json(nullptr)}});
+    }
+  }
+  t.notes.push_back(mismatches == 0
+                        ? ctx.tr("Mọi số liệu đã công bố khớp với số tính lại.", "Every published figure matches the recomputed one.")
+                        : std::to_string(mismatches) + ctx.tr(" số liệu công bố khác số tính lại.",
+                                                              " published figure(s) differ from the recomputed ones."));
+  return t;
+}
+
 int run_dossiers(const context& ctx, const arguments& args) {
   const std::string path = args.positionals()[0];
   flow_key key = flow_key::level;
@@ -80,10 +134,22 @@ int run_dossiers(const context& ctx, const arguments& args) {
   }
   progress prog(ctx, size);
 
+  std::optional<report> published;
+  if (auto compare = args.value("compare")) {
+    if (key != flow_key::level)
+      throw usage_error("--compare", "--compare compares the table per level: it cannot be used with --by " +
+                                         std::string(to_string(key)));
+    published = load_report(*compare);
+  }
+
   std::optional<period_arg> period;
   bool period_from_log = false;
   if (auto p = args.value("period")) {
     period = parse_period_argument(*p);
+  } else if (published && published->period) {
+    // Compared with a report: its own reporting period, unless --period says otherwise.
+    const auto& rp = *published->period;
+    period = period_arg{date::sys_days{rp.from}, date::sys_days{rp.to}, "report"};
   } else {
     prog.set_pass(ctx.tr("quét kỳ", "scanning"));
     period = receipt_span(path, options, prog);
@@ -122,6 +188,7 @@ int run_dossiers(const context& ctx, const arguments& args) {
     doc.facts.push_back({"period_last", ctx.tr("Đến ngày", "To"),
                          {format_date(period->last, ctx.lang), iso_date(period->last)}});
     doc.facts.push_back({"period_source", ctx.tr("Kỳ", "Period"),
+                         period->name == "report" ? cell{ctx.tr("kỳ báo cáo của ", "reporting period of ") + *args.value("compare"), "report"} :
                          period_from_log ? cell{ctx.tr("từ ngày tiếp nhận đầu đến cuối trong sổ (không có --period)",
                                                        "first to last receipt day in the log (no --period)"),
                                                 "log_span"}
@@ -133,12 +200,20 @@ int run_dossiers(const context& ctx, const arguments& args) {
   flow_table flows;
   if (acc)
     for (const auto& [k, flow] : acc->table()) flows[k] = flow;
-  table t = flow_output_table(flows, {std::string(to_string(key)), key_label(key, ctx)}, true, ctx);
+  // json and csv carry every column; the table and markdown show the Biểu 06 ones unless asked.
+  const bool all_columns = args.has("all-columns") || ctx.format == output_format::json || ctx.format == output_format::csv;
+  table t = flow_output_table(flows, {std::string(to_string(key)), key_label(key, ctx)}, true, all_columns, ctx);
   for (auto& row : t.rows)
     if (row[0].value.is_string() && row[0].value != "total") row[0].text = key_text(key, row[0].value.get<std::string>(), ctx);
+  t.notes.push_back(ctx.tr("Tỷ lệ đúng hạn = (trước hạn + đúng hạn) / đã giải quyết, làm tròn 2 chữ số thập phân "
+                           "(nửa lên, xa số 0).",
+                           "On-time rate = (early + on time) / resolved, rounded to 2 decimals, half away from zero."));
+  if (flows.empty())
+    t.notes.insert(t.notes.begin(), ctx.tr("Không có hồ sơ nào trong kỳ.", "No dossier in the period."));
   if (!summary.complete())
     t.notes.push_back(ctx.tr("Chú ý: bảng thiếu các dòng lỗi đã bỏ qua.", "Note: the table lacks the bad rows skipped."));
   doc.tables.push_back(std::move(t));
+  if (published) doc.tables.push_back(comparison_table(*published, flows, ctx));
   render(doc, ctx, std::cout);
   return exit_ok;
 }
@@ -149,7 +224,8 @@ extern const command dossiers_command;
 const command dossiers_command{
     "dossiers",
     "the flow table (Biểu 06) recomputed from a dossier log (CSV)",
-    "cchc dossiers LOG.csv [--period FROM..TO|annual:YYYY] [--by KEY] [--skip-bad-rows] [--schedule FILE]",
+    "cchc dossiers LOG.csv [--period FROM..TO|annual:YYYY] [--by KEY] [--compare REPORT.json]\n"
+    "                     [--skip-bad-rows] [--all-columns] [--schedule FILE]",
     "Reads a dossier log (one row per dossier, the CSV layout of docs/dossiers.md), classifies every\n"
     "dossier at the end of the period (Decision 766's rule: early, on time, late, pending within the\n"
     "deadline or overdue, returned/withdrawn) on the civil-service work calendar, and prints the\n"
@@ -165,8 +241,12 @@ const command dossiers_command{
       "6months:YYYY, 9months:YYYY, quarter:YYYY-Qn, month:YYYY-MM.\n"
       "Default: the first to the last receipt day found in the log"},
      {"by", "KEY", "group rows by level (default), unit, channel, procedure or field"},
+     {"all-columns", "", "table/markdown: also show early+on time combined, apology slips, online\n"
+                         "resolved and fell due (json and csv always have every column)"},
      {"skip-bad-rows", "", "skip malformed rows (reported on stderr, counted in the output)\n"
                            "instead of stopping at the first one"},
+     {"compare", "REPORT.json", "also show the report's published flow table beside the recomputed one\n"
+                                "(per level; the period defaults to the report's)"},
      calendar_schedule_option()},
     "  cchc dossiers build/examples/tran-de-2023/dossiers.csv --period 2022-12-15..2023-12-13\n"
     "  cchc dossiers log.csv --period annual:2023 --by unit --format csv\n"
