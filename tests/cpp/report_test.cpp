@@ -175,7 +175,7 @@ TEST_CASE("report: syntax errors give line and column in characters") {
   for (char ch : text)
     if (ch == '\n') ++lines;
   CHECK(e.where.line == lines);
-  CHECK(e.where.path.rfind("$.one_stop.flows", 0) == 0);
+  CHECK(e.where.path == "$.one_stop.flows[0]");  // inside the first row, after its "row" value
 
   auto u = load_error<cchc::parse_error>("non_utf8.json");
   CHECK(u.message.find("UTF-8") != std::string::npos);
@@ -183,6 +183,9 @@ TEST_CASE("report: syntax errors give line and column in characters") {
   // `    "name": "Tr` is 15 characters, then the lead byte 0xE2 (16th) and "n" (17th), where the
   // sequence becomes ill-formed: the position names the byte at which decoding failed.
   CHECK(u.where.column == 17);
+  // The message quotes the bad bytes escaped, so the message itself stays valid UTF-8.
+  CHECK(u.message.find("\\xE2") != std::string::npos);
+  CHECK(u.message.find('\xE2') == std::string::npos);
 
   auto empty = load_error<cchc::parse_error>("empty.json");
   CHECK(empty.message.find("invalid JSON") != std::string::npos);
