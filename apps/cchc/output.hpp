@@ -35,6 +35,9 @@ struct table {
   std::vector<column> columns;
   std::vector<std::vector<cell>> rows;
   std::vector<std::string> notes;  ///< localized lines printed under the table (table/markdown)
+  /// table format only: print each row as a list item (the first two columns on one line, the
+  /// others indented below) — for rows with long texts such as findings.
+  bool list_layout = false;
 };
 
 /// A scalar fact printed as "label: text" (table/markdown) and "key": value (json).
