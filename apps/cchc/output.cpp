@@ -95,8 +95,8 @@ void render_list_text(const table& t, std::ostream& out) {
     out << "  " << (row.empty() ? std::string() : pad(row[0].text, width, false));
     if (row.size() > 1) out << "  " << row[1].text;
     out << '\n';
-    for (std::size_t c = 2; c < row.size(); ++c)
-      if (!row[c].text.empty()) out << "      " << row[c].text << '\n';
+    for (std::size_t c = 2; c < row.size() && c < t.columns.size(); ++c)
+      if (!row[c].text.empty()) out << "      " << t.columns[c].label << ": " << row[c].text << '\n';
   }
   for (const auto& n : t.notes) out << "  " << n << '\n';
 }
