@@ -76,7 +76,7 @@ TEST_CASE("calendar: add_working_days follows the Civil Code (the starting day i
   CHECK(cal.previous_working_day(sat) == fri);
 }
 
-TEST_CASE("calendar: working_days_between counts (a, b] and is antisymmetric") {
+TEST_CASE("calendar: working_days_between counts the days after a up to and including b, and is antisymmetric") {
   const cchc::work_calendar cal;
   const sys_days fri = d(2024_y / 3 / 1), mon = d(2024_y / 3 / 4);
   CHECK(cal.working_days_between(fri, mon) == 1);

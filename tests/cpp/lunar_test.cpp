@@ -8,6 +8,7 @@
 #include <map>
 #include <sstream>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "cchc/error.hpp"
@@ -69,11 +70,42 @@ std::map<int, reference_year> chinese_reference() {
 
 }  // namespace
 
+// First in the file (doctest runs in file/line order) so that the table is built here, concurrently.
+TEST_CASE("lunar: the table is built once, safely, when several threads ask at once") {
+  std::vector<std::thread> threads;
+  std::vector<long> results(4, 0);
+  for (std::size_t i = 0; i < results.size(); ++i)
+    threads.emplace_back([&results, i] {
+      results[i] = cchc::from_lunar(2025 + static_cast<int>(i), 3, 10).time_since_epoch().count();
+    });
+  for (auto& t : threads) t.join();
+  CHECK(sys_days{date::days{results[0]}} == ymd(2025, 4, 7));
+  CHECK(sys_days{date::days{results[1]}} == ymd(2026, 4, 26));
+  CHECK(sys_days{date::days{results[2]}} == ymd(2027, 4, 16));
+  CHECK(sys_days{date::days{results[3]}} == ymd(2028, 4, 4));
+}
+
 // ---- Astronomy against the worked examples in Meeus, "Astronomical Algorithms" (2nd ed.) -----
 
 TEST_CASE("lunar: new moon of Meeus example 49.a") {
   // Example 49.a: the new moon of 1977 February, k = -283, JDE = 2443192.65118.
   CHECK(cchc::astronomy::new_moon_jde(-283) == doctest::Approx(2443192.65118).epsilon(1e-10));
+}
+
+TEST_CASE("lunar: new moons against the published times") {
+  // US Naval Observatory, phases of the Moon (UT, to the minute): 2024-02-09 22:59 (Tết 2024 is
+  // 02-10 at UTC+7), 2025-01-29 12:36 (Tết 2025), 2025-02-28 00:45. Check to 1 minute.
+  const auto ut = [](long k) {
+    const double jde = cchc::astronomy::new_moon_jde(k);
+    return jde - cchc::astronomy::delta_t_seconds(2000 + (jde - 2451545) / 365.25) / 86400;
+  };
+  const auto jd = [](int y, unsigned m, unsigned d, int hh, int mm) {
+    return static_cast<double>(ymd(y, m, d).time_since_epoch().count()) + 2440587.5 +
+           (hh * 60 + mm) / 1440.0;
+  };
+  CHECK(std::fabs(ut(298) - jd(2024, 2, 9, 22, 59)) < 1 / 1440.0);
+  CHECK(std::fabs(ut(310) - jd(2025, 1, 29, 12, 36)) < 1 / 1440.0);
+  CHECK(std::fabs(ut(311) - jd(2025, 2, 28, 0, 45)) < 1 / 1440.0);
 }
 
 TEST_CASE("lunar: apparent solar longitude of Meeus example 25.b") {
@@ -312,6 +344,26 @@ TEST_CASE("lunar: round trip over every day of the supported range") {
   CHECK(failures == 0);
   CHECK(previous.year == 2199);
   CHECK(previous.month == 12);
+}
+
+TEST_CASE("lunar: round trip over every lunar date of the supported range") {
+  long failures = 0, count = 0;
+  for (int y = cchc::lunar_first_year; y <= cchc::lunar_last_year; ++y) {
+    const auto leap = cchc::leap_month(y);
+    for (unsigned m = 1; m <= 12; ++m) {
+      for (bool is_leap : {false, true}) {
+        if (is_leap && leap != m) continue;
+        const unsigned length = cchc::lunar_month_length(y, m, is_leap);
+        for (unsigned d = 1; d <= length; ++d) {
+          const cchc::lunar_date l{y, m, d, is_leap};
+          if (cchc::to_lunar(cchc::from_lunar(l)) != l) ++failures;
+          ++count;
+        }
+      }
+    }
+  }
+  CHECK(failures == 0);
+  CHECK(count == (cchc::lunar_last_day() - cchc::lunar_first_day()).count() + 1);
 }
 
 TEST_CASE("lunar: year lengths and month lengths are consistent") {

@@ -5,7 +5,9 @@
 #include <set>
 #include <type_traits>
 
+#include "cchc/calendar.hpp"
 #include "cchc/error.hpp"
+#include "cchc/vietnam_calendar.hpp"
 
 using date::sys_days;
 
@@ -203,4 +205,23 @@ TEST_CASE("period: bad input is a clear error") {
   // years outside date's range
   CHECK_THROWS_AS((void)cchc::period::annual(40000), cchc::range_error);
   CHECK_THROWS_AS((void)cchc::period::monthly(-40000, 1), cchc::range_error);
+}
+
+TEST_CASE("period: report due with the Vietnamese civil-service work_calendar") {
+  // Expected days worked out by hand from CALENDAR.md's official schedules.
+  const cchc::work_calendar& cal = cchc::vietnam::civil_service_calendar();
+  // February 2024 report: cut-off Wed 14/02/2024 is the last day of the Tết break (Thu 08/02 –
+  // Wed 14/02) → Thu 15/02, Fri 16/02/2024.
+  CHECK(cchc::period::monthly(2024, 2).report_due(cal) == ymd(2024, 2, 16));
+  // February 2026 report: cut-off Sat 14/02/2026, Tết off Mon 16/02 – Fri 20/02/2026
+  // → Mon 23/02, Tue 24/02/2026.
+  CHECK(cchc::period::monthly(2026, 2).report_due(cal) == ymd(2026, 2, 24));
+  // A period ending Tue 29/04/2025: Wed 30/04, Thu 01/05, Fri 02/05 (swapped) off, weekend
+  // → Mon 05/05, Tue 06/05/2025.
+  CHECK(cchc::period::custom("x", ymd(2025, 4, 1), ymd(2025, 4, 29)).report_due(cal) ==
+        ymd(2025, 5, 6));
+  // Annual 2023: cut-off Thu 14/12/2023 → Fri 15/12, Mon 18/12/2023.
+  CHECK(cchc::period::annual(2023).report_due(cal) == ymd(2023, 12, 18));
+  // Quarter II 2024: cut-off Fri 14/06/2024 → Mon 17/06, Tue 18/06/2024.
+  CHECK(cchc::period::quarterly(2024, 2).report_due(cal) == ymd(2024, 6, 18));
 }

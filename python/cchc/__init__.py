@@ -1,0 +1,122 @@
+"""cchc — exact, calendar-correct computations for Vietnam's public-administration-reform reports.
+
+The heavy lifting is done by the C++ library (module ``cchc._core``); this package re-exports it
+with types (``py.typed``, ``_core.pyi``) and adds the pandas/Dask conveniences.
+
+Conventions
+-----------
+* Money, rates and scores are :class:`decimal.Decimal`. Inputs accept ``Decimal``, ``int`` and
+  ``str`` (``"1.340,5"`` with ``style="vi"``); ``float`` is a ``TypeError``, because binary floating
+  point cannot represent most decimal amounts exactly.
+* Dates are :class:`datetime.date`; NumPy ``datetime64[D]`` arrays are accepted wherever a date is and
+  the operation is then vectorised.
+* Errors derive from :class:`cchc.Error` and from the built-in a caller expects: ``ValueError``
+  (:class:`ParseError`, :class:`RangeError`, :class:`ArithmeticOverflowError`,
+  :class:`ArgumentError`), ``KeyError`` (:class:`UnknownNameError`) or ``OSError``
+  (:class:`FileError`).
+
+Examples
+--------
+>>> import cchc
+>>> cchc.Rate(13676, 14019).percent(scale=2)
+Decimal('97.55')
+"""
+
+from __future__ import annotations
+
+from . import _core
+
+__version__: str = _core.__version__
+
+from ._core import (  # noqa: E402
+    Error,
+    ParseError,
+    RangeError,
+    ArithmeticOverflowError,
+    ArgumentError,
+    UnknownNameError,
+    FileError,
+    Finding,
+)
+
+__all__ = [
+    "__version__",
+    "Error",
+    "ParseError",
+    "RangeError",
+    "ArithmeticOverflowError",
+    "ArgumentError",
+    "UnknownNameError",
+    "FileError",
+    "Finding",
+]
+
+# Each area of the C++ library is bound when it was built (see _core._areas); the names of an area
+# are exported together.
+if "core" in _core._areas:
+    from ._core import (  # noqa: E402
+        PYTHON_ROUNDINGS,
+        ROUNDINGS,
+        Rate,
+        divide,
+        format_number,
+        format_percent,
+        parse_number,
+        parse_percent,
+        rescale,
+    )
+
+    __all__ += [
+        "PYTHON_ROUNDINGS",
+        "ROUNDINGS",
+        "Rate",
+        "divide",
+        "format_number",
+        "format_percent",
+        "parse_number",
+        "parse_percent",
+        "rescale",
+    ]
+
+if "calendar" in _core._areas:
+    from ._core import (  # noqa: E402
+        DayInfo,
+        DayOff,
+        LunarDate,
+        WorkCalendar,
+        from_lunar,
+        load_calendar,
+        to_lunar,
+        vietnam_calendar,
+    )
+
+    __all__ += [
+        "DayInfo",
+        "DayOff",
+        "LunarDate",
+        "WorkCalendar",
+        "from_lunar",
+        "load_calendar",
+        "to_lunar",
+        "vietnam_calendar",
+    ]
+
+if "bulk" in _core._areas:
+    from ._core import OUTCOMES, classify_dossiers  # noqa: E402
+
+    __all__ += ["OUTCOMES", "classify_dossiers"]
+
+if "flow" in _core._areas:
+    from ._core import DossierFlow  # noqa: E402
+
+    __all__ += ["DossierFlow"]
+
+if "flow" in _core._areas and "bulk" in _core._areas:
+    from ._frames import dossier_flow  # noqa: E402
+
+    __all__ += ["dossier_flow"]
+
+if "report" in _core._areas:
+    from ._core import Report, load_report  # noqa: E402
+
+    __all__ += ["Report", "load_report"]
