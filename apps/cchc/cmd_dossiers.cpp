@@ -238,8 +238,10 @@ const command dossiers_command{
     {{"period", "PERIOD",
       "the reporting period: FROM..TO (YYYY-MM-DD or dd/mm/yyyy, inclusive),\n"
       "or a Decree 09/2019 period: annual:YYYY (15/12 of YYYY-1 to 14/12/YYYY),\n"
-      "6months:YYYY, 9months:YYYY, quarter:YYYY-Qn, month:YYYY-MM.\n"
-      "Default: the first to the last receipt day found in the log"},
+      "6months:YYYY, 9months:YYYY, quarter:YYYY-Qn, month:YYYY-MM; or a calendar\n"
+      "period: year:YYYY, calendar-quarter:YYYY-Qn, calendar-month:YYYY-MM.\n"
+      "Default: the report's period with --compare, else the first to the last\n"
+      "receipt day found in the log"},
      {"by", "KEY", "group rows by level (default), unit, channel, procedure or field"},
      {"all-columns", "", "table/markdown: also show early+on time combined, apology slips, online\n"
                          "resolved and fell due (json and csv always have every column)"},
