@@ -54,7 +54,14 @@ int run_indicators(const context& ctx, const arguments& args) {
                {"label", ctx.tr("Chỉ số", "Indicator")},
                {"formula", ctx.tr("Công thức", "Formula")},
                {"source", ctx.tr("Nguồn", "Source")},
+               {"inferred", ctx.tr("Suy ra", "Inferred")},
                {"path", ctx.tr("Dữ liệu", "Data")}};
+  // csv: a flat machine table, the same whatever --lang.
+  table csv;
+  csv.key = "indicators";
+  for (const char* k : {"id", "kind", "numerator", "denominator", "percent", "value", "unit", "label_vi", "label_en",
+                        "formula", "source", "inferred", "path"})
+    csv.columns.push_back({k, k});
   nlohmann::json list = nlohmann::json::array();
   for (const indicator& i : indicators(r)) {
     if (!prefix.empty() && i.id.rfind(prefix, 0) != 0) continue;
@@ -76,14 +83,24 @@ int run_indicators(const context& ctx, const arguments& args) {
       j["value"] = d.to_string();
       value = {d.format(style) + (i.unit.empty() || i.unit == "count" ? "" : " " + i.unit), d.to_string()};
     }
+    std::vector<cell> csv_row;
+    for (const auto& c : csv.columns) {
+      const nlohmann::json v = j.contains(c.key) ? j[c.key] : nlohmann::json(nullptr);
+      csv_row.push_back({v.is_string() ? v.get<std::string>() : v.dump(), v});
+    }
+    csv.rows.push_back(std::move(csv_row));
     list.push_back(std::move(j));
-    std::string source = i.source;
-    if (i.inferred) source += ctx.tr(" (suy ra, không phải văn bản pháp lý)", " (inferred, not from a legal text)");
     t.rows.push_back({text_cell(i.id), value, text_cell(ctx.lang == language::vi ? i.label_vi : i.label_en),
-                      text_cell(i.formula), text_cell(source), text_cell(i.path)});
+                      text_cell(i.formula), text_cell(i.source),
+                      {i.inferred ? ctx.tr("suy ra từ thực tiễn hoặc số liệu công bố, không đọc trong văn bản pháp lý",
+                                           "worked out from practice or published figures, not read in a legal text")
+                                  : "",
+                       i.inferred},
+                      text_cell(i.path)});
   }
   if (t.rows.empty()) t.notes.push_back(ctx.tr("Không có chỉ số nào.", "No indicator."));
   doc.tables.push_back(std::move(t));
+  doc.csv_tables = std::vector<table>{std::move(csv)};
   doc.json = nlohmann::json{{"file", path},  {"unit", r.unit.name},          {"year", r.year},
                             {"scale", scale}, {"rounding", std::string(to_string(mode))}, {"indicators", std::move(list)}};
   render(doc, ctx, std::cout);

@@ -42,7 +42,8 @@ expect_out "38.0%"
 expect_out "Source: "
 run indicators "$REPORT" --format csv
 expect_exit 0
-expect_out "id,value,label,formula,source,path"
+expect_out "id,kind,numerator,denominator,percent,value,unit,label_vi,label_en,formula,source,inferred,path"
+expect_out "procedures.internal_reviewed_share,rate,19,50,38.00,,"
 
 run indicators "$REPORT" --rounding up
 expect_exit 2
