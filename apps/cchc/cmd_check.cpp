@@ -1,4 +1,5 @@
 // cchc check REPORT.json — validate a structured CCHC report; findings grouped by severity.
+#include <algorithm>
 #include <iostream>
 
 #include "cchc/report.hpp"
@@ -35,6 +36,8 @@ int run_check(const context& ctx, const arguments& args) {
   std::vector<finding> shown;
   for (const auto& f : all)
     if (f.severity >= min) shown.push_back(f);
+  // Grouped by severity in every format: errors, then warnings, then notes; rule order within each.
+  std::stable_sort(shown.begin(), shown.end(), [](const finding& a, const finding& b) { return a.severity > b.severity; });
 
   document doc;
   doc.title = ctx.tr("Kiểm tra báo cáo CCHC", "CCHC report check");

@@ -92,8 +92,8 @@ int run_indicators(const context& ctx, const arguments& args) {
     list.push_back(std::move(j));
     t.rows.push_back({text_cell(i.id), value, text_cell(ctx.lang == language::vi ? i.label_vi : i.label_en),
                       text_cell(i.formula), text_cell(i.source),
-                      {i.inferred ? ctx.tr("suy ra từ thực tiễn hoặc số liệu công bố, không đọc trong văn bản pháp lý",
-                                           "worked out from practice or published figures, not read in a legal text")
+                      {i.inferred ? ctx.tr("có: từ thực tiễn hoặc số liệu công bố, không đọc trong văn bản pháp lý",
+                                           "yes: worked out from practice or published figures, not read in a legal text")
                                   : "",
                        i.inferred},
                       text_cell(i.path)});

@@ -17,6 +17,8 @@ expect_json_true "[x['severity'] for x in $(f '$.civil_service.commune_cadres_st
 expect_json_true "[(x['numbers']['numerator'], x['numbers']['denominator'], x['numbers']['reported']) for x in $(f '$.civil_service.commune_cadres_standard.rate')] == [('118', '119', '99.15')]"
 expect_json_true "'toward_zero' in $(f '$.civil_service.commune_cadres_standard.rate')[0]['numbers']['reproduced_by']"
 expect_json_true "j['summary']['error'] == len([x for x in j['findings'] if x['severity'] == 'error']) >= 1"
+# Grouped by severity: errors first, then warnings, then notes.
+expect_json_true "[x['severity'] for x in j['findings']] == sorted([x['severity'] for x in j['findings']], key=['error', 'warning', 'info'].index)"
 # The district's on-time rate 97,55 % (13 676 / 14 019) is reproduced, so it is no error.
 expect_json_true "all(x['severity'] != 'error' for x in $(f '$.one_stop.flows[0].on_time_rate'))"
 
