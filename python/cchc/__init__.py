@@ -81,22 +81,24 @@ if "core" in _core._areas:
 if "calendar" in _core._areas:
     from ._core import (  # noqa: E402
         DayInfo,
-        DayOff,
         LunarDate,
         WorkCalendar,
         from_lunar,
+        leap_month,
         load_calendar,
+        lunar_new_year,
         to_lunar,
         vietnam_calendar,
     )
 
     __all__ += [
         "DayInfo",
-        "DayOff",
         "LunarDate",
         "WorkCalendar",
         "from_lunar",
+        "leap_month",
         "load_calendar",
+        "lunar_new_year",
         "to_lunar",
         "vietnam_calendar",
     ]
