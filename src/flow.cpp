@@ -352,6 +352,66 @@ bool operator==(const dossier_flow& a, const dossier_flow& b) noexcept {
   return std::all_of(members.begin(), members.end(), [&](member m) { return a.*m == b.*m; });
 }
 
+namespace {
+constexpr std::array<std::string_view, 3> convention_names{"resolved_basis", "received_basis", "due_basis"};
+
+std::optional<rate> ratio(const count& numerator, const count& denominator) {
+  if (!numerator || !denominator) return std::nullopt;
+  if (*denominator < 0) return std::nullopt;  // a negative count is a finding (check()), not a rate
+  return rate(decimal(*numerator), decimal(*denominator));
+}
+}  // namespace
+
+std::string_view to_string(on_time_convention c) noexcept {
+  const auto i = static_cast<std::size_t>(c);
+  return i < convention_names.size() ? convention_names[i] : std::string_view("unknown");
+}
+
+on_time_convention parse_on_time_convention(std::string_view name) {
+  for (on_time_convention c : all_on_time_conventions)
+    if (to_string(c) == name) return c;
+  throw lookup_error("unknown on-time convention '" + std::string(name) +
+                     "'; expected resolved_basis, received_basis or due_basis");
+}
+
+std::optional<rate> dossier_flow::on_time_rate(on_time_convention convention) const {
+  switch (convention) {
+    case on_time_convention::resolved_basis: return ratio(in_time_total(), resolved_total());
+    case on_time_convention::received_basis: {
+      const count in_time = in_time_total();
+      if (!in_time || !pending_in_time) return std::nullopt;
+      return ratio(checked_add(*in_time, *pending_in_time, flow_column::resolved_in_time), received);
+    }
+    case on_time_convention::due_basis: return ratio(in_time_total(), fell_due);
+  }
+  return std::nullopt;
+}
+
+std::optional<rate> dossier_flow::online_share() const { return ratio(received_online, received_new()); }
+
+std::optional<rate> dossier_flow::late_share() const { return ratio(resolved_late, resolved_total()); }
+
+std::vector<convention_match> dossier_flow::matching_conventions(const decimal& published_percent) const {
+  std::vector<convention_match> out;
+  for (on_time_convention c : all_on_time_conventions)
+    if (const auto r = on_time_rate(c))
+      for (rounding m : r->matches(published_percent)) out.push_back({c, m});
+  return out;
+}
+
+std::vector<convention_match> dossier_flow::matching_conventions(std::string_view published,
+                                                                 number_style style) const {
+  std::string_view t = published;
+  while (!t.empty() && (t.back() == ' ' || t.back() == '%')) t.remove_suffix(1);
+  while (!t.empty() && t.front() == ' ') t.remove_prefix(1);
+  std::string why;
+  const auto value = decimal::try_parse(t, style, &why);
+  if (!value)
+    throw parse_error("expected a published percentage such as \"97,55\" or \"99,69%\", found '" +
+                      std::string(published) + "' (" + why + ")");
+  return matching_conventions(*value);
+}
+
 dossier_flow total(const flow_table& table) {
   if (table.empty()) return {};
   auto it = table.begin();

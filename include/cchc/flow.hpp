@@ -38,7 +38,11 @@
 #include <string_view>
 #include <vector>
 
+#include "cchc/decimal.hpp"
 #include "cchc/finding.hpp"
+#include "cchc/number_format.hpp"
+#include "cchc/rate.hpp"
+#include "cchc/rounding.hpp"
 
 namespace cchc {
 
@@ -78,6 +82,38 @@ inline constexpr std::array<flow_column, 16> all_flow_columns{
 [[nodiscard]] std::string_view label_vi(flow_column c) noexcept;
 /// Inverse of to_string; throws lookup_error naming the known names.
 [[nodiscard]] flow_column parse_flow_column(std::string_view name);
+
+/// How an on-time rate is computed (METHODOLOGY.md §2). All three are in real use.
+enum class on_time_convention : std::uint8_t {
+  /// (early + on time) / resolved — the seed report: 13.676 / (13.676 + 343) = 97,55 %.
+  resolved_basis = 0,
+  /// (early + on time + pending within deadline) / received — Decision 766/QĐ-TTg "Tiến độ giải
+  /// quyết" (on-time finished plus within-time pending over all dossiers received for handling).
+  received_basis = 1,
+  /// (early + on time) / dossiers that fell due in the period (column fell_due) — monthly provincial
+  /// bulletins ("hồ sơ đến hạn giải quyết"). The numerator counts every dossier resolved early or on
+  /// time in the period, as those bulletins do, so the rate can exceed 100 % when many dossiers are
+  /// resolved before a due date that lies after the period.
+  due_basis = 2,
+};
+
+inline constexpr std::array<on_time_convention, 3> all_on_time_conventions{
+    on_time_convention::resolved_basis, on_time_convention::received_basis, on_time_convention::due_basis};
+
+/// "resolved_basis", "received_basis", "due_basis".
+[[nodiscard]] std::string_view to_string(on_time_convention c) noexcept;
+/// Inverse of to_string; throws lookup_error listing the names.
+[[nodiscard]] on_time_convention parse_on_time_convention(std::string_view name);
+
+/// A (convention, rounding) pair that reproduces a published percentage.
+struct convention_match {
+  on_time_convention convention;
+  rounding mode;
+  friend bool operator==(const convention_match& a, const convention_match& b) noexcept {
+    return a.convention == b.convention && a.mode == b.mode;
+  }
+  friend bool operator!=(const convention_match& a, const convention_match& b) noexcept { return !(a == b); }
+};
 
 /// One row of the flow table. An aggregate: set the published columns, leave the others empty.
 struct dossier_flow {
@@ -125,6 +161,27 @@ struct dossier_flow {
   /// Received in the period (new dossiers, without carried-over ones): received_online +
   /// received_offline, or received − carried_over.
   [[nodiscard]] count received_new() const;
+
+  // Rates. Each is an exact cchc::rate (numerator and denominator); round it with
+  // rate::percent(scale, mode). std::nullopt when a column the formula needs is absent (derived
+  // figures above count as present); a present but zero denominator gives an undefined rate, whose
+  // percent() is std::nullopt.
+
+  /// The on-time rate under a convention (see on_time_convention).
+  [[nodiscard]] std::optional<rate> on_time_rate(on_time_convention convention) const;
+  /// Online share of the dossiers received in the period (METHODOLOGY.md §6, Decision 766 3.3):
+  /// received_online / received_new().
+  [[nodiscard]] std::optional<rate> online_share() const;
+  /// Late share of the resolved dossiers: resolved_late / resolved_total().
+  [[nodiscard]] std::optional<rate> late_share() const;
+  /// Which (convention, rounding) pairs reproduce a published on-time percentage, at the figure's own
+  /// number of decimals (rate::matches), in the order of all_on_time_conventions then all_roundings.
+  /// Empty when none does — the published figure is not explained by this table.
+  [[nodiscard]] std::vector<convention_match> matching_conventions(const decimal& published_percent) const;
+  /// Same, reading the figure from text: "97,55", "99,69%", "99,69 %" (vi style by default).
+  /// Malformed text is a parse_error.
+  [[nodiscard]] std::vector<convention_match> matching_conventions(std::string_view published,
+                                                                   number_style style = number_style::vi) const;
 
   /// Tests the identities of the table. `path` locates this row in findings (e.g. a JSON path);
   /// each finding's `where.field` names the column at fault. Never throws on bad figures.

@@ -244,3 +244,88 @@ TEST_CASE("flow: tables merge row by row and total to the union") {
   CHECK(cchc::total(t2).received == 14083 + 80878);
   CHECK(cchc::total({}).empty());
 }
+
+TEST_CASE("flow: on-time conventions — the seed's district figure 97,55 is resolved_basis") {
+  const auto d = seed_district();
+  // resolved_basis: 13676 / (13676 + 343) = 13676 / 14019 = 97.5533… % (worked out with Python's
+  // fractions.Fraction) → 97,55 at 2 decimals, ties or truncation alike.
+  const auto r = d.on_time_rate(cchc::on_time_convention::resolved_basis);
+  REQUIRE(r);
+  CHECK(r->numerator() == 13676);
+  CHECK(r->denominator() == 14019);
+  CHECK(r->percent(2, cchc::rounding::half_away_from_zero) == cchc::decimal::parse("97.55"));
+  // received_basis: (13676 + 64) / 14083 = 97.5644… % → 97,56: not what the report prints.
+  const auto q = d.on_time_rate(cchc::on_time_convention::received_basis);
+  REQUIRE(q);
+  CHECK(q->numerator() == 13740);
+  CHECK(q->denominator() == 14083);
+  CHECK(q->percent(2, cchc::rounding::half_away_from_zero) == cchc::decimal::parse("97.56"));
+  // due_basis needs fell_due, which the report does not publish
+  CHECK(!d.on_time_rate(cchc::on_time_convention::due_basis));
+
+  using cchc::on_time_convention;
+  using cchc::rounding;
+  const std::vector<cchc::convention_match> expected{
+      {on_time_convention::resolved_basis, rounding::half_away_from_zero},
+      {on_time_convention::resolved_basis, rounding::half_even},
+      {on_time_convention::resolved_basis, rounding::half_toward_zero},
+      {on_time_convention::resolved_basis, rounding::toward_zero},
+      {on_time_convention::resolved_basis, rounding::floor}};
+  CHECK(d.matching_conventions("97,55") == expected);  // the report prints it without '%'
+  CHECK(d.matching_conventions("97,55 %") == expected);
+  CHECK(d.matching_conventions(cchc::decimal::parse("97.55")) == expected);
+  // 97,56 is received_basis rounded to nearest — or resolved_basis rounded up
+  const auto m = d.matching_conventions("97,56%");
+  CHECK(std::count_if(m.begin(), m.end(), [](const cchc::convention_match& x) {
+          return x.convention == on_time_convention::received_basis;
+        }) == 5);
+  CHECK(std::count_if(m.begin(), m.end(), [](const cchc::convention_match& x) {
+          return x.convention == on_time_convention::resolved_basis;
+        }) == 2);  // away_from_zero, ceiling
+  CHECK(d.matching_conventions("97,4").empty());
+  CHECK_THROWS_AS((void)d.matching_conventions("97,5x"), cchc::parse_error);
+}
+
+TEST_CASE("flow: the seed's commune figure 99,69% is both resolved_basis and received_basis") {
+  const auto c = seed_commune();
+  // 80629 / 80878 = 99.6921…% under both: no dossier is pending, so the two bases coincide.
+  const auto r = c.on_time_rate(cchc::on_time_convention::resolved_basis);
+  const auto q = c.on_time_rate(cchc::on_time_convention::received_basis);
+  REQUIRE(r);
+  REQUIRE(q);
+  CHECK(*r == cchc::rate(80629, 80878));
+  CHECK(*q == cchc::rate(80629, 80878));
+  const auto m = c.matching_conventions("99,69%");
+  CHECK(m.size() == 10);  // 5 roundings (nearest ×3, toward_zero, floor) × 2 conventions
+  CHECK(m.front() == cchc::convention_match{cchc::on_time_convention::resolved_basis,
+                                            cchc::rounding::half_away_from_zero});
+  CHECK(m.back() == cchc::convention_match{cchc::on_time_convention::received_basis, cchc::rounding::floor});
+}
+
+TEST_CASE("flow: due_basis, shares, absent columns and zero denominators") {
+  const auto f = full();  // early 20, on time 60, fell due 90
+  CHECK(*f.on_time_rate(cchc::on_time_convention::due_basis) == cchc::rate(80, 90));
+  CHECK(*f.on_time_rate(cchc::on_time_convention::received_basis) == cchc::rate(92, 100));
+  CHECK(*f.online_share() == cchc::rate(30, 90));  // online / (online + offline)
+  CHECK(*f.late_share() == cchc::rate(5, 85));
+  auto g = f;
+  g.received_offline.reset();  // new dossiers = received − carried over
+  CHECK(*g.online_share() == cchc::rate(30, 90));
+  g.carried_over.reset();
+  CHECK(!g.online_share());
+  // the seed's district: 999 online dossiers ("Có 999 hồ sơ trực tuyến") but no split of the rest
+  auto d = seed_district();
+  d.received_online = 999;
+  CHECK(!d.online_share());
+  // zero denominator: a rate, but undefined
+  const auto z = cchc::dossier_flow::zeros().on_time_rate(cchc::on_time_convention::resolved_basis);
+  REQUIRE(z);
+  CHECK(!z->defined());
+  CHECK(!z->percent(2, cchc::rounding::half_even));
+  CHECK(cchc::dossier_flow::zeros().matching_conventions("0%").empty());
+}
+
+TEST_CASE("flow: convention names round-trip") {
+  for (auto c : cchc::all_on_time_conventions) CHECK(cchc::parse_on_time_convention(cchc::to_string(c)) == c);
+  CHECK_THROWS_AS((void)cchc::parse_on_time_convention("766"), cchc::lookup_error);
+}

@@ -1,0 +1,118 @@
+// cchc/dossier_log.hpp — reading dossier logs (CSV exports of one-stop-shop software), streaming.
+//
+// A dossier log has one row per dossier, in the layout of docs/architecture.md ("Dossier log CSV"):
+// a header row, UTF-8 (a BOM is allowed), comma-separated, RFC 4180 quoting, columns in any order,
+// canonical English names or their Vietnamese aliases ("Mã hồ sơ", "Ngày tiếp nhận", "Ngày hẹn trả",
+// "Ngày trả kết quả", "Đơn vị", "Kênh", …; the full list is in docs/dossiers.md and in
+// `dossier_log_columns()`). Date-times are `YYYY-MM-DD`, `YYYY-MM-DD HH:MM`, `dd/mm/yyyy` or
+// `dd/mm/yyyy HH:MM`.
+//
+// Reading is streaming and constant-memory per row: the reader fills one `dossier` at a time from a
+// large buffered read (no regular expressions, no allocation per field once the strings have grown),
+// so a log of any size can be turned into a flow table without holding it in memory:
+//
+//     cchc::flow_accumulator acc(2022y/12/15, 2023y/12/13, calendar, cchc::flow_key::unit);
+//     cchc::dossier_log_summary s = cchc::read_dossier_log("log.csv",
+//         [&](const cchc::dossier& d) { acc.add(d); });
+//     acc.table();   // one Biểu 06 row per unit
+//
+// A bad row is a `cchc::parse_error` naming the file, the line, the column (its 1-based position in
+// the CSV row — not a character offset — and its header name in `where().field`) and the expected
+// form. With `skip_bad_rows` the reader goes on instead and the summary counts the skipped rows and
+// keeps the first few errors: a total computed from such a read is never silently partial, because
+// `summary.skipped` says how many rows it lacks. Problems with the header itself (a missing required
+// column, a column given twice) always throw.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "cchc/deadline.hpp"
+#include "cchc/dossier.hpp"
+#include "cchc/error.hpp"
+
+namespace cchc {
+
+struct dossier_log_options {
+  /// false: the first bad row throws parse_error. true: bad rows are skipped and reported.
+  bool skip_bad_rows = false;
+  /// How many errors the summary keeps when skipping (the count is always complete).
+  std::size_t max_reported_errors = 10;
+};
+
+/// What a read saw.
+struct dossier_log_summary {
+  std::string file;                          ///< the name given for the input
+  std::int64_t rows = 0;                     ///< data rows seen (header and blank lines excluded)
+  std::int64_t accepted = 0;                 ///< rows turned into dossiers
+  std::int64_t skipped = 0;                  ///< bad rows skipped (skip_bad_rows only)
+  std::vector<parse_error> errors;           ///< the first max_reported_errors of them
+  std::vector<std::string> ignored_columns;  ///< header names that are not dossier log columns
+  std::int64_t bytes = 0;                    ///< bytes read
+  /// True when every row was read (nothing skipped).
+  [[nodiscard]] bool complete() const noexcept { return skipped == 0; }
+};
+
+/// One column of the layout: its canonical name, whether it is required, and its accepted aliases.
+struct dossier_log_column {
+  std::string_view name;
+  bool required;
+  std::vector<std::string_view> aliases;
+};
+
+/// The layout: every column the reader knows, canonical name first, with its aliases.
+[[nodiscard]] const std::vector<dossier_log_column>& dossier_log_columns();
+
+/// Pull reader: `while (reader.next(d)) …`. Move-only; the file is closed on destruction.
+class dossier_log_reader {
+ public:
+  /// Opens `path` and reads the header. Throws io_error (cannot open/read) or parse_error (header).
+  [[nodiscard]] static dossier_log_reader open(const std::string& path, dossier_log_options options = {});
+  /// Reads from text in memory; `name` is used as the file name in errors.
+  [[nodiscard]] static dossier_log_reader from_text(std::string text, std::string name = "<text>",
+                                                    dossier_log_options options = {});
+
+  dossier_log_reader(dossier_log_reader&&) noexcept;
+  dossier_log_reader& operator=(dossier_log_reader&&) noexcept;
+  ~dossier_log_reader();
+
+  /// Reads the next dossier into `out` (reusing its storage). False at the end of the input.
+  /// Throws parse_error for a bad row unless skip_bad_rows is set.
+  bool next(dossier& out);
+  /// The header names as written in the file.
+  [[nodiscard]] const std::vector<std::string>& header() const noexcept;
+  [[nodiscard]] const dossier_log_summary& summary() const noexcept;
+
+ private:
+  struct impl;
+  explicit dossier_log_reader(std::unique_ptr<impl> p) noexcept;
+  std::unique_ptr<impl> impl_;
+};
+
+/// Calls `on_dossier` for every dossier of the file (the reference is valid during the call only).
+dossier_log_summary read_dossier_log(const std::string& path,
+                                     const std::function<void(const dossier&)>& on_dossier,
+                                     const dossier_log_options& options = {});
+
+/// Every dossier of the file, in file order (for logs that fit in memory).
+[[nodiscard]] std::vector<dossier> load_dossier_log(const std::string& path,
+                                                    const dossier_log_options& options = {},
+                                                    dossier_log_summary* summary = nullptr);
+
+/// A date-time of a log: `YYYY-MM-DD`, `YYYY-MM-DD HH:MM`, `dd/mm/yyyy`, `dd/mm/yyyy HH:MM`
+/// (one or two digits for day, month and hour; surrounding spaces allowed). A date alone is 00:00.
+/// `has_time` (if given) says whether a time of day was written. Returns nullopt and fills `why`
+/// (if given) with what was wrong; never throws.
+[[nodiscard]] std::optional<date_time> try_parse_log_date_time(std::string_view text,
+                                                               bool* has_time = nullptr,
+                                                               std::string* why = nullptr);
+/// Throwing form: parse_error naming the text and the accepted forms.
+[[nodiscard]] date_time parse_log_date_time(std::string_view text);
+
+}  // namespace cchc

@@ -1,0 +1,336 @@
+#include "cchc/dossier_log.hpp"
+
+#include <doctest/doctest.h>
+
+#include <cstdio>
+#include <fstream>
+#include <string>
+
+#include "cchc/error.hpp"
+
+namespace {
+
+using namespace std::chrono;
+
+cchc::date_time at(int y, unsigned m, unsigned d, int hh = 0, int mm = 0) {
+  return cchc::date_time{date::sys_days{date::year{y} / date::month{m} / date::day{d}}} + hours{hh} + minutes{mm};
+}
+
+std::string data(const std::string& name) { return std::string(CCHC_TEST_DATA_DIR) + "/dossier_log/" + name; }
+
+// Runs `f`, expects a parse_error and returns it.
+template <class F>
+cchc::parse_error expect_parse_error(F&& f) {
+  try {
+    f();
+  } catch (const cchc::parse_error& e) {
+    return e;
+  }
+  FAIL("expected a cchc::parse_error");
+  return cchc::parse_error("unreachable");
+}
+
+bool contains(const std::string& s, const std::string& part) { return s.find(part) != std::string::npos; }
+
+}  // namespace
+
+TEST_CASE("dossier_log: date-times in the four accepted forms") {
+  bool has_time = true;
+  CHECK(cchc::try_parse_log_date_time("2023-12-15", &has_time) == at(2023, 12, 15));
+  CHECK(!has_time);
+  CHECK(cchc::try_parse_log_date_time("2023-12-15 09:30", &has_time) == at(2023, 12, 15, 9, 30));
+  CHECK(has_time);
+  CHECK(cchc::try_parse_log_date_time("15/12/2023") == at(2023, 12, 15));
+  CHECK(cchc::try_parse_log_date_time("15/12/2023 16:05") == at(2023, 12, 15, 16, 5));
+  CHECK(cchc::try_parse_log_date_time(" 1/2/2023 7:05 ") == at(2023, 2, 1, 7, 5));
+  CHECK(cchc::try_parse_log_date_time("2024-02-29") == at(2024, 2, 29));
+  CHECK(cchc::try_parse_log_date_time("2023-12-15T09:30:59") == at(2023, 12, 15, 9, 30));  // seconds dropped
+}
+
+TEST_CASE("dossier_log: impossible or malformed date-times are rejected with a reason") {
+  std::string why;
+  CHECK(!cchc::try_parse_log_date_time("30/02/2023", nullptr, &why));
+  CHECK(contains(why, "February 2023"));
+  CHECK(!cchc::try_parse_log_date_time("2023-02-29"));  // 2023 is not a leap year
+  CHECK(!cchc::try_parse_log_date_time("2100-02-29"));  // nor is 2100
+  CHECK(!cchc::try_parse_log_date_time("2023-13-01"));
+  CHECK(!cchc::try_parse_log_date_time("15-12-2023"));
+  CHECK(!cchc::try_parse_log_date_time("15/12/23"));
+  CHECK(!cchc::try_parse_log_date_time("2023-12-15 24:00"));
+  CHECK(!cchc::try_parse_log_date_time("2023-12-15 9:5"));
+  CHECK(!cchc::try_parse_log_date_time("2023-12-15 09:30 x"));
+  CHECK(!cchc::try_parse_log_date_time(""));
+  const auto e = expect_parse_error([] { (void)cchc::parse_log_date_time("31/04/2023"); });
+  CHECK(contains(e.what(), "dd/mm/yyyy"));
+  CHECK(contains(e.what(), "'31/04/2023'"));
+}
+
+TEST_CASE("dossier_log: a well-formed log with quoting, an embedded newline and a blank line") {
+  cchc::dossier_log_summary s;
+  const auto ds = cchc::load_dossier_log(data("good.csv"), {}, &s);
+  REQUIRE(ds.size() == 4);
+  CHECK(s.rows == 4);
+  CHECK(s.accepted == 4);
+  CHECK(s.complete());
+  CHECK(s.bytes == 720);
+  CHECK(s.ignored_columns.empty());
+
+  CHECK(ds[0].id == "H1");
+  CHECK(ds[0].unit == "UBND huyện Trần Đề");
+  CHECK(ds[0].level == "district");
+  CHECK(ds[0].channel == cchc::dossier_channel::online);
+  CHECK(ds[0].received_at == at(2023, 12, 15, 9, 30));
+  REQUIRE(ds[0].processing);
+  CHECK(ds[0].processing->unit == cchc::time_unit::working_days);
+  CHECK(ds[0].processing->amount == 3);
+  REQUIRE(ds[0].end);
+  CHECK(ds[0].end->kind == cchc::end_kind::resolved);
+  CHECK(ds[0].end->at == at(2023, 12, 19, 10, 0));
+  CHECK(ds[0].supplement_requests == 0);
+  CHECK(!ds[0].apology);
+
+  CHECK(ds[1].unit == "UBND xã Đại Ân 2, huyện Trần Đề");
+  CHECK(ds[1].procedure == "Chứng thực \"bản sao\"");
+  CHECK(ds[1].processing->unit == cchc::time_unit::same_day);
+  CHECK(ds[1].channel == cchc::dossier_channel::in_person);
+
+  CHECK(ds[2].field == "Bảo trợ\nxã hội");
+  CHECK(ds[2].channel == cchc::dossier_channel::post);
+  CHECK(ds[2].processing->unit == cchc::time_unit::working_days);  // the default unit
+  REQUIRE(ds[2].promised_at);
+  CHECK(*ds[2].promised_at == at(2023, 12, 26, 17, 0));
+  CHECK(ds[2].promised_has_time);
+  CHECK(!ds[2].end);
+  REQUIRE(ds[2].pauses.size() == 1);
+  CHECK(ds[2].pauses[0].from == at(2023, 12, 19));
+  CHECK(ds[2].pauses[0].to == at(2023, 12, 21));
+  CHECK(ds[2].supplement_requests == 1);
+
+  CHECK(ds[3].id == "H4");
+  CHECK(ds[3].end->kind == cchc::end_kind::withdrawn);
+  CHECK(ds[3].apology);
+}
+
+TEST_CASE("dossier_log: BOM, CRLF, Vietnamese column names and values, free column order") {
+  auto r = cchc::dossier_log_reader::open(data("aliases_bom.csv"));
+  CHECK(r.header().front() == "Mã hồ sơ");  // the BOM is not part of the first name
+  REQUIRE(r.summary().ignored_columns.size() == 1);
+  CHECK(r.summary().ignored_columns[0] == "Ghi chú");
+  cchc::dossier d;
+  REQUIRE(r.next(d));
+  CHECK(d.id == "X1");
+  CHECK(d.channel == cchc::dossier_channel::online);
+  CHECK(d.received_at == at(2023, 12, 15, 9, 30));
+  CHECK(d.end->at == at(2023, 12, 19, 10, 0));
+  CHECK(d.level == "district");
+  CHECK(d.field == "Đất đai");
+  CHECK(d.procedure == "1.001234");
+  REQUIRE(r.next(d));
+  CHECK(d.id == "X2");
+  CHECK(d.channel == cchc::dossier_channel::in_person);
+  CHECK(d.end->kind == cchc::end_kind::returned);
+  CHECK(d.level == "commune");
+  CHECK(d.processing->unit == cchc::time_unit::same_day);
+  CHECK(!d.apology);
+  REQUIRE(r.next(d));  // the storage of `d` is reused: nothing from X2 may leak into X3
+  CHECK(d.id == "X3");
+  CHECK(d.channel == cchc::dossier_channel::post);
+  CHECK(d.received_at == at(2023, 2, 1, 7, 5));
+  CHECK(!d.end);
+  CHECK(d.supplement_requests == 2);
+  CHECK(d.pauses.empty());
+  CHECK(d.apology);
+  CHECK(d.processing->unit == cchc::time_unit::working_days);
+  CHECK(!r.next(d));
+  CHECK(r.summary().accepted == 3);
+}
+
+TEST_CASE("dossier_log: every column has distinct aliases") {
+  // Two columns sharing an alias would make the header ambiguous.
+  const auto& cols = cchc::dossier_log_columns();
+  CHECK(cols.size() == 16);
+  for (std::size_t a = 0; a < cols.size(); ++a)
+    for (std::size_t b = a + 1; b < cols.size(); ++b)
+      for (auto x : cols[a].aliases)
+        for (auto y : cols[b].aliases) CHECK_MESSAGE(x != y, std::string(x));
+}
+
+TEST_CASE("dossier_log: a bad date names file, line, column and the expected forms") {
+  const auto e = expect_parse_error([] { (void)cchc::load_dossier_log(data("bad_date.csv")); });
+  CHECK(e.where().file == data("bad_date.csv"));
+  CHECK(e.where().line == 3);
+  CHECK(e.where().column == 11);
+  CHECK(e.where().field == "resolved_at");
+  CHECK(contains(e.detail(), "YYYY-MM-DD HH:MM"));
+  CHECK(contains(e.detail(), "'2023-12-1x'"));
+}
+
+TEST_CASE("dossier_log: 30/02/2023 is not a date") {
+  const auto e = expect_parse_error([] { (void)cchc::load_dossier_log(data("bad_feb30.csv")); });
+  CHECK(e.where().line == 3);
+  CHECK(e.where().column == 7);
+  CHECK(e.where().field == "received_at");
+  CHECK(contains(e.detail(), "day 30 does not exist in February 2023"));
+}
+
+TEST_CASE("dossier_log: an unknown channel lists the accepted values") {
+  const auto e = expect_parse_error([] { (void)cchc::load_dossier_log(data("bad_channel.csv")); });
+  CHECK(e.where().line == 3);
+  CHECK(e.where().column == 6);
+  CHECK(e.where().field == "channel");
+  CHECK(contains(e.detail(), "'email'"));
+  CHECK(contains(e.detail(), "in_person"));
+}
+
+TEST_CASE("dossier_log: a missing required column is a header error, even when skipping bad rows") {
+  cchc::dossier_log_options skip;
+  skip.skip_bad_rows = true;
+  const auto e = expect_parse_error([&] { (void)cchc::load_dossier_log(data("bad_missing_column.csv"), skip); });
+  CHECK(e.where().line == 1);
+  CHECK(contains(e.detail(), "missing required column(s): channel"));
+  CHECK(!contains(e.detail(), "received_at ("));
+}
+
+TEST_CASE("dossier_log: a column given twice (canonical name and alias) is a header error") {
+  const auto e = expect_parse_error(
+      [] { (void)cchc::dossier_log_reader::from_text("id,channel,received_at,processing_time,Mã hồ sơ\n", "t.csv"); });
+  CHECK(e.where().column == 5);
+  CHECK(contains(e.detail(), "given twice"));
+}
+
+TEST_CASE("dossier_log: a wrong number of fields — skipping reports it and keeps the good rows") {
+  const auto e = expect_parse_error([] { (void)cchc::load_dossier_log(data("bad_field_count.csv")); });
+  CHECK(e.where().line == 3);
+  CHECK(contains(e.detail(), "expected 16 fields as in the header, found 15"));
+
+  cchc::dossier_log_options skip;
+  skip.skip_bad_rows = true;
+  cchc::dossier_log_summary s;
+  const auto ds = cchc::load_dossier_log(data("bad_field_count.csv"), skip, &s);
+  REQUIRE(ds.size() == 2);
+  CHECK(ds[1].id == "B3");
+  CHECK(s.rows == 3);
+  CHECK(s.skipped == 1);
+  CHECK(!s.complete());
+  REQUIRE(s.errors.size() == 1);
+  CHECK(s.errors[0].where().line == 3);
+}
+
+TEST_CASE("dossier_log: an unterminated quote names the line where it opened") {
+  const auto e = expect_parse_error([] { (void)cchc::load_dossier_log(data("bad_unterminated_quote.csv")); });
+  CHECK(e.where().line == 3);
+  CHECK(e.where().column == 2);
+  CHECK(contains(e.detail(), "unterminated quoted field"));
+  cchc::dossier_log_options skip;
+  skip.skip_bad_rows = true;
+  cchc::dossier_log_summary s;
+  const auto ds = cchc::load_dossier_log(data("bad_unterminated_quote.csv"), skip, &s);
+  CHECK(ds.size() == 1);  // the rest of the file is inside the quote: lost, and said so
+  CHECK(s.skipped == 1);
+}
+
+TEST_CASE("dossier_log: bytes that are not UTF-8 are an error naming the byte") {
+  const auto e = expect_parse_error([] { (void)cchc::load_dossier_log(data("bad_utf8.csv")); });
+  CHECK(e.where().line == 3);
+  CHECK(e.where().column == 2);
+  CHECK(e.where().field == "unit");
+  CHECK(contains(e.detail(), "0xE3"));
+  CHECK(contains(e.detail(), "UTF-8"));
+}
+
+TEST_CASE("dossier_log: row-level consistency errors") {
+  const std::string h = "id,channel,received_at,processing_time,promised_at,resolved_at,end_kind,"
+                        "supplement_requests,paused_from,paused_to,apology\n";
+  auto first_error = [&](const std::string& row) {
+    return expect_parse_error([&] {
+      auto r = cchc::dossier_log_reader::from_text(h + row, "t.csv");
+      cchc::dossier d;
+      while (r.next(d)) {
+      }
+    });
+  };
+  CHECK(first_error("A,online,2023-12-15,3,,2023-12-14,,,,,\n").where().field == "resolved_at");
+  CHECK(first_error("A,online,2023-12-15,3,,,returned,,,,\n").where().field == "end_kind");
+  CHECK(first_error("A,online,2023-12-15,,,,,,,,\n").where().field == "processing_time");
+  CHECK(first_error("A,online,2023-12-15,-3,,,,,,,\n").where().field == "processing_time");
+  CHECK(first_error("A,online,2023-12-15,3,,,,,2023-12-16,,\n").where().field == "paused_to");
+  CHECK(first_error("A,online,2023-12-15,3,,,,,2023-12-18,2023-12-16,\n").where().field == "paused_to");
+  CHECK(first_error("A,online,2023-12-15,3,,,,0,2023-12-16,2023-12-18,\n").where().field == "supplement_requests");
+  CHECK(first_error("A,online,2023-12-15,3,,,,,,,maybe\n").where().field == "apology");
+  CHECK(first_error(",online,2023-12-15,3,,,,,,,\n").where().field == "id");
+  CHECK(first_error("A,online,2023-12-15,3,,,finished,,,,\n").where().field == "end_kind");  // resolved_at empty
+  // a processing time may be empty when the promised date is recorded
+  auto r = cchc::dossier_log_reader::from_text(h + "A,online,2023-12-15,,2023-12-20,,,,,,\n");
+  cchc::dossier d;
+  REQUIRE(r.next(d));
+  CHECK(!d.processing);
+  CHECK(*d.promised_at == at(2023, 12, 20));
+  CHECK(!d.promised_has_time);
+}
+
+TEST_CASE("dossier_log: skipping keeps only the first few errors but counts them all") {
+  std::string text = "id,channel,received_at,processing_time\n";
+  for (int i = 0; i < 5; ++i) text += "A" + std::to_string(i) + ",fax,2023-12-15,3\n";
+  text += "OK,online,2023-12-15,3";  // no final newline
+  cchc::dossier_log_options o;
+  o.skip_bad_rows = true;
+  o.max_reported_errors = 2;
+  auto r = cchc::dossier_log_reader::from_text(text, "t.csv", o);
+  cchc::dossier d;
+  REQUIRE(r.next(d));
+  CHECK(d.id == "OK");
+  CHECK(!r.next(d));
+  CHECK(r.summary().skipped == 5);
+  CHECK(r.summary().errors.size() == 2);
+  CHECK(r.summary().errors[1].where().line == 3);
+}
+
+TEST_CASE("dossier_log: an empty file and a missing file") {
+  CHECK_THROWS_AS((void)cchc::dossier_log_reader::from_text(""), cchc::parse_error);
+  CHECK_THROWS_AS((void)cchc::dossier_log_reader::open(data("no-such-file.csv")), cchc::io_error);
+}
+
+TEST_CASE("dossier_log: records crossing the read buffer's boundaries are read whole") {
+  // The reader reads 4 MiB at a time; ~7 MB of rows with quoted fields, embedded newlines and
+  // doubled quotes put records across several refills. Expected values are recomputed from the
+  // generator's own loop.
+  const std::string path = "cchc_dossier_log_test_large.csv";
+  long expected_rows = 0;
+  long expected_online = 0;
+  std::size_t expected_unit_bytes = 0;
+  {
+    std::ofstream out(path, std::ios::binary);
+    out << "id,unit,channel,received_at,processing_time,resolved_at\n";
+    for (long i = 0; i < 70000; ++i) {
+      const bool online = i % 3 == 0;
+      std::string unit = "Đơn vị \"số\" " + std::to_string(i % 97) + ",\nxã-" + std::string(static_cast<std::size_t>(i % 41), 'x');
+      std::string quoted;
+      for (char c : unit) {
+        quoted += c;
+        if (c == '"') quoted += '"';
+      }
+      out << "D" << i << ",\"" << quoted << "\"," << (online ? "online" : "in_person") << ","
+          << (i % 2 ? "2023-06-15 08:30" : "15/06/2023") << "," << (i % 7 + 1) << "," << (i % 5 ? "" : "2023-06-20")
+          << (i % 11 ? "\n" : "\r\n");
+      ++expected_rows;
+      expected_online += online;
+      expected_unit_bytes += unit.size();
+    }
+  }
+  long rows = 0, online = 0;
+  std::size_t unit_bytes = 0;
+  std::string last_id;
+  const auto s = cchc::read_dossier_log(path, [&](const cchc::dossier& d) {
+    ++rows;
+    online += d.channel == cchc::dossier_channel::online;
+    unit_bytes += d.unit.size();
+    last_id = d.id;
+  });
+  std::remove(path.c_str());
+  CHECK(rows == expected_rows);
+  CHECK(online == expected_online);
+  CHECK(unit_bytes == expected_unit_bytes);
+  CHECK(last_id == "D69999");
+  CHECK(s.accepted == expected_rows);
+  CHECK(s.bytes > 4 * 1024 * 1024);
+}
