@@ -166,6 +166,12 @@ flow_accumulator::flow_accumulator(date::sys_days first, date::sys_days last, wo
   key_ = key;
 }
 
+flow_accumulator::flow_accumulator(const period& p, work_calendar calendar, receipt_rule rule)
+    : flow_accumulator(p.first(), p.last(), std::move(calendar), std::move(rule)) {}
+
+flow_accumulator::flow_accumulator(const period& p, work_calendar calendar, flow_key key, receipt_rule rule)
+    : flow_accumulator(p.first(), p.last(), std::move(calendar), key, std::move(rule)) {}
+
 void flow_accumulator::add(const dossier& d) {
   const date::sys_days received = day_of(d.received_at);
   if (received > last_) return;
@@ -232,6 +238,16 @@ flow_table flows_by(const std::vector<dossier>& dossiers, flow_key key, date::sy
   flow_accumulator acc(first, last, calendar, key, rule);
   for (const dossier& d : dossiers) acc.add(d);
   return acc.table();
+}
+
+dossier_flow flow_of(const std::vector<dossier>& dossiers, const period& p, const work_calendar& calendar,
+                     const receipt_rule& rule) {
+  return flow_of(dossiers, p.first(), p.last(), calendar, rule);
+}
+
+flow_table flows_by(const std::vector<dossier>& dossiers, flow_key key, const period& p,
+                    const work_calendar& calendar, const receipt_rule& rule) {
+  return flows_by(dossiers, key, p.first(), p.last(), calendar, rule);
 }
 
 }  // namespace cchc

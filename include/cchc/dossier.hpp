@@ -42,6 +42,7 @@
 #include "cchc/calendar.hpp"
 #include "cchc/deadline.hpp"
 #include "cchc/flow.hpp"
+#include "cchc/period.hpp"
 
 namespace cchc {
 
@@ -140,6 +141,10 @@ struct dossier {
                                    date::sys_days last, const work_calendar& calendar,
                                    const receipt_rule& rule = {});
 
+/// flow_of over a reporting period (cchc/period.hpp), e.g. period::annual(2023).
+[[nodiscard]] dossier_flow flow_of(const std::vector<dossier>& dossiers, const period& p,
+                                   const work_calendar& calendar, const receipt_rule& rule = {});
+
 /// What to group flows by.
 enum class flow_key : std::uint8_t { unit, procedure, field, level, channel };
 [[nodiscard]] std::string_view to_string(flow_key k) noexcept;
@@ -153,6 +158,10 @@ enum class flow_key : std::uint8_t { unit, procedure, field, level, channel };
                                   date::sys_days first, date::sys_days last,
                                   const work_calendar& calendar, const receipt_rule& rule = {});
 
+/// flows_by over a reporting period.
+[[nodiscard]] flow_table flows_by(const std::vector<dossier>& dossiers, flow_key key, const period& p,
+                                  const work_calendar& calendar, const receipt_rule& rule = {});
+
 /// Incremental form of flow_of / flows_by for streams (e.g. a CSV log read row by row): add dossiers
 /// one at a time, read the flow or the table at the end. Memory is one flow per distinct key.
 class flow_accumulator {
@@ -163,12 +172,21 @@ class flow_accumulator {
   flow_accumulator(date::sys_days first, date::sys_days last, work_calendar calendar, flow_key key,
                    receipt_rule rule = {});
 
+  /// Over a reporting period.
+  flow_accumulator(const period& p, work_calendar calendar, receipt_rule rule = {});
+  flow_accumulator(const period& p, work_calendar calendar, flow_key key, receipt_rule rule = {});
+
+  /// Counts one dossier (ignored when received after the period or ended before it). Throws what
+  /// outcome_at throws (argument_error without a deadline, range_error outside the calendar).
   void add(const dossier& d);
   /// Partial results of two accumulators over the same period combine exactly.
   void merge(const flow_accumulator& other);
 
   [[nodiscard]] const dossier_flow& flow() const noexcept { return flow_; }
+  /// The rows by key (empty when the accumulator does not group).
   [[nodiscard]] const flow_table& table() const noexcept { return table_; }
+  [[nodiscard]] date::sys_days first() const noexcept { return first_; }
+  [[nodiscard]] date::sys_days last() const noexcept { return last_; }
 
  private:
   date::sys_days first_;

@@ -334,3 +334,36 @@ TEST_CASE("dossier_log: records crossing the read buffer's boundaries are read w
   CHECK(s.accepted == expected_rows);
   CHECK(s.bytes > 4 * 1024 * 1024);
 }
+
+TEST_CASE("dossier_log: a log streamed into a flow table") {
+  // good.csv over 15–21/12/2023 on a Saturday/Sunday calendar, worked out by hand:
+  //  H1 online, received Fri 15/12, 3 working days → due Wed 20/12, resolved 19/12: early
+  //  H2 in person, same day, received and resolved Mon 18/12: on time
+  //  H3 by post, promised 26/12, pause (19/12, 21/12] → +2 working days → 28/12, open: pending in time
+  //  H4 online, withdrawn 21/12 (apology slip recorded)
+  using namespace date;
+  const cchc::work_calendar calendar;
+  cchc::flow_accumulator acc(sys_days{year{2023} / 12 / 15}, sys_days{year{2023} / 12 / 21}, calendar,
+                             cchc::flow_key::unit);
+  const auto s = cchc::read_dossier_log(data("good.csv"), [&](const cchc::dossier& d) { acc.add(d); });
+  CHECK(s.accepted == 4);
+  const auto& f = acc.flow();
+  CHECK(f.received == 4);
+  CHECK(f.received_online == 2);
+  CHECK(f.received_offline == 2);
+  CHECK(f.resolved_early == 1);
+  CHECK(f.resolved_on_time == 1);
+  CHECK(f.resolved_late == 0);
+  CHECK(f.pending_in_time == 1);
+  CHECK(f.returned_withdrawn == 1);
+  CHECK(f.apologies == 1);
+  CHECK(f.online_resolved == 1);
+  CHECK(f.fell_due == 2);  // H1 (20/12), H2 (18/12)
+  // identities hold; H4's apology slip without any late dossier is reported as information
+  const auto findings = f.check();
+  REQUIRE(findings.size() == 1);
+  CHECK(findings[0].rule == "flow.apology_coverage");
+  CHECK(findings[0].severity == cchc::severity::info);
+  CHECK(acc.table().size() == 2);
+  CHECK(acc.table().at("UBND huyện Trần Đề").received == 3);
+}

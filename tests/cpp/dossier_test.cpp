@@ -6,6 +6,8 @@
 #include <vector>
 
 #include "cchc/error.hpp"
+#include "cchc/period.hpp"
+#include "cchc/vietnam_calendar.hpp"
 
 namespace {
 
@@ -149,6 +151,60 @@ TEST_CASE("dossier: time of day decides on the due day when the deadline is in h
   CHECK(cchc::outcome_at(ended(d, at(2023, 12, 20, 16, 0)), cutoff, weekdays) == outcome::on_time);
 }
 
+TEST_CASE("dossier: without a promised date the deadline comes from the processing time and the calendar") {
+  // Received Friday 28/04/2023, 3 working days. 29/04 – 03/05/2023 are days off (Giỗ Tổ on Saturday
+  // 29/04 → Tuesday 02/05, 30/04 on Sunday → Wednesday 03/05, 01/05; CV 8056/VPCP-KGVX, CALENDAR.md),
+  // so the days counted are Thu 04/05, Fri 05/05, Mon 08/05: due Monday 08/05.
+  const auto& vn = cchc::vietnam::civil_service_calendar();
+  cchc::dossier d;
+  d.id = "T";
+  d.received_at = at(2023, 4, 28, 9);
+  d.processing = cchc::processing_time{cchc::time_unit::working_days, 3};
+  CHECK(cchc::due_of(d, vn).day == day(2023, 5, 8));
+  const auto cutoff = day(2023, 5, 31);
+  CHECK(cchc::outcome_at(ended(d, at(2023, 5, 5, 16)), cutoff, vn) == outcome::early);
+  CHECK(cchc::outcome_at(ended(d, at(2023, 5, 8, 16)), cutoff, vn) == outcome::on_time);
+  CHECK(cchc::outcome_at(ended(d, at(2023, 5, 9, 8)), cutoff, vn) == outcome::late);
+  // the same dossier on a calendar without holidays would be due Wednesday 03/05 and late on 05/05
+  CHECK(cchc::outcome_at(ended(d, at(2023, 5, 5, 16)), cutoff, weekdays) == outcome::late);
+  // pending at a cut-off on the due day is within the deadline, the day after it is overdue
+  CHECK(cchc::outcome_at(d, day(2023, 5, 8), vn) == outcome::pending_in_time);
+  CHECK(cchc::outcome_at(d, day(2023, 5, 9), vn) == outcome::pending_overdue);
+}
+
+TEST_CASE("dossier: supplement pauses are passed to due() for a processing time") {
+  // Received Monday 18/12/2023, 3 working days → due Thursday 21/12; a pause asked Monday 18 and
+  // answered Wednesday 20 removes (18, 20] = 2 working days → Monday 25/12 (not a holiday in Vietnam).
+  cchc::dossier d;
+  d.id = "S";
+  d.received_at = at(2023, 12, 18, 9);
+  d.processing = cchc::processing_time{cchc::time_unit::working_days, 3};
+  CHECK(cchc::due_of(d, cchc::vietnam::civil_service_calendar()).day == day(2023, 12, 21));
+  d.pauses = {{at(2023, 12, 18, 14), at(2023, 12, 20, 10)}};
+  d.supplement_requests = 1;
+  CHECK(cchc::due_of(d, cchc::vietnam::civil_service_calendar()).day == day(2023, 12, 25));
+  CHECK(cchc::outcome_at(ended(d, at(2023, 12, 22, 10)), day(2023, 12, 31), cchc::vietnam::civil_service_calendar()) ==
+        outcome::early);
+}
+
+TEST_CASE("dossier: a processing time in working hours is judged to the minute") {
+  // Received Monday 18/12/2023 09:00, 8 working hours = 480 office minutes with the default office
+  // hours 07:30–11:30 and 13:30–17:00: 150 min to 11:30, 210 min to 17:00, then 120 min on Tuesday
+  // from 07:30 → due Tuesday 19/12 09:30.
+  cchc::dossier d;
+  d.id = "H";
+  d.received_at = at(2023, 12, 18, 9);
+  d.processing = cchc::processing_time{cchc::time_unit::working_hours, 8};
+  const auto due = cchc::due_of(d, weekdays);
+  CHECK(due.day == day(2023, 12, 19));
+  REQUIRE(due.time);
+  CHECK(*due.time == minutes{9 * 60 + 30});
+  const auto cutoff = day(2023, 12, 31);
+  CHECK(cchc::outcome_at(ended(d, at(2023, 12, 18, 16)), cutoff, weekdays) == outcome::early);
+  CHECK(cchc::outcome_at(ended(d, at(2023, 12, 19, 9, 30)), cutoff, weekdays) == outcome::on_time);
+  CHECK(cchc::outcome_at(ended(d, at(2023, 12, 19, 9, 31)), cutoff, weekdays) == outcome::late);
+}
+
 TEST_CASE("dossier: bad arguments are errors") {
   CHECK_THROWS_AS((void)cchc::outcome_at(promised_wed(), day(2023, 12, 17), weekdays), cchc::argument_error);
   auto d = promised_wed();
@@ -278,6 +334,7 @@ TEST_CASE("dossier: dossiers shaped like the seed's district table give the seed
   for (int k = 0; k < 343; ++k, ++i) make(i, at(2023, 3, 1), at(2023, 3, 10), at(2023, 3, 13));
   for (int k = 0; k < 64; ++k, ++i) make(i, at(2023, 12, 11), at(2023, 12, 20), std::nullopt);
   const auto f = cchc::flow_of(v, day(2022, 12, 15), day(2023, 12, 13), weekdays);
+  CHECK(f == cchc::flow_of(v, cchc::period::custom("2023", day(2022, 12, 15), day(2023, 12, 13)), weekdays));
   CHECK(f.received == 14083);
   CHECK(f.resolved_in_time == 13676);
   CHECK(f.resolved_late == 343);
