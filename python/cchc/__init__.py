@@ -104,9 +104,9 @@ if "calendar" in _core._areas:
     ]
 
 if "bulk" in _core._areas:
-    from ._core import OUTCOMES, classify_dossiers  # noqa: E402
+    from ._core import OUTCOMES, OutcomeCounts, classify_dossiers  # noqa: E402
 
-    __all__ += ["OUTCOMES", "classify_dossiers"]
+    __all__ += ["OUTCOMES", "OutcomeCounts", "classify_dossiers"]
 
 if "flow" in _core._areas:
     from ._core import DossierFlow  # noqa: E402
