@@ -934,6 +934,11 @@ dossier_log_summary read_dossier_log(const std::string& path, const std::functio
   return reader.summary();
 }
 
+dossier_log_summary accumulate_dossier_log(const std::string& path, flow_accumulator& into,
+                                           const dossier_log_options& options) {
+  return read_dossier_log(path, [&into](const dossier& d) { into.add(d); }, options);
+}
+
 std::vector<dossier> load_dossier_log(const std::string& path, const dossier_log_options& options,
                                       dossier_log_summary* summary) {
   std::vector<dossier> out;

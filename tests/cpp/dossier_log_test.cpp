@@ -422,4 +422,12 @@ TEST_CASE("dossier_log: a log streamed into a flow table") {
   CHECK(findings[0].severity == cchc::severity::info);
   CHECK(acc.table().size() == 2);
   CHECK(acc.table().at("UBND huyện Trần Đề").received == 3);
+
+  // the one-call form gives the same
+  cchc::flow_accumulator again(sys_days{year{2023} / 12 / 15}, sys_days{year{2023} / 12 / 21}, calendar,
+                               cchc::flow_key::unit);
+  const auto s2 = cchc::accumulate_dossier_log(data("good.csv"), again);
+  CHECK(s2.complete());
+  CHECK(again.flow() == acc.flow());
+  CHECK(again.table() == acc.table());
 }
