@@ -579,6 +579,13 @@ struct dossier_log_reader::impl {
         // split() only asks for more when not at eof; reaching here means the data ended mid-way
         return status::end;
       }
+      // Memory stays bounded: a record this long is almost always an unterminated quote swallowing
+      // the rest of the file. This is fatal even when skipping rows: there is no line to resume at.
+      if (end - begin > options.max_record_bytes)
+        throw parse_error("a record longer than " + std::to_string(options.max_record_bytes) +
+                              " bytes starts here (expected records of at most max_record_bytes; an "
+                              "unterminated quote?)",
+                          location{name, line, 0, "", ""});
       refill();
     }
   }

@@ -43,6 +43,9 @@ struct dossier_log_options {
   bool skip_bad_rows = false;
   /// How many errors the summary keeps when skipping (the count is always complete).
   std::size_t max_reported_errors = 10;
+  /// Longest record accepted, in bytes (bounds the reader's memory). A longer one — typically an
+  /// unterminated quote in a large file — is a parse_error at its first line, even when skipping.
+  std::size_t max_record_bytes = std::size_t{64} << 20;
 };
 
 /// What a read saw.
