@@ -579,6 +579,13 @@ struct dossier_log_reader::impl {
         // split() only asks for more when not at eof; reaching here means the data ended mid-way
         return status::end;
       }
+      // Memory stays bounded: a record this long is almost always an unterminated quote swallowing
+      // the rest of the file. This is fatal even when skipping rows: there is no line to resume at.
+      if (end - begin > options.max_record_bytes)
+        throw parse_error("a record longer than " + std::to_string(options.max_record_bytes) +
+                              " bytes starts here (expected records of at most max_record_bytes; an "
+                              "unterminated quote?)",
+                          location{name, line, 0, "", ""});
       refill();
     }
   }
@@ -932,6 +939,11 @@ dossier_log_summary read_dossier_log(const std::string& path, const std::functio
   dossier d;
   while (reader.next(d)) on_dossier(d);
   return reader.summary();
+}
+
+dossier_log_summary accumulate_dossier_log(const std::string& path, flow_accumulator& into,
+                                           const dossier_log_options& options) {
+  return read_dossier_log(path, [&into](const dossier& d) { into.add(d); }, options);
 }
 
 std::vector<dossier> load_dossier_log(const std::string& path, const dossier_log_options& options,

@@ -322,6 +322,24 @@ TEST_CASE("dossier_log: skipping keeps only the first few errors but counts them
   CHECK(r.summary().errors[1].where().line == 3);
 }
 
+TEST_CASE("dossier_log: an overlong record is an error, not unbounded memory") {
+  // An unterminated quote at line 3 of a file larger than the limit (limit lowered to 1 MiB here;
+  // the read buffer is 4 MiB, so the reader must ask for more data several times).
+  const std::string path = "cchc_dossier_log_test_overlong.csv";
+  {
+    std::ofstream out(path, std::ios::binary);
+    out << "id,channel,received_at,processing_time\nA,online,2023-12-15,3\nB,\"online,2023-12-15,3\n";
+    for (int i = 0; i < 200000; ++i) out << "C" << i << ",online,2023-12-15,3\n";
+  }
+  cchc::dossier_log_options o;
+  o.max_record_bytes = std::size_t{1} << 20;
+  o.skip_bad_rows = true;
+  const auto e = expect_parse_error([&] { (void)cchc::load_dossier_log(path, o); });
+  std::remove(path.c_str());
+  CHECK(e.where().line == 3);
+  CHECK(contains(e.detail(), "unterminated quote"));
+}
+
 TEST_CASE("dossier_log: an empty file and a missing file") {
   CHECK_THROWS_AS((void)cchc::dossier_log_reader::from_text(""), cchc::parse_error);
   CHECK_THROWS_AS((void)cchc::dossier_log_reader::open(data("no-such-file.csv")), cchc::io_error);
@@ -422,4 +440,12 @@ TEST_CASE("dossier_log: a log streamed into a flow table") {
   CHECK(findings[0].severity == cchc::severity::info);
   CHECK(acc.table().size() == 2);
   CHECK(acc.table().at("UBND huyện Trần Đề").received == 3);
+
+  // the one-call form gives the same
+  cchc::flow_accumulator again(sys_days{year{2023} / 12 / 15}, sys_days{year{2023} / 12 / 21}, calendar,
+                               cchc::flow_key::unit);
+  const auto s2 = cchc::accumulate_dossier_log(data("good.csv"), again);
+  CHECK(s2.complete());
+  CHECK(again.flow() == acc.flow());
+  CHECK(again.table() == acc.table());
 }
