@@ -27,7 +27,7 @@
 //     cols.unit = unit;
 //     const auto& cal = cchc::vietnam::civil_service_calendar();
 //     std::vector<std::uint8_t> codes(received.size());
-//     cchc::outcome_counts n = cchc::classify_columns(cols, cutoff, cal, codes, {/*threads=*/0});
+//     cchc::outcome_counts n = cchc::classify_and_count(cols, cutoff, cal, codes, {/*threads=*/0});
 //     cchc::dossier_flow district = n.flow(0);                     // Biểu 06 row of unit 0
 //
 // Errors: columns of different lengths → argument_error naming the column; a negative processing time

@@ -103,6 +103,25 @@ constexpr std::uint8_t early = 0, on_time = 1, late = 2, pending_in = 3, pending
 
 }  // namespace
 
+TEST_CASE("bulk: the header's example") {
+  const cchc::day_number cutoff = dn(2023_y / 12 / 13);
+  std::vector<std::int32_t> received{dn(2023_y / 12 / 1), dn(2023_y / 12 / 12)},
+      resolved{dn(2023_y / 12 / 5), cchc::not_resolved};                   // days since 1970-01-01
+  std::vector<std::int16_t> days{3, 5};                                       // processing time, working days
+  std::vector<std::uint32_t> unit{0, 1};                                      // 0 .. U-1
+  cchc::dossier_columns cols;
+  cols.received = received;  cols.processing_days = days;  cols.resolved = resolved;
+  cols.unit = unit;
+  const auto& cal = cchc::vietnam::civil_service_calendar();
+  std::vector<std::uint8_t> codes(received.size());
+  cchc::outcome_counts n = cchc::classify_and_count(cols, cutoff, cal, codes, {/*threads=*/0});
+  cchc::dossier_flow district = n.flow(0);                                    // Biểu 06 row of unit 0
+  // Fri 01/12 + 3 working days = Wed 06/12: resolved Tue 05/12 is early; Tue 12/12 + 5 = Tue 19/12.
+  CHECK(codes == std::vector<std::uint8_t>{0, 3});
+  CHECK(*district.resolved_early == 1);
+  CHECK(*n.flow(1).pending_in_time == 1);
+}
+
 TEST_CASE("bulk: codes are the stable cchc::outcome codes") {
   CHECK(static_cast<int>(cchc::outcome::early) == early);
   CHECK(static_cast<int>(cchc::outcome::on_time) == on_time);
