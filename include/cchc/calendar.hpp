@@ -3,7 +3,7 @@
 // A work_calendar answers "is this a working day?" and does working-day arithmetic for one body of
 // rules: a weekly rest pattern (Saturday and Sunday for Vietnamese state bodies), holiday rules
 // (named predicates with the period in which the law that makes them is in force, e.g. "Quốc khánh,
-// Labour Code 2019 Art. 112(1)(đ), from 2021"), and dated exceptions from official notices or from the
+// Labour Code 2019 Art. 112(1), from 2021"), and dated exceptions from official notices or from the
 // user (extra days off, make-up working Saturdays), each with its provenance (document number, issue
 // date, reason in Vietnamese and English).
 //
