@@ -3,7 +3,7 @@
 // A work_calendar answers "is this a working day?" and does working-day arithmetic for one body of
 // rules: a weekly rest pattern (Saturday and Sunday for Vietnamese state bodies), holiday rules
 // (named predicates with the period in which the law that makes them is in force, e.g. "Quốc khánh,
-// Labour Code 2019 Art. 112(1)(đ), from 2021"), and dated exceptions from official notices or from the
+// Labour Code 2019 Art. 112(1), from 2021"), and dated exceptions from official notices or from the
 // user (extra days off, make-up working Saturdays), each with its provenance (document number, issue
 // date, reason in Vietnamese and English).
 //
@@ -234,6 +234,16 @@ class work_calendar {
   /// One weekly pattern for the whole range.
   explicit work_calendar(weekly_rest rest, std::vector<holiday_rule> rules = {},
                          schedule exceptions = {}, std::string name = {});
+  // Moving copies: a moved-from calendar stays a valid calendar (its raw table pointers must never
+  // outlive the data they point into), and copying is only a reference-count increment.
+  work_calendar(const work_calendar&) noexcept = default;
+  work_calendar& operator=(const work_calendar&) noexcept = default;
+  work_calendar(work_calendar&& other) noexcept : work_calendar(static_cast<const work_calendar&>(other)) {}
+  work_calendar& operator=(work_calendar&& other) noexcept {
+    return *this = static_cast<const work_calendar&>(other);
+  }
+  ~work_calendar() = default;
+
   /// Weekly patterns changing over time (sorted or not; the first one is extended back to 1900).
   /// An empty list → argument_error.
   explicit work_calendar(std::vector<weekly_rest_period> rest, std::vector<holiday_rule> rules = {},

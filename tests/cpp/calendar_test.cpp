@@ -308,6 +308,11 @@ TEST_CASE("calendar: the index exposes day numbers for bulk loops") {
   CHECK(ix.add(monday, 5) == monday + 7);
   CHECK(ix.between(monday, monday + 7) == 5);
   static_assert(std::is_nothrow_move_constructible_v<cchc::work_calendar>);
+  // A moved-from calendar is still a valid calendar.
+  cchc::work_calendar a = cal.with_day_off(d(2024_y / 3 / 5), {});
+  cchc::work_calendar b = std::move(a);
+  CHECK_FALSE(b.is_working_day(d(2024_y / 3 / 5)));
+  CHECK_FALSE(a.is_working_day(d(2024_y / 3 / 5)));  // NOLINT(bugprone-use-after-move): on purpose
 }
 
 TEST_CASE("calendar: editing with an invalid field date is an argument_error") {
