@@ -57,6 +57,21 @@ class builder {
     out.push_back(std::move(i));
   }
 
+  void rate_value(std::string id, std::string vi, std::string en, const rate& r,
+                  const std::string& formula, const char* source, bool inferred, std::string path) {
+    indicator i;
+    i.id = std::move(id);
+    i.label_vi = std::move(vi);
+    i.label_en = std::move(en);
+    i.value = r;
+    i.unit = "ratio";
+    i.formula = formula + " = " + r.numerator().to_string() + " / " + r.denominator().to_string();
+    i.source = source;
+    i.inferred = inferred;
+    i.path = std::move(path);
+    out.push_back(std::move(i));
+  }
+
   void amount_ratio(std::string id, std::string vi, std::string en, const decimal& num,
                     const decimal& den, const std::string& formula, const char* source,
                     std::string path) {
@@ -168,20 +183,37 @@ std::vector<indicator> indicators(const report& r) {
     std::string path = "$.one_stop.flows[" + std::to_string(k) + "]";
     auto in_time = f.in_time_total();
     auto resolved = f.resolved_total();
-    b.ratio("one_stop.on_time." + key + ".resolved_basis",
-            "Tỷ lệ hồ sơ giải quyết trước hạn, đúng hạn / đã giải quyết (" + row.name_vi + ")",
-            "on-time rate, resolved basis (" + row.name_vi + ")", in_time, resolved,
-            "(early + on time)", "resolved", src_resolved, true, path);
     count in_time_pending;
     if (in_time && f.pending_in_time) in_time_pending = *in_time + *f.pending_in_time;
-    b.ratio("one_stop.on_time." + key + ".received_basis",
-            "Tỷ lệ hồ sơ đúng hạn (kể cả đang giải quyết trong hạn) / tiếp nhận (" + row.name_vi + ")",
-            "on-time rate, received basis (" + row.name_vi + ")", in_time_pending, f.received,
-            "(early + on time + pending within deadline)", "received", src_received, false, path);
-    b.ratio("one_stop.on_time." + key + ".due_basis",
-            "Tỷ lệ hồ sơ đúng hạn / hồ sơ đến hạn (" + row.name_vi + ")",
-            "on-time rate, due basis (" + row.name_vi + ")", in_time, f.fell_due,
-            "(early + on time)", "fell_due", src_due, true, path);
+    // The conventions' definitions are dossier_flow::on_time_rate's (flow.hpp); the formula text
+    // spells them out with this row's numbers.
+    struct conv {
+      on_time_convention c;
+      const char* vi;
+      const char* en;
+      const char* num;
+      const char* den;
+      count den_value;
+      const char* source;
+      bool inferred;
+    };
+    const conv convs[] = {
+        {on_time_convention::resolved_basis, "Tỷ lệ hồ sơ giải quyết trước hạn, đúng hạn / đã giải quyết",
+         "on-time rate, resolved basis", "(early + on time)", "resolved", resolved, src_resolved, true},
+        {on_time_convention::received_basis,
+         "Tỷ lệ hồ sơ đúng hạn (kể cả đang giải quyết trong hạn) / tiếp nhận",
+         "on-time rate, received basis", "(early + on time + pending within deadline)", "received",
+         f.received, src_received, false},
+        {on_time_convention::due_basis, "Tỷ lệ hồ sơ đúng hạn / hồ sơ đến hạn", "on-time rate, due basis",
+         "(early + on time)", "fell_due", f.fell_due, src_due, true},
+    };
+    for (const auto& cv : convs) {
+      auto r = f.on_time_rate(cv.c);
+      if (!r) continue;
+      b.rate_value("one_stop.on_time." + key + "." + std::string(to_string(cv.c)),
+                   std::string(cv.vi) + " (" + row.name_vi + ")", std::string(cv.en) + " (" + row.name_vi + ")",
+                   *r, std::string(cv.num) + " / " + cv.den, cv.source, cv.inferred, path);
+    }
     auto received_new = f.received_new();
     count online_den = received_new ? received_new : f.received;
     b.ratio("one_stop.online_share." + key, "Tỷ lệ hồ sơ trực tuyến (" + row.name_vi + ")",
