@@ -60,7 +60,8 @@ int run_calendar(const context& ctx, const arguments& args) {
                       text_cell(d.source.document),
                       origin_cell(d, ctx)});
   }
-  const long working_days = cal.working_days_between(first - date::days{1}, last);
+  // Working days in [first, last]; (first - 1, last] would step outside the range for 1900.
+  const long working_days = cal.working_days_between(first, last) + (cal.is_working_day(first) ? 1 : 0);
   doc.facts = {{"year", ctx.tr("Năm", "Year"), {std::to_string(year), year}},
                {"working_days", ctx.tr("Số ngày làm việc", "Working days"), count_cell(working_days, ctx)},
                {"weekday_days_off", ctx.tr("Ngày nghỉ rơi vào ngày thường", "Days off on weekdays"),

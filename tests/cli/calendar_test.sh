@@ -53,6 +53,17 @@ expect_exit 0
 expect_json_true "[d['source']['document'] for d in j['days'] if d['date'] == '2024-11-25'] == ['QĐ 1/QĐ-UBND']"
 expect_json_true "j['weekday_days_off'] == 13"
 
+# The ends of the supported range work (1900 starts the range: no day before it is needed).
+run calendar 1900 --format json
+expect_exit 0
+expect_json_true "j['year'] == 1900 and j['working_days'] > 250"
+run calendar 2199 --format json
+expect_exit 0
+# 2024 independently: 262 weekdays (the year starts on a Monday and has 366 days) − 12 weekday days
+# off + 1 make-up Saturday = 251.
+run calendar 2024 --format json
+expect_json_true "j['working_days'] == 251"
+
 # Errors: bad year, year out of range, missing year, unreadable schedule.
 run calendar 20x4
 expect_exit 2
