@@ -65,6 +65,26 @@ int scale_arg(py::handle h, const char* what);
 std::string text_arg(py::handle h, const char* what);
 #endif
 
+#ifdef CCHC_PY_HAVE_CALENDAR
+}  // namespace cchc::py_detail
+#include "cchc/calendar.hpp"
+namespace cchc::py_detail {
+/// What cchc.WorkCalendar holds: the C++ calendar plus how to rebuild it (a named base and the
+/// schedule added on top), which is its pickled state and its identity for == and hash. Every edit
+/// goes through with_schedule, so the state always describes the calendar exactly.
+struct py_calendar {
+  cchc::work_calendar cal;
+  std::string base;        ///< "vietnam.civil_service" or "saturday_sunday"
+  cchc::schedule added;    ///< applied on top of the base, in order
+};
+/// The C++ calendar behind a Python argument that may be None (→ the Vietnamese civil-service one).
+const cchc::work_calendar& calendar_arg(py::handle h, const char* what);
+/// A datetime64[D] ndarray viewed as contiguous int64 day numbers (copies only a non-contiguous
+/// array); a TypeError naming `what` for any other dtype.
+py::array_t<std::int64_t> day_array(py::handle h, const char* what);
+bool is_array(py::handle h);
+#endif
+
 /// Version of the pickled state of every value type. Bump it when a state tuple changes shape and
 /// keep reading the old shapes.
 inline constexpr int pickle_version = 1;

@@ -8,7 +8,8 @@
 #include <cstdio>
 #include <fstream>
 #include <set>
-#include <sstream>
+#include <limits>
+#include <map>
 #include <type_traits>
 #include <utility>
 
@@ -540,6 +541,34 @@ struct citation_walker {
 
 // ── parsing the text ──────────────────────────────────────────────────────────────────────────────
 
+// nlohmann quotes the bytes it last read, which may be the invalid UTF-8 itself: a message must stay
+// valid UTF-8 (Python bindings, JSON output), so invalid bytes are shown as \xNN.
+std::string valid_utf8(std::string_view in) {
+  std::string out;
+  std::size_t i = 0;
+  auto hex = [&out](unsigned char c) {
+    const char* digits = "0123456789ABCDEF";
+    out += "\\x";
+    out += digits[c >> 4];
+    out += digits[c & 15];
+  };
+  while (i < in.size()) {
+    auto c = static_cast<unsigned char>(in[i]);
+    std::size_t n = c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : (c >> 3) == 0x1E ? 4 : 0;
+    bool ok = n > 0 && i + n <= in.size() && !(n == 2 && c < 0xC2);
+    for (std::size_t k = 1; ok && k < n; ++k)
+      ok = (static_cast<unsigned char>(in[i + k]) & 0xC0) == 0x80;
+    if (ok) {
+      out.append(in.substr(i, n));
+      i += n;
+    } else {
+      hex(c);
+      ++i;
+    }
+  }
+  return out;
+}
+
 struct duplicate_key {
   std::vector<seg> segs;
   int occurrence;
@@ -566,8 +595,13 @@ json parse_text(std::string_view text, const std::string& file, const load_optio
     }
     return s;
   };
+  // A value has ended: the next error in this container is no longer "at" its key or index.
   auto element_done = [&frames]() {
-    if (!frames.empty() && frames.back().array) ++frames.back().index;
+    if (frames.empty()) return;
+    if (frames.back().array)
+      ++frames.back().index;
+    else
+      frames.back().key.clear();
   };
   json::parser_callback_t cb = [&](int, json::parse_event_t event, json& parsed) -> bool {
     switch (event) {
@@ -611,7 +645,7 @@ json parse_text(std::string_view text, const std::string& file, const load_optio
         s.push_back({frames[i].key, -1});
     }
     where.path = path_string(s);
-    std::string msg = e.what();
+    std::string msg = valid_utf8(e.what());
     auto colon = msg.find(": ", msg.find("parse error"));
     if (colon != std::string::npos) msg = msg.substr(colon + 2);
     std::string hint;

@@ -12,19 +12,6 @@ namespace cchc::cli {
 
 namespace {
 
-std::string kind_label(day_kind k, const context& ctx) {
-  switch (k) {
-    case day_kind::working: return ctx.tr("Ngày làm việc", "Working day");
-    case day_kind::weekly_rest: return ctx.tr("Nghỉ hằng tuần", "Weekly rest");
-    case day_kind::holiday: return ctx.tr("Nghỉ lễ, Tết", "Public holiday");
-    case day_kind::substitute_day: return ctx.tr("Nghỉ bù", "Substitute day off");
-    case day_kind::swapped_day_off: return ctx.tr("Nghỉ hoán đổi", "Swapped day off");
-    case day_kind::extra_day_off: return ctx.tr("Nghỉ thêm", "Extra day off");
-    case day_kind::make_up_working_day: return ctx.tr("Làm bù", "Make-up working day");
-  }
-  return std::string(to_string(k));
-}
-
 // "notice", "rule" or "rule (inferred)": whether a document says so or the rules imply it.
 cell origin_cell(const day_info& d, const context& ctx) {
   std::string key = d.from_notice ? "notice" : "rule";

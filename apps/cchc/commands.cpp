@@ -4,10 +4,14 @@
 
 namespace cchc::cli {
 
+extern const command check_command;
+extern const command indicators_command;
+extern const command dossiers_command;
 extern const command calendar_command;
+extern const command due_command;
 
 std::vector<const command*> registered_commands() {
-  return {&calendar_command};
+  return {&check_command, &indicators_command, &dossiers_command, &calendar_command, &due_command};
 }
 
 namespace {

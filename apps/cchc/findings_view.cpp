@@ -38,6 +38,7 @@ std::vector<table> findings_tables(const std::vector<finding>& findings, const c
   for (severity s : {severity::error, severity::warning, severity::info}) {
     table t;
     t.key = std::string(to_string(s)) + "s";
+    t.list_layout = true;
     t.columns = {{"rule", ctx.tr("Quy tắc", "Rule")},
                  {"where", ctx.tr("Vị trí", "Where")},
                  {"message", ctx.tr("Nội dung", "Message")},

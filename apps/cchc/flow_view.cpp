@@ -1,5 +1,11 @@
 #include "flow_view.hpp"
 
+#include <algorithm>
+
+#include "cchc/number_format.hpp"
+#include "cchc/rate.hpp"
+#include "cchc/rounding.hpp"
+
 namespace cchc::cli {
 
 std::string flow_column_label(flow_column c, const context& ctx) {
@@ -29,9 +35,38 @@ cell optional_count_cell(const dossier_flow::count& n, const context& ctx) {
   return count_cell(*n, ctx);
 }
 
-table flow_output_table(const flow_table& flows, const column& key_column, bool with_total, const context& ctx) {
+cell percent_cell(const decimal& percent, const context& ctx) {
+  const number_style style = ctx.lang == language::vi ? number_style::vi : number_style::en;
+  return {format_percent(percent, style), percent.to_string()};
+}
+
+cell on_time_rate_cell(const dossier_flow& flow, const context& ctx) {
+  const auto in_time = flow.in_time_total();
+  const auto resolved = flow.resolved_total();
+  if (!in_time || !resolved) return empty_cell();
+  const auto p = rate(*in_time, *resolved).percent(2, rounding::half_away_from_zero);
+  if (!p) return empty_cell("–");
+  return percent_cell(*p, ctx);
+}
+
+namespace {
+bool extension(flow_column c) {
+  return c == flow_column::resolved_in_time || c == flow_column::apologies || c == flow_column::online_resolved ||
+         c == flow_column::fell_due;
+}
+int level_rank(const std::string& key) {
+  if (key == "province") return 0;
+  if (key == "district") return 1;
+  if (key == "commune") return 2;
+  return 3;
+}
+}  // namespace
+
+table flow_output_table(const flow_table& flows, const column& key_column, bool with_total, bool all_columns,
+                        const context& ctx) {
   std::vector<flow_column> shown;
   for (flow_column c : all_flow_columns) {
+    if (!all_columns && extension(c)) continue;
     for (const auto& [key, flow] : flows)
       if (flow.get(c)) {
         shown.push_back(c);
@@ -42,12 +77,20 @@ table flow_output_table(const flow_table& flows, const column& key_column, bool 
   t.key = "flows";
   t.columns.push_back(key_column);
   for (flow_column c : shown) t.columns.push_back({std::string(to_string(c)), flow_column_label(c, ctx), true});
+  t.columns.push_back({"on_time_rate", ctx.tr("Tỷ lệ đúng hạn", "On-time rate"), true});
   auto add_row = [&](cell key, const dossier_flow& flow) {
     std::vector<cell> row{std::move(key)};
     for (flow_column c : shown) row.push_back(optional_count_cell(flow.get(c), ctx));
+    row.push_back(on_time_rate_cell(flow, ctx));
     t.rows.push_back(std::move(row));
   };
-  for (const auto& [key, flow] : flows) add_row(text_cell(key), flow);
+  std::vector<const flow_table::value_type*> order;
+  for (const auto& entry : flows) order.push_back(&entry);
+  if (key_column.key == "level")
+    std::stable_sort(order.begin(), order.end(), [](const auto* a, const auto* b) {
+      return level_rank(a->first) < level_rank(b->first);
+    });
+  for (const auto* entry : order) add_row(text_cell(entry->first), entry->second);
   // The total row is "total" for programs whatever the language.
   if (with_total && flows.size() > 1) add_row({ctx.tr("Tổng cộng", "Total"), "total"}, total(flows));
   return t;

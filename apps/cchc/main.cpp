@@ -43,8 +43,8 @@ std::string general_help() {
   out << "  help" << std::string(width > 4 ? width - 4 + 3 : 3, ' ') << "show the help of a command\n";
   out << "\nglobal options (before or after the command):\n"
          "  --format FORMAT   table (default), json, csv, markdown\n"
-         "  --lang LANG       vi (default): Vietnamese labels and numbers (14.083; 99,15 %; 30/04/2024)\n"
-         "                    en: English labels and numbers (14,083; 99.15 %; 2024-04-30)\n"
+         "  --lang LANG       vi (default): Vietnamese labels and numbers (14.083; 99,15%; 30/04/2024)\n"
+         "                    en: English labels and numbers (14,083; 99.15%; 2024-04-30)\n"
          "                    json and csv always use English keys, plain numbers and ISO dates\n"
          "  --help, -h        show help\n"
          "  --version         show the version\n"

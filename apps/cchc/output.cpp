@@ -46,6 +46,22 @@ cell text_cell(std::string s) {
 }
 cell empty_cell(std::string text) { return {std::move(text), nullptr}; }
 
+table facts_table(const document& doc, std::string key) {
+  table t;
+  t.key = std::move(key);
+  std::vector<cell> row;
+  for (const auto& f : doc.facts) {
+    t.columns.push_back({f.key, f.label});
+    row.push_back(f.content);
+  }
+  for (const auto& [k, v] : doc.extra_json.items()) {
+    t.columns.push_back({k, k});
+    row.push_back({v.is_string() ? v.get<std::string>() : v.dump(), v});
+  }
+  t.rows.push_back(std::move(row));
+  return t;
+}
+
 std::string csv_field(const std::string& s) {
   if (s.find_first_of(",\"\r\n") == std::string::npos) return s;
   std::string out = "\"";
@@ -70,7 +86,26 @@ std::string value_text(const nlohmann::json& v) {
   return v.dump();
 }
 
+void render_list_text(const table& t, std::ostream& out) {
+  if (!t.title.empty()) out << t.title << '\n';
+  std::size_t width = 0;
+  for (const auto& row : t.rows)
+    if (!row.empty()) width = std::max(width, display_width(row[0].text));
+  for (const auto& row : t.rows) {
+    out << "  " << (row.empty() ? std::string() : pad(row[0].text, width, false));
+    if (row.size() > 1) out << "  " << row[1].text;
+    out << '\n';
+    for (std::size_t c = 2; c < row.size() && c < t.columns.size(); ++c)
+      if (!row[c].text.empty()) out << "      " << t.columns[c].label << ": " << row[c].text << '\n';
+  }
+  for (const auto& n : t.notes) out << "  " << n << '\n';
+}
+
 void render_table_text(const table& t, std::ostream& out) {
+  if (t.list_layout) {
+    render_list_text(t, out);
+    return;
+  }
   if (!t.title.empty()) out << t.title << '\n';
   std::vector<std::size_t> width(t.columns.size(), 0);
   for (std::size_t c = 0; c < t.columns.size(); ++c) width[c] = display_width(t.columns[c].label);

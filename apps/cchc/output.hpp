@@ -35,6 +35,9 @@ struct table {
   std::vector<column> columns;
   std::vector<std::vector<cell>> rows;
   std::vector<std::string> notes;  ///< localized lines printed under the table (table/markdown)
+  /// table format only: print each row as a list item (the first two columns on one line, the
+  /// others indented below) — for rows with long texts such as findings.
+  bool list_layout = false;
 };
 
 /// A scalar fact printed as "label: text" (table/markdown) and "key": value (json).
@@ -57,6 +60,9 @@ struct document {
 
 /// Writes the document in ctx.format to out.
 void render(const document& doc, const context& ctx, std::ostream& out);
+
+/// The facts of a document as a one-row table (for csv output of fact-only results such as `due`).
+[[nodiscard]] table facts_table(const document& doc, std::string key);
 
 /// Display width of UTF-8 text in a terminal: code points, not counting combining marks.
 [[nodiscard]] std::size_t display_width(const std::string& utf8);

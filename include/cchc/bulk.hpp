@@ -27,7 +27,7 @@
 //     cols.unit = unit;
 //     const auto& cal = cchc::vietnam::civil_service_calendar();
 //     std::vector<std::uint8_t> codes(received.size());
-//     cchc::outcome_counts n = cchc::classify_columns(cols, cutoff, cal, codes, {/*threads=*/0});
+//     cchc::outcome_counts n = cchc::classify_and_count(cols, cutoff, cal, codes, {/*threads=*/0});
 //     cchc::dossier_flow district = n.flow(0);                     // Biểu 06 row of unit 0
 //
 // Errors: columns of different lengths → argument_error naming the column; a negative processing time
@@ -52,17 +52,8 @@
 #include <vector>
 
 #include "cchc/calendar.hpp"
-#include "cchc/flow.hpp"
-#if __has_include("cchc/dossier.hpp")
 #include "cchc/dossier.hpp"
-#else
-// TEMPORARY until the flow branch's dossier.hpp lands: the contract's enum, verbatim.
-namespace cchc {
-enum class outcome : std::uint8_t {
-  early = 0, on_time = 1, late = 2, pending_in_time = 3, pending_overdue = 4, returned = 5, withdrawn = 6
-};
-}  // namespace cchc
-#endif
+#include "cchc/flow.hpp"
 
 namespace cchc {
 
@@ -161,7 +152,8 @@ struct bulk_options {
   /// (about one thread per 64 Ki rows), and results never depend on it.
   unsigned threads = 1;
   /// Units in the count table; rows with unit >= unit_count are a range_error. 0 = as many as the
-  /// largest unit id present + 1 (1 without a unit column).
+  /// largest unit id present + 1 (1 without a unit column), ids limited to < 2^20 (1 048 576).
+  /// At most 2^24 (argument_error beyond): the count tables are dense.
   std::uint32_t unit_count = 0;
 };
 

@@ -3,7 +3,7 @@
 // A work_calendar answers "is this a working day?" and does working-day arithmetic for one body of
 // rules: a weekly rest pattern (Saturday and Sunday for Vietnamese state bodies), holiday rules
 // (named predicates with the period in which the law that makes them is in force, e.g. "Quốc khánh,
-// Labour Code 2019 Art. 112(1)(đ), from 2021"), and dated exceptions from official notices or from the
+// Labour Code 2019 Art. 112(1), from 2021"), and dated exceptions from official notices or from the
 // user (extra days off, make-up working Saturdays), each with its provenance (document number, issue
 // date, reason in Vietnamese and English).
 //
@@ -18,8 +18,8 @@
 //   cal.info(2025_y / 1 / 27).reason_en;            // "Lunar New Year (Tết)"
 //
 //   // Users add what the next notice says, as data, without a new release:
-//   auto mine = cal.with_day_off(2026_y / 11 / 24, {"Nghị quyết …", {}, "Ngày Văn hóa Việt Nam",
-//                                                  "Vietnam Culture Day"});
+//   auto mine = cal.with_day_off(2026_y / 11 / 24, {"QĐ …/QĐ-UBND", 2026_y / 11 / 1, "", ""},
+//                                "Ngày Văn hóa Việt Nam", "Vietnam Culture Day");
 //   auto loaded = cal.with_schedule(cchc::load_schedule("notices-2027.json"));   // schedule_file.hpp
 //
 // Values: copies share immutable tables (std::shared_ptr<const …>); "editing" builds a new calendar
@@ -37,6 +37,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include <date/date.h>
@@ -233,6 +234,16 @@ class work_calendar {
   /// One weekly pattern for the whole range.
   explicit work_calendar(weekly_rest rest, std::vector<holiday_rule> rules = {},
                          schedule exceptions = {}, std::string name = {});
+  // Moving copies: a moved-from calendar stays a valid calendar (its raw table pointers must never
+  // outlive the data they point into), and copying is only a reference-count increment.
+  work_calendar(const work_calendar&) noexcept = default;
+  work_calendar& operator=(const work_calendar&) noexcept = default;
+  work_calendar(work_calendar&& other) noexcept : work_calendar(static_cast<const work_calendar&>(other)) {}
+  work_calendar& operator=(work_calendar&& other) noexcept {
+    return *this = static_cast<const work_calendar&>(other);
+  }
+  ~work_calendar() = default;
+
   /// Weekly patterns changing over time (sorted or not; the first one is extended back to 1900).
   /// An empty list → argument_error.
   explicit work_calendar(std::vector<weekly_rest_period> rest, std::vector<holiday_rule> rules = {},
@@ -302,6 +313,15 @@ class work_calendar {
   [[nodiscard]] work_calendar with_working_day(date::sys_days d, provenance source,
                                                std::string reason_vi = {},
                                                std::string reason_en = {}) const;
+  [[nodiscard]] work_calendar with_day_off(date::year_month_day d, provenance source,
+                                           std::string reason_vi = {}, std::string reason_en = {}) const {
+    return with_day_off(checked(d), std::move(source), std::move(reason_vi), std::move(reason_en));
+  }
+  [[nodiscard]] work_calendar with_working_day(date::year_month_day d, provenance source,
+                                               std::string reason_vi = {},
+                                               std::string reason_en = {}) const {
+    return with_working_day(checked(d), std::move(source), std::move(reason_vi), std::move(reason_en));
+  }
   /// This calendar with the schedule's entries applied on top (they win on the same day).
   [[nodiscard]] work_calendar with_schedule(const schedule& extra) const;
   /// This calendar's weekly pattern and rules, plus the rules of `other` with ids not already

@@ -31,3 +31,4 @@
 #include "cchc/document_ref.hpp"
 #include "cchc/report.hpp"
 #include "cchc/validate.hpp"
+#include "cchc/indicator.hpp"

@@ -11,10 +11,9 @@
 // large buffered read (no regular expressions, no allocation per field once the strings have grown),
 // so a log of any size can be turned into a flow table without holding it in memory:
 //
-//     cchc::flow_accumulator acc(2022y/12/15, 2023y/12/13, calendar, cchc::flow_key::unit);
-//     cchc::dossier_log_summary s = cchc::read_dossier_log("log.csv",
-//         [&](const cchc::dossier& d) { acc.add(d); });
-//     acc.table();   // one Biểu 06 row per unit
+//     cchc::flow_accumulator acc(cchc::period::annual(2023), calendar, cchc::flow_key::unit);
+//     cchc::dossier_log_summary s = cchc::accumulate_dossier_log("log.csv", acc);
+//     acc.table();   // one Biểu 06 row per unit; acc.flow() is their total
 //
 // A bad row is a `cchc::parse_error` naming the file, the line, the column (its 1-based position in
 // the CSV row — not a character offset — and its header name in `where().field`) and the expected
@@ -44,6 +43,9 @@ struct dossier_log_options {
   bool skip_bad_rows = false;
   /// How many errors the summary keeps when skipping (the count is always complete).
   std::size_t max_reported_errors = 10;
+  /// Longest record accepted, in bytes (bounds the reader's memory). A longer one — typically an
+  /// unterminated quote in a large file — is a parse_error at its first line, even when skipping.
+  std::size_t max_record_bytes = std::size_t{64} << 20;
 };
 
 /// What a read saw.
@@ -99,6 +101,12 @@ class dossier_log_reader {
 dossier_log_summary read_dossier_log(const std::string& path,
                                      const std::function<void(const dossier&)>& on_dossier,
                                      const dossier_log_options& options = {});
+
+/// Adds every dossier of the file to `into` (a flow_accumulator over a period, grouped or not):
+/// the flow table of a log of any size in constant memory. Returns what the read saw — check
+/// `complete()` when skipping bad rows.
+dossier_log_summary accumulate_dossier_log(const std::string& path, flow_accumulator& into,
+                                           const dossier_log_options& options = {});
 
 /// Every dossier of the file, in file order (for logs that fit in memory).
 [[nodiscard]] std::vector<dossier> load_dossier_log(const std::string& path,

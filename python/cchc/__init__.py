@@ -81,30 +81,32 @@ if "core" in _core._areas:
 if "calendar" in _core._areas:
     from ._core import (  # noqa: E402
         DayInfo,
-        DayOff,
         LunarDate,
         WorkCalendar,
         from_lunar,
+        leap_month,
         load_calendar,
+        lunar_new_year,
         to_lunar,
         vietnam_calendar,
     )
 
     __all__ += [
         "DayInfo",
-        "DayOff",
         "LunarDate",
         "WorkCalendar",
         "from_lunar",
+        "leap_month",
         "load_calendar",
+        "lunar_new_year",
         "to_lunar",
         "vietnam_calendar",
     ]
 
 if "bulk" in _core._areas:
-    from ._core import OUTCOMES, classify_dossiers  # noqa: E402
+    from ._core import OUTCOMES, OutcomeCounts, classify_dossiers  # noqa: E402
 
-    __all__ += ["OUTCOMES", "classify_dossiers"]
+    __all__ += ["OUTCOMES", "OutcomeCounts", "classify_dossiers"]
 
 if "flow" in _core._areas:
     from ._core import DossierFlow  # noqa: E402

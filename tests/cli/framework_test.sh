@@ -42,4 +42,26 @@ run help frobnicate
 expect_exit 2
 expect_err "unknown command 'frobnicate'"
 
+# Global options before the command, and --opt=value.
+run --format=json --lang en calendar 2024
+expect_exit 0
+expect_json
+run calendar 2024 --format=csv --lang=en
+expect_exit 0
+expect_out "date,weekday,kind"
+
+# Every command has a help (exit 0, usage line first) through both spellings.
+for c in check indicators dossiers calendar due; do
+  run "$c" --help
+  expect_exit 0
+  head -1 "$WORK/out" | grep -q "^usage: cchc $c" || fail "the help of $c must start with its usage line"
+  run help "$c"
+  expect_exit 0
+  expect_out "usage: cchc $c"
+done
+# -h and --help win over missing arguments.
+run due -h
+expect_exit 0
+expect_out "usage: cchc due"
+
 pass

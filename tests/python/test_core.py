@@ -12,7 +12,7 @@ from decimal import Decimal
 
 import pytest
 from conftest import needs
-from hypothesis import given, strategies as st
+from hypothesis import given, settings, strategies as st
 
 pytestmark = needs("core")
 
@@ -71,6 +71,7 @@ def test_decimal_round_trips_losslessly(d):
         assert back.as_tuple() == d.as_tuple()
 
 
+@settings(max_examples=60)
 @given(finite, st.integers(min_value=0, max_value=12), st.sampled_from(sorted(PY)))
 def test_rescale_agrees_with_python_decimal(d, scale, mode):
     assert cchc.rescale(d, scale, mode) == quantize(d, scale, mode)
@@ -92,6 +93,7 @@ def test_rate_percent_agrees_with_python_decimal(n, d, scale, mode):
     assert cchc.divide(n, d, scale, mode) == quantize(CTX.divide(Decimal(n), Decimal(d)), scale, mode)
 
 
+@settings(max_examples=40)
 @given(finite, finite)
 def test_rate_addition_is_a_ratio_of_sums(a, b):
     r = cchc.Rate(a, 7) + cchc.Rate(b, 5)
