@@ -7,7 +7,9 @@
 #include <limits>
 #include <random>
 #include <sstream>
+#include <string>
 #include <type_traits>
+#include <utility>
 #include <unordered_set>
 #include <vector>
 
@@ -29,7 +31,25 @@ static_assert(std::is_convertible_v<int, decimal>);
 static_assert(std::is_convertible_v<std::int64_t, decimal>);
 static_assert(std::is_convertible_v<std::uint64_t, decimal>);
 static_assert(std::is_nothrow_move_constructible_v<decimal>);
+static_assert(!std::is_constructible_v<decimal, std::string>);  // text needs parse() and a style
 static_assert(sizeof(decimal) == 16);
+
+// Division has no operator: it must name a scale and a rounding mode (decimal::divide).
+template <class A, class B, class = void>
+struct has_division : std::false_type {};
+template <class A, class B>
+struct has_division<A, B, std::void_t<decltype(std::declval<A>() / std::declval<B>())>>
+    : std::true_type {};
+static_assert(!has_division<decimal, decimal>::value);
+static_assert(!has_division<decimal, int>::value);
+// Mixing with double does not compile either.
+template <class A, class B, class = void>
+struct has_addition : std::false_type {};
+template <class A, class B>
+struct has_addition<A, B, std::void_t<decltype(std::declval<A>() + std::declval<B>())>>
+    : std::true_type {};
+static_assert(has_addition<decimal, int>::value);
+static_assert(!has_addition<decimal, double>::value);
 
 namespace {
 decimal d(const char* text) { return decimal::parse(text); }
