@@ -68,7 +68,7 @@ TEST_CASE("indicator: absent inputs give no indicator, never a zero") {
   CHECK(cchc::indicators(empty).empty());
 }
 
-TEST_CASE("indicator: every indicator has labels, a formula and a source; ids are unique") {
+TEST_CASE("indicator: every indicator has labels, a formula and a source and ids are unique") {
   auto list = cchc::indicators(cchc::load_report(example));
   std::set<std::string> ids;
   for (const auto& i : list) {

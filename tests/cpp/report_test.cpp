@@ -83,7 +83,7 @@ TEST_CASE("report: the seed example loads with its figures as published") {
   CHECK(!r.one_stop.flows[0].flow.apologies);  // the seed prints no apology count
 }
 
-TEST_CASE("report: the example file is in canonical form; save is byte-stable and lossless") {
+TEST_CASE("report: the example file is in canonical form and save is byte-stable and lossless") {
   std::string text = slurp(example);
   cchc::report r = cchc::parse_report(text, {}, example);
   std::string once = cchc::to_json(r);

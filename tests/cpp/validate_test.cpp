@@ -82,7 +82,7 @@ TEST_CASE("validate: the exact set of findings on the seed report") {
   }
 }
 
-TEST_CASE("validate: 19/50 printed as 30 % is an error; the recomputation is 38 %") {
+TEST_CASE("validate: 19/50 printed as 30 % is an error and the recomputation is 38 %") {
   auto fs = cchc::validate(seed());
   auto f = find(fs, "percent.mismatch", "$.procedures.internal_review.rate");
   REQUIRE(f);
