@@ -75,16 +75,26 @@ column<cchc::day_number> day_column(py::handle h, const char* what, bool nat_all
   std::size_t bad = c.size;
   {
     py::gil_scoped_release release;
+    // Branch-free narrowing (vectorisable); only when something is wrong, a second pass finds the
+    // first bad row for the message.
+    constexpr std::int64_t lo = std::numeric_limits<std::int32_t>::min();
+    constexpr std::int64_t hi = std::numeric_limits<std::int32_t>::max();
+    std::int32_t* o = c.owned.data();
+    bool any_bad = false;
     for (std::size_t i = 0; i < c.size; ++i) {
       const std::int64_t v = p[i];
-      if (v == nat) {
-        if (!nat_allowed) { bad = i; break; }
-        c.owned[i] = cchc::not_resolved;
-      } else if (v <= std::numeric_limits<std::int32_t>::min() || v > std::numeric_limits<std::int32_t>::max()) {
-        bad = i;
-        break;
-      } else {
-        c.owned[i] = static_cast<std::int32_t>(v);
+      const bool is_nat = v == nat;
+      const bool out_of_range = (v <= lo) | (v > hi);
+      any_bad |= is_nat ? !nat_allowed : out_of_range;
+      o[i] = is_nat ? cchc::not_resolved : static_cast<std::int32_t>(v);
+    }
+    if (any_bad) {
+      for (std::size_t i = 0; i < c.size; ++i) {
+        const std::int64_t v = p[i];
+        if (v == nat ? !nat_allowed : (v <= lo || v > hi)) {
+          bad = i;
+          break;
+        }
       }
     }
   }
