@@ -176,6 +176,10 @@ constexpr std::size_t chunk_rows = 2048;
 #endif
 constexpr std::size_t rows_per_thread_min = std::size_t{1} << 16;
 constexpr std::size_t no_error = static_cast<std::size_t>(-1);
+// Count tables are dense (units × 2 channels × 8 slots per thread): bound them so that a stray id
+// is an error, not a giant allocation. The default bound applies when unit_count is not given.
+constexpr std::uint32_t default_unit_limit = std::uint32_t{1} << 20;
+constexpr std::uint32_t max_unit_count = std::uint32_t{1} << 24;
 // Per-thread count tables use 8 slots per (unit, channel) so that a slot index is a shift.
 constexpr unsigned thread_stride = 8;
 
@@ -194,7 +198,8 @@ struct job {
   const std::int32_t* cumulative;
   const std::int32_t* working;  // ordinal: index (from `first`) of the k-th working day
   std::int32_t working_count;
-  std::uint32_t unit_limit;  // 0 = unbounded (grow)
+  std::uint32_t unit_limit;  // unit ids must be below this
+  bool implicit_units;       // unit_limit is the default cap, not the caller's unit_count
 };
 
 struct thread_result {
@@ -209,19 +214,41 @@ struct thread_result {
 // days later (the calendar's add_working_days, whose starting day is not counted). No branch on the
 // data: compares and selects only, so the compiler can vectorise it (with gathers where the target
 // has them).
+inline std::uint32_t code_of_row(day_number received, std::int32_t days, day_number resolved, day_number first,
+                                 const std::int32_t* cumulative, const std::int32_t* ordinal,
+                                 day_number cutoff) {
+  const day_number due = first + ordinal[cumulative[received - first] + days];
+  const bool pending = (resolved == not_resolved) | (resolved > cutoff);
+  const std::uint32_t resolved_code =
+      static_cast<std::uint32_t>(resolved >= due) + static_cast<std::uint32_t>(resolved > due);
+  const std::uint32_t pending_code = 3u + static_cast<std::uint32_t>(cutoff > due);
+  return pending ? pending_code : resolved_code;
+}
+
 template <class P>
 CCHC_BULK_TARGETS void classify_chunk(const day_number* __restrict received, const P* __restrict days,
                                       const day_number* __restrict resolved, std::size_t n,
                                       std::uint8_t* __restrict codes, day_number first,
                                       const std::int32_t* __restrict cumulative,
                                       const std::int32_t* __restrict ordinal, day_number cutoff) {
+  for (std::size_t i = 0; i < n; ++i)
+    codes[i] = static_cast<std::uint8_t>(
+        code_of_row(received[i], days[i], resolved[i], first, cumulative, ordinal, cutoff));
+}
+
+// Counting only: the count slot (unit * 2 + online) * thread_stride + code of each row.
+template <class P, bool HasUnit, bool HasOnline>
+CCHC_BULK_TARGETS void classify_keys(const day_number* __restrict received, const P* __restrict days,
+                                     const day_number* __restrict resolved,
+                                     const std::uint32_t* __restrict unit, const std::uint8_t* __restrict online,
+                                     std::size_t n, std::uint32_t* __restrict key, day_number first,
+                                     const std::int32_t* __restrict cumulative,
+                                     const std::int32_t* __restrict ordinal, day_number cutoff) {
   for (std::size_t i = 0; i < n; ++i) {
-    const day_number due = first + ordinal[cumulative[received[i] - first] + static_cast<std::int32_t>(days[i])];
-    const day_number s = resolved[i];
-    const bool pending = (s == not_resolved) | (s > cutoff);
-    const int resolved_code = static_cast<int>(s >= due) + static_cast<int>(s > due);
-    const int pending_code = 3 + static_cast<int>(cutoff > due);
-    codes[i] = static_cast<std::uint8_t>(pending ? pending_code : resolved_code);
+    std::uint32_t k = code_of_row(received[i], days[i], resolved[i], first, cumulative, ordinal, cutoff);
+    if (HasUnit) k += unit[i] * (2 * thread_stride);
+    if (HasOnline) k += static_cast<std::uint32_t>(online[i] != 0) * thread_stride;
+    key[i] = k;
   }
 }
 
@@ -238,6 +265,34 @@ CCHC_BULK_TARGETS void key_chunk(const std::uint8_t* __restrict codes, const std
   }
 }
 
+struct chunk_summary {
+  day_number rmin, rmax;
+  std::int32_t pmin, pmax;
+  std::uint32_t umax;
+  std::uint32_t early_resolution;  // nonzero when some row is resolved before it was received
+};
+
+template <class P, bool HasUnit>
+CCHC_BULK_TARGETS chunk_summary scan_chunk(const day_number* __restrict received, const P* __restrict days,
+                                           const day_number* __restrict resolved,
+                                           const std::uint32_t* __restrict unit, std::size_t n) {
+  day_number rmin = std::numeric_limits<day_number>::max(), rmax = std::numeric_limits<day_number>::min();
+  std::int32_t pmin = std::numeric_limits<std::int32_t>::max(), pmax = std::numeric_limits<std::int32_t>::min();
+  std::uint32_t umax = 0, early = 0;
+  for (std::size_t i = 0; i < n; ++i) {
+    const day_number r = received[i];
+    const std::int32_t p = days[i];
+    const day_number s = resolved[i];
+    rmin = std::min(rmin, r);
+    rmax = std::max(rmax, r);
+    pmin = std::min(pmin, p);
+    pmax = std::max(pmax, p);
+    early |= static_cast<std::uint32_t>(s != not_resolved) & static_cast<std::uint32_t>(s < r);
+    if (HasUnit) umax = std::max(umax, unit[i]);
+  }
+  return {rmin, rmax, pmin, pmax, umax, early};
+}
+
 // True when row i violates a precondition (the exact check, used only to locate a bad row).
 template <class P>
 bool row_bad(const job& j, const P* days, std::size_t i) {
@@ -248,7 +303,7 @@ bool row_bad(const job& j, const P* days, std::size_t i) {
   if (r < j.first || r > j.last) return true;
   if (r > j.cutoff) return true;
   if (s != not_resolved && s < r) return true;
-  if (j.unit && j.unit_limit != 0 && j.unit[i] >= j.unit_limit) return true;
+  if (j.unit && j.unit[i] >= j.unit_limit) return true;
   const std::int64_t k = std::int64_t{j.cumulative[r - j.first]} + p;
   return k >= j.working_count;
 }
@@ -258,28 +313,18 @@ void run_range(const job& j, const P* days, std::size_t begin, std::size_t end, 
   if (Count)
     for (auto& c : res.counts) c.assign(static_cast<std::size_t>(res.units) * 2 * thread_stride, 0);
   const day_number upper = std::min(j.last, j.cutoff);
-  std::uint8_t local[chunk_rows];
   std::uint32_t keys[chunk_rows];
   for (std::size_t c0 = begin; c0 < end; c0 += chunk_rows) {
     const std::size_t c1 = std::min(end, c0 + chunk_rows);
     // Pass 1: cheap whole-chunk validation (min/max, vectorisable).
-    day_number rmin = std::numeric_limits<day_number>::max(), rmax = std::numeric_limits<day_number>::min();
-    std::int32_t pmin = std::numeric_limits<std::int32_t>::max(), pmax = std::numeric_limits<std::int32_t>::min();
-    std::uint32_t umax = 0;
-    bool early_resolution = false;
-    for (std::size_t i = c0; i < c1; ++i) {
-      const day_number r = j.received[i];
-      const std::int32_t p = days[i];
-      const day_number s = j.resolved[i];
-      rmin = std::min(rmin, r);
-      rmax = std::max(rmax, r);
-      pmin = std::min(pmin, p);
-      pmax = std::max(pmax, p);
-      early_resolution |= (s != not_resolved) & (s < r);
-      if (HasUnit) umax = std::max(umax, j.unit[i]);
-    }
+    const chunk_summary m = scan_chunk<P, HasUnit>(j.received + c0, days + c0, j.resolved + c0,
+                                                   HasUnit ? j.unit + c0 : nullptr, c1 - c0);
+    const day_number rmin = m.rmin, rmax = m.rmax;
+    const std::int32_t pmin = m.pmin, pmax = m.pmax;
+    const std::uint32_t umax = m.umax;
+    const bool early_resolution = m.early_resolution != 0;
     bool suspect = rmin < j.first || rmax > upper || pmin < 0 || early_resolution ||
-                   (HasUnit && j.unit_limit != 0 && umax >= j.unit_limit);
+                   (HasUnit && umax >= j.unit_limit);
     if (!suspect)
       suspect = std::int64_t{j.cumulative[rmax - j.first]} + pmax >= j.working_count;
     if (suspect) {
@@ -293,18 +338,23 @@ void run_range(const job& j, const P* days, std::size_t begin, std::size_t end, 
       res.units = umax + 1;
       for (auto& c : res.counts) c.resize(static_cast<std::size_t>(res.units) * 2 * thread_stride, 0);
     }
-    // Pass 2: classify the chunk into `codes` (the caller's buffer, or a local one), then count.
-    std::uint8_t* const codes = Write ? j.out + c0 : local;
-    classify_chunk(j.received + c0, days + c0, j.resolved + c0, c1 - c0, codes, j.first, j.cumulative,
-                   j.working, j.cutoff);
+    // Pass 2: classify the chunk. Writing codes: into the caller's buffer, then the count slot of
+    // each row (unit, channel, code) from the codes; counting only: straight to the slots. Both are
+    // vectorisable loops. Then a plain histogram into two interleaved tables, so that consecutive
+    // rows of the same slot do not wait on each other's store.
+    const std::size_t n = c1 - c0;
+    if (Write)
+      classify_chunk(j.received + c0, days + c0, j.resolved + c0, n, j.out + c0, j.first, j.cumulative,
+                     j.working, j.cutoff);
     if (Count) {
-      // Slot of each row (unit, channel, code), computed in a vectorisable loop, then a plain
-      // histogram into two interleaved tables so that consecutive rows of the same slot do not wait
-      // on each other's store.
-      const std::size_t n = c1 - c0;
       std::uint32_t* const key = keys;
-      key_chunk<HasUnit, HasOnline>(codes, HasUnit ? j.unit + c0 : nullptr, HasOnline ? j.online + c0 : nullptr,
-                                    n, key);
+      if (Write)
+        key_chunk<HasUnit, HasOnline>(j.out + c0, HasUnit ? j.unit + c0 : nullptr,
+                                      HasOnline ? j.online + c0 : nullptr, n, key);
+      else
+        classify_keys<P, HasUnit, HasOnline>(j.received + c0, days + c0, j.resolved + c0,
+                                             HasUnit ? j.unit + c0 : nullptr, HasOnline ? j.online + c0 : nullptr,
+                                             n, key, j.first, j.cumulative, j.working, j.cutoff);
       std::int64_t* const even = res.counts[0].data();
       std::int64_t* const odd = res.counts[1].data();
       std::size_t k = 0;
@@ -367,9 +417,12 @@ void check_length(std::size_t expected, std::size_t found, const char* name) {
     throw argument_error("row " + std::to_string(i) + ": expected a resolved day on or after the received day " +
                              day_text(r) + " (or not_resolved), found " + day_text(s),
                          where("resolved"));
-  if (j.unit && j.unit_limit != 0 && j.unit[i] >= j.unit_limit)
-    throw range_error("row " + std::to_string(i) + ": expected a unit id < unit_count = " +
-                          std::to_string(j.unit_limit) + ", found " + std::to_string(j.unit[i]),
+  if (j.unit && j.unit[i] >= j.unit_limit)
+    throw range_error("row " + std::to_string(i) + ": expected a unit id < " +
+                          (j.implicit_units ? std::to_string(j.unit_limit) +
+                                                  " (the default limit; pass bulk_options::unit_count for more)"
+                                            : "unit_count = " + std::to_string(j.unit_limit)) +
+                          ", found " + std::to_string(j.unit[i]),
                       where("unit"));
   throw range_error("row " + std::to_string(i) + ": the due date of a dossier received on " + day_text(r) +
                         " after " + std::to_string(p) + " working days is past the calendar's last day " +
@@ -402,7 +455,12 @@ outcome_counts execute(const dossier_columns& cols, day_number cutoff, const wor
   j.cumulative = ix.cumulative;
   j.working = ix.ordinal;
   j.working_count = ix.working;
-  j.unit_limit = opt.unit_count;
+  if (opt.unit_count > max_unit_count)
+    throw argument_error("expected a unit_count <= " + std::to_string(max_unit_count) + ", found " +
+                             std::to_string(opt.unit_count),
+                         location{"", 0, 0, "", "unit_count"});
+  j.implicit_units = opt.unit_count == 0;
+  j.unit_limit = j.implicit_units ? default_unit_limit : opt.unit_count;
 
   unsigned threads = opt.threads == 0 ? std::max(1u, std::thread::hardware_concurrency()) : opt.threads;
   threads = static_cast<unsigned>(

@@ -160,12 +160,19 @@ void receipt_rule::validate() const {
                       std::to_string(cutoff->count()) + " minutes");
 }
 
-date::sys_days receipt_day(date_time received_at, const work_calendar& calendar, const receipt_rule& rule) {
-  rule.validate();
+namespace {
+// The receipt day, for a rule already validated.
+date::sys_days receipt_day_of(date_time received_at, const work_calendar& calendar, const receipt_rule& rule) {
   const auto day = date::floor<date::days>(received_at);
   if (!calendar.is_working_day(day)) return calendar.next_working_day(day);
   if (rule.cutoff && received_at - day > *rule.cutoff) return calendar.next_working_day(day);
   return day;
+}
+}  // namespace
+
+date::sys_days receipt_day(date_time received_at, const work_calendar& calendar, const receipt_rule& rule) {
+  rule.validate();
+  return receipt_day_of(received_at, calendar, rule);
 }
 
 due_date due(date_time received_at, processing_time time, const work_calendar& calendar,
@@ -188,7 +195,7 @@ due_date due(date_time received_at, processing_time time, const work_calendar& c
   if (to_unit >= unit_names.size()) bad("processing_unit", "unknown processing-time unit");
 
   const clock c{calendar.index(), rule.hours, rule.hours.minutes_per_day()};
-  const date::sys_days r = receipt_day(received_at, calendar, rule);
+  const date::sys_days r = receipt_day_of(received_at, calendar, rule);
   const bool moved = r != date::floor<date::days>(received_at);
   const std::vector<pause> ps = merged_pauses(pauses);
   const i64 n = time.amount;

@@ -125,15 +125,17 @@ using detail::i64_min;
 using detail::pow10_big;
 using detail::pow10_i64;
 
+constexpr std::uint32_t decimal_big_bit_copy = 0x80000000u;
+
 // Private access for the out-of-line code (declared a friend in the header).
 struct decimal_access {
   static big_int coefficient(const decimal& d) {
-    return d.is_big_ ? d.big_->value : big_int(d.small_);
+    return d.is_big() ? d.big_ptr()->value : big_int(d.small_);
   }
   static decimal make_small(std::int64_t c, int scale) {
     decimal d;
     d.small_ = c;
-    d.scale_ = scale;
+    d.tag_ = static_cast<std::uint32_t>(scale);
     return d;
   }
   // Normalises the representation (64 bits whenever the coefficient fits) and enforces the limits.
@@ -142,9 +144,9 @@ struct decimal_access {
     if (c >= i64_min && c <= i64_max) return make_small(c.convert_to<std::int64_t>(), scale);
     check_digits(c, operation);
     decimal d;
-    d.big_ = new detail::big_coefficient(std::move(c));
-    d.is_big_ = true;
-    d.scale_ = scale;
+    d.small_ = static_cast<std::int64_t>(
+        reinterpret_cast<std::intptr_t>(new detail::big_coefficient(std::move(c))));
+    d.tag_ = static_cast<std::uint32_t>(scale) | decimal::big_bit;
     return d;
   }
   static void check_digits(const big_int& c, const char* operation) {
@@ -160,9 +162,14 @@ struct decimal_access {
                            location{{}, 0, 0, {}, operation});
     }
   }
-  static bool is_big(const decimal& d) { return d.is_big_; }
-  static std::int64_t small(const decimal& d) { return d.small_; }
-  static const big_int& big(const decimal& d) { return d.big_->value; }
+  static_assert(decimal::big_bit == decimal_big_bit_copy, "keep raw_view in step with decimal");
+  // Hands d's representation (and its reference, if big) to the caller.
+  static decimal::raw release(decimal d) {
+    const decimal::raw r{d.small_, d.tag_};
+    d.small_ = 0;
+    d.tag_ = 0;
+    return r;
+  }
 };
 
 void decimal::check_scale(int scale, const char* operation) {
@@ -184,12 +191,12 @@ void decimal::init_unsigned(unsigned long long value) {
   *this = decimal_access::make(big_int(value), 0, "construction");
 }
 
-int decimal::big_signum() const noexcept { return big_->value.sign(); }
+int decimal::big_signum() const noexcept { return big_ptr()->value.sign(); }
 
 std::size_t decimal::big_hash() const noexcept {
   // Strip trailing zeros first so that equal values hash alike whatever their scale.
-  big_int c = big_->value;
-  int s = scale_;
+  big_int c = big_ptr()->value;
+  int s = scale();
   while (s > 0) {
     big_int q;
     big_int r;
@@ -203,42 +210,60 @@ std::size_t decimal::big_hash() const noexcept {
 }
 
 decimal decimal::negate_slow() const {
-  return decimal_access::make(-decimal_access::coefficient(*this), scale_, "negation");
+  return decimal_access::make(-decimal_access::coefficient(*this), scale(), "negation");
 }
 
-decimal& decimal::add_slow(const decimal& b, bool subtract) {
-  const int s = scale_ > b.scale_ ? scale_ : b.scale_;
-  if (!is_big_ && !b.is_big_ && s - (scale_ < b.scale_ ? scale_ : b.scale_) <= 18) {
-    std::int64_t x = small_;
+namespace {
+constexpr std::uint32_t decimal_big_bit = decimal_big_bit_copy;  // decimal::big_bit (private)
+
+// A view of a raw representation as a decimal, without taking a reference.
+struct raw_view {
+  std::int64_t bits;
+  std::uint32_t tag;
+  [[nodiscard]] bool is_big() const { return (tag & decimal_big_bit) != 0; }
+  [[nodiscard]] int scale() const { return static_cast<int>(tag & ~decimal_big_bit); }
+  [[nodiscard]] big_int coefficient() const {
+    if (!is_big()) return big_int(bits);
+    return reinterpret_cast<const detail::big_coefficient*>(static_cast<std::intptr_t>(bits))->value;
+  }
+};
+}  // namespace
+
+// Hands the representation of `d` over to the caller (who adopts it).
+decimal::raw decimal::add_slow(raw ra, const decimal& b, bool subtract) {
+  const raw_view a{ra.bits, ra.tag};
+  const int as = a.scale();
+  const int s = as > b.scale() ? as : b.scale();
+  if (!a.is_big() && !b.is_big() && s - (as < b.scale() ? as : b.scale()) <= 18) {
+    std::int64_t x = a.bits;
     std::int64_t y = b.small_;
-    const bool ok = (scale_ == s || !mul_overflow(x, pow10_i64[s - scale_], &x)) &&
-                    (b.scale_ == s || !mul_overflow(y, pow10_i64[s - b.scale_], &y));
+    const bool ok = (as == s || !mul_overflow(x, pow10_i64[s - as], &x)) &&
+                    (b.scale() == s || !mul_overflow(y, pow10_i64[s - b.scale()], &y));
     std::int64_t r;
     if (ok && !(subtract ? sub_overflow(x, y, &r) : add_overflow(x, y, &r))) {
-      small_ = r;
-      scale_ = s;
-      return *this;
+      return raw{r, static_cast<std::uint32_t>(s)};
     }
   }
-  big_int x = decimal_access::coefficient(*this);
+  big_int x = a.coefficient();
   big_int y = decimal_access::coefficient(b);
-  if (scale_ < s) x *= pow10_big(s - scale_);
-  if (b.scale_ < s) y *= pow10_big(s - b.scale_);
+  if (as < s) x *= pow10_big(s - as);
+  if (b.scale() < s) y *= pow10_big(s - b.scale());
   if (subtract) {
     x -= y;
   } else {
     x += y;
   }
-  *this = decimal_access::make(std::move(x), s, subtract ? "subtraction" : "addition");
-  return *this;
+  return decimal_access::release(
+      decimal_access::make(std::move(x), s, subtract ? "subtraction" : "addition"));
 }
 
-decimal& decimal::mul_slow(const decimal& b) {
-  const long s = static_cast<long>(scale_) + b.scale_;
+decimal::raw decimal::mul_slow(raw ra, const decimal& b) {
+  const raw_view a{ra.bits, ra.tag};
+  const long s = static_cast<long>(a.scale()) + b.scale();
   if (s > max_scale) check_scale(static_cast<int>(s), "multiplication");
-  big_int p = decimal_access::coefficient(*this) * decimal_access::coefficient(b);
-  *this = decimal_access::make(std::move(p), static_cast<int>(s), "multiplication");
-  return *this;
+  big_int p = a.coefficient() * decimal_access::coefficient(b);
+  return decimal_access::release(
+      decimal_access::make(std::move(p), static_cast<int>(s), "multiplication"));
 }
 
 int decimal::compare_slow(const decimal& a, const decimal& b) noexcept {
@@ -246,35 +271,35 @@ int decimal::compare_slow(const decimal& a, const decimal& b) noexcept {
   const int sb = b.signum();
   if (sa != sb) return sa < sb ? -1 : 1;
   if (sa == 0) return 0;
-  const int s = a.scale_ > b.scale_ ? a.scale_ : b.scale_;
-  if (!a.is_big_ && !b.is_big_ && s - (a.scale_ < b.scale_ ? a.scale_ : b.scale_) <= 18) {
+  const int s = a.scale() > b.scale() ? a.scale() : b.scale();
+  if (!a.is_big() && !b.is_big() && s - (a.scale() < b.scale() ? a.scale() : b.scale()) <= 18) {
     std::int64_t x = a.small_;
     std::int64_t y = b.small_;
-    if ((a.scale_ == s || !mul_overflow(x, pow10_i64[s - a.scale_], &x)) &&
-        (b.scale_ == s || !mul_overflow(y, pow10_i64[s - b.scale_], &y))) {
+    if ((a.scale() == s || !mul_overflow(x, pow10_i64[s - a.scale()], &x)) &&
+        (b.scale() == s || !mul_overflow(y, pow10_i64[s - b.scale()], &y))) {
       return (x > y) - (x < y);
     }
   }
   big_int x = decimal_access::coefficient(a);
   big_int y = decimal_access::coefficient(b);
-  if (a.scale_ < s) x *= pow10_big(s - a.scale_);
-  if (b.scale_ < s) y *= pow10_big(s - b.scale_);
+  if (a.scale() < s) x *= pow10_big(s - a.scale());
+  if (b.scale() < s) y *= pow10_big(s - b.scale());
   return x.compare(y) < 0 ? -1 : (x.compare(y) > 0 ? 1 : 0);
 }
 
 decimal decimal::rescale(int scale, rounding mode) const {
   check_scale(scale, "rescale");
-  if (scale == scale_) return *this;
-  if (scale > scale_) {
-    const int k = scale - scale_;
+  if (scale == this->scale()) return *this;
+  if (scale > this->scale()) {
+    const int k = scale - this->scale();
     std::int64_t c;
-    if (!is_big_ && k <= 18 && !mul_overflow(small_, pow10_i64[k], &c)) {
+    if (!is_big() && k <= 18 && !mul_overflow(small_, pow10_i64[k], &c)) {
       return decimal_access::make_small(c, scale);
     }
     return decimal_access::make(decimal_access::coefficient(*this) * pow10_big(k), scale, "rescale");
   }
-  const int k = scale_ - scale;
-  if (!is_big_ && k <= 18) {
+  const int k = this->scale() - scale;
+  if (!is_big() && k <= 18) {
     return decimal_access::make_small(detail::div_round_i64(small_, pow10_i64[k], mode), scale);
   }
   return decimal_access::make(
@@ -283,17 +308,17 @@ decimal decimal::rescale(int scale, rounding mode) const {
 }
 
 decimal decimal::trimmed() const {
-  if (!is_big_) {
+  if (!is_big()) {
     std::int64_t c = small_;
-    int s = scale_;
+    int s = scale();
     while (s > 0 && c % 10 == 0) {
       c /= 10;
       --s;
     }
     return decimal_access::make_small(c, s);
   }
-  big_int c = big_->value;
-  int s = scale_;
+  big_int c = big_ptr()->value;
+  int s = scale();
   while (s > 0) {
     big_int q;
     big_int r;
@@ -313,8 +338,8 @@ decimal decimal::divide(const decimal& a, const decimal& b, int scale, rounding 
                          location{{}, 0, 0, {}, "divisor"});
   }
   // a / b = (A / B) × 10^(sb - sa); at `scale` digits the coefficient is A × 10^e / B, e below.
-  const long e = static_cast<long>(scale) + b.scale_ - a.scale_;
-  if (!a.is_big_ && !b.is_big_ && e >= -18 && e <= 18) {
+  const long e = static_cast<long>(scale) + b.scale() - a.scale();
+  if (!a.is_big() && !b.is_big() && e >= -18 && e <= 18) {
     std::int64_t n = a.small_;
     std::int64_t d = b.small_;
     const bool ok = e >= 0 ? !mul_overflow(n, pow10_i64[e], &n) : !mul_overflow(d, pow10_i64[-e], &d);
@@ -332,12 +357,35 @@ decimal decimal::divide(const decimal& a, const decimal& b, int scale, rounding 
   return decimal_access::make(detail::div_round_big(n, d, mode), scale, "division");
 }
 
+decimal decimal::sum(const decimal* first, const decimal* last) {
+  decimal total;
+  while (first != last) {
+    const std::uint32_t tag = first->tag_;
+    if ((tag & big_bit) != 0) {
+      total += *first++;
+      continue;
+    }
+    // A run of 64-bit values with one scale: add in a register, flush on a change or an overflow
+    // (the element that would overflow starts the next run, so nothing is added twice or lost).
+    std::int64_t acc = 0;
+    const decimal* p = first;
+    for (; p != last && p->tag_ == tag; ++p) {
+      std::int64_t next;
+      if (add_overflow(acc, p->small_, &next)) break;
+      acc = next;
+    }
+    total += decimal_access::make_small(acc, static_cast<int>(tag));
+    first = p;
+  }
+  return total;
+}
+
 decimal_parts decimal::to_parts() const {
   decimal_parts p;
   p.negative = signum() < 0;
-  p.exponent = -scale_;
-  if (is_big_) {
-    p.digits = big_int(mp::abs(big_->value)).str();
+  p.exponent = -scale();
+  if (is_big()) {
+    p.digits = big_int(mp::abs(big_ptr()->value)).str();
   } else {
     // The magnitude of INT64_MIN does not fit in int64: go through uint64.
     const std::uint64_t m = small_ < 0 ? 0 - static_cast<std::uint64_t>(small_)
@@ -370,10 +418,17 @@ decimal decimal::from_digits(bool negative, std::string_view digits, int exponen
   while (first + 1 < digits.size() && digits[first] == '0') ++first;
   digits.remove_prefix(first);
   const long long e = exponent;
-  if (e < 0 && -e > max_scale) check_scale(max_scale + 1, "from_parts");
+  if (e < 0 && -e > max_scale) {
+    throw overflow_error("decimal from_parts: an exponent of " + std::to_string(e) +
+                             " means a scale of " + std::to_string(-e) +
+                             " digits after the point, beyond the limit of " +
+                             std::to_string(max_scale),
+                         location{{}, 0, 0, {}, "exponent"});
+  }
   const int scale = e < 0 ? static_cast<int>(-e) : 0;
   const bool zero = digits == "0";
-  if (e > 0 && !zero && static_cast<long long>(digits.size()) + e > max_digits) {
+  if (zero) return decimal_access::make_small(0, scale);  // 0 × 10^e is 0 whatever e is
+  if (e > 0 && static_cast<long long>(digits.size()) + e > max_digits) {
     throw overflow_error("decimal from_parts: " + std::to_string(digits.size()) +
                              " digits times 10^" + std::to_string(e) + " has more than " +
                              std::to_string(max_digits) + " digits",
@@ -400,7 +455,7 @@ std::string decimal::to_string() const {
   std::string out;
   out.reserve(p.digits.size() + 3);
   if (p.negative) out += '-';
-  const std::size_t s = static_cast<std::size_t>(scale_);
+  const std::size_t s = static_cast<std::size_t>(scale());
   if (s == 0) {
     out += p.digits;
   } else if (p.digits.size() <= s) {

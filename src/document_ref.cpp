@@ -310,7 +310,8 @@ std::optional<std::int64_t> document_ref::number_value() const {
 bool operator==(const document_ref& a, const document_ref& b) noexcept {
   return a.text == b.text && a.type == b.type && a.number == b.number &&
          a.symbol_year == b.symbol_year && a.issuer_code == b.issuer_code &&
-         a.issuer_unit == b.issuer_unit && a.date == b.date && a.issuer == b.issuer;
+         a.issuer_unit == b.issuer_unit && a.date == b.date && a.issuer == b.issuer &&
+         a.subject_vi == b.subject_vi;
 }
 
 std::optional<document_ref> try_parse_document_ref(std::string_view text, std::string* why) {

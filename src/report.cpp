@@ -8,7 +8,8 @@
 #include <cstdio>
 #include <fstream>
 #include <set>
-#include <sstream>
+#include <limits>
+#include <map>
 #include <type_traits>
 #include <utility>
 

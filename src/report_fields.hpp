@@ -34,7 +34,7 @@ CCHC_FIELDS(labelled_percent, f("label_vi", x.label_vi, required); f("percent", 
 CCHC_FIELDS(document_ref, f("text", x.text, required); f("type", x.type);
             f("number", x.number, required); f("symbol_year", x.symbol_year);
             f("issuer_code", x.issuer_code, required); f("issuer_unit", x.issuer_unit);
-            f("date", x.date); f("issuer", x.issuer);)
+            f("date", x.date); f("issuer", x.issuer); f("subject_vi", x.subject_vi);)
 CCHC_FIELDS(report_unit, f("name", x.name, required); f("issuer", x.issuer); f("level", x.level);
             f("province", x.province);)
 CCHC_FIELDS(signer_info, f("name", x.name); f("title_vi", x.title_vi);
@@ -91,7 +91,7 @@ CCHC_FIELDS(one_stop_section, f("documents", x.documents);
             f("communes_compliant", x.communes_compliant); f("communes_total", x.communes_total);
             f("communes_with_decision", x.communes_with_decision);
             f("payment_methods", x.payment_methods); f("pilot_model_vi", x.pilot_model_vi);
-            f("late", x.late); f("flows", x.flows);)
+            f("late", x.late); f("flows", x.flows); f("flow_total", x.flow_total);)
 CCHC_FIELDS(headcount_counts, f("civil_servants", x.civil_servants);
             f("civil_servant_professional_contracts", x.civil_servant_professional_contracts);
             f("public_employees", x.public_employees);
@@ -104,6 +104,7 @@ CCHC_FIELDS(headcount_line, f("scope_vi", x.scope_vi); f("category", x.category)
 CCHC_FIELDS(organisation_section, f("documents", x.documents);
             f("departments_with_functions", x.departments_with_functions);
             f("headcount_summary", x.headcount_summary); f("headcount", x.headcount);
+            f("headcount_total", x.headcount_total);
             f("decentralisation_inspections", x.decentralisation_inspections);
             f("decentralisation_shortcomings", x.decentralisation_shortcomings);)
 CCHC_FIELDS(standard_figure, f("meeting", x.meeting); f("total", x.total); f("rate", x.rate);)

@@ -50,18 +50,122 @@ std::string_view strip_bom(std::string_view text) {
   return text;
 }
 
+// The kinds a schedule entry may have (not "working" or "weekly_rest": those are the weekly pattern).
+constexpr const char* entry_kinds =
+    "day_off, working_day, holiday, substitute_day, swapped_day_off, extra_day_off, "
+    "make_up_working_day";
+
+std::optional<day_kind> entry_kind(const std::string& name) {
+  try {
+    const day_kind k = parse_day_kind(name);
+    if (k == day_kind::working || k == day_kind::weekly_rest) return std::nullopt;
+    return k;
+  } catch (const lookup_error&) {
+    return std::nullopt;
+  }
+}
+
+std::string bad_kind_message(const std::string& name) {
+  return "expected a kind of day (" + std::string(entry_kinds) + "), found '" + name + "'";
+}
+
 // --- JSON --------------------------------------------------------------------------------------
+
+// Where each value of a (valid) JSON text starts, by JSON path ("$.days[3].date" → byte offset).
+// nlohmann does not keep positions, so on an error the text is walked once more to give the line and
+// column of the offending value as well as its path. Only called on the error path.
+class json_positions {
+ public:
+  explicit json_positions(std::string_view text) : text_(text) {
+    skip_ws();
+    value("$");
+  }
+  [[nodiscard]] std::optional<std::size_t> find(const std::string& path) const {
+    for (const auto& [p, at] : at_)
+      if (p == path) return at;
+    return std::nullopt;
+  }
+
+ private:
+  void skip_ws() {
+    while (i_ < text_.size() && (text_[i_] == ' ' || text_[i_] == '\t' || text_[i_] == '\n' || text_[i_] == '\r'))
+      ++i_;
+  }
+  std::string string() {  // at '"'; returns the raw text between the quotes
+    const std::size_t start = ++i_;
+    while (i_ < text_.size() && text_[i_] != '"') i_ += text_[i_] == '\\' ? 2 : 1;
+    const std::string out(text_.substr(start, i_ - start));
+    ++i_;
+    return out;
+  }
+  void value(const std::string& path) {
+    if (i_ >= text_.size()) return;
+    at_.emplace_back(path, i_);
+    const char c = text_[i_];
+    if (c == '{') {
+      ++i_;
+      for (skip_ws(); i_ < text_.size() && text_[i_] != '}'; skip_ws()) {
+        if (text_[i_] == ',') {
+          ++i_;
+          continue;
+        }
+        const std::string key = string();
+        skip_ws();
+        ++i_;  // ':'
+        skip_ws();
+        value(path + "." + key);
+      }
+      ++i_;
+    } else if (c == '[') {
+      ++i_;
+      std::size_t k = 0;
+      for (skip_ws(); i_ < text_.size() && text_[i_] != ']'; skip_ws()) {
+        if (text_[i_] == ',') {
+          ++i_;
+          continue;
+        }
+        value(path + "[" + std::to_string(k++) + "]");
+      }
+      ++i_;
+    } else if (c == '"') {
+      (void)string();
+    } else {
+      while (i_ < text_.size() && text_[i_] != ',' && text_[i_] != ']' && text_[i_] != '}' &&
+             text_[i_] != ' ' && text_[i_] != '\n' && text_[i_] != '\r' && text_[i_] != '\t')
+        ++i_;
+    }
+  }
+
+  std::string_view text_;
+  std::size_t i_ = 0;
+  std::vector<std::pair<std::string, std::size_t>> at_;
+};
 
 struct json_reader {
   const std::string& origin;
+  std::string_view text;
 
-  [[noreturn]] void fail(const std::string& path, const std::string& field,
-                         const std::string& message) const {
+  // The location of `path` (or of `path.field`, when that value exists): file, line, column, path,
+  // field.
+  location locate(const std::string& path, const std::string& field) const {
     location at;
     at.file = origin;
     at.path = path;
     at.field = field;
-    throw parse_error(message, at);
+    const json_positions positions(text);
+    auto pos = field.empty() ? std::nullopt : positions.find(path + "." + field);
+    if (!pos) pos = positions.find(path);
+    if (pos) {
+      const auto [line, column] = line_column(text, *pos);
+      at.line = line;
+      at.column = column;
+    }
+    return at;
+  }
+
+  [[noreturn]] void fail(const std::string& path, const std::string& field,
+                         const std::string& message) const {
+    throw parse_error(message, locate(path, field));
   }
 
   static std::string type_name(const json& v) { return v.type_name(); }
@@ -98,11 +202,11 @@ struct json_reader {
                                               const char* key) const {
     auto s = string_at(obj, path, key);
     if (!s) return std::nullopt;
-    location at;
-    at.file = origin;
-    at.path = path + "." + key;
-    at.field = key;
-    return parse_calendar_date(*s, at);
+    try {
+      return parse_calendar_date(*s);
+    } catch (const parse_error& e) {
+      fail(path + "." + key, key, e.detail());
+    }
   }
 
   bool bool_at(const json& obj, const std::string& path, const char* key, bool fallback) const {
@@ -304,7 +408,7 @@ schedule parse_schedule_json(std::string_view raw, const std::string& origin) {
     if (auto p = what.find("] "); p != std::string::npos) what = what.substr(p + 2);
     throw parse_error("malformed JSON: " + what, at);
   }
-  const json_reader r{origin};
+  const json_reader r{origin, text};
   const json& top = r.object_at(doc, "$");
   r.check_keys(top, "$",
                {"format", "document", "issued", "note_vi", "note_en", "replaces_rules",
@@ -367,16 +471,9 @@ schedule parse_schedule_json(std::string_view raw, const std::string& origin) {
       if (!d) r.fail(path, "date", "missing required key 'date'");
       e.day = date::sys_days{*d};
       const std::string kind = r.required_string(o, path, "kind");
-      try {
-        e.kind = parse_day_kind(kind);
-      } catch (const lookup_error& ex) {
-        r.fail(path + ".kind", "kind", ex.detail());
-      }
-      if (e.kind == day_kind::working || e.kind == day_kind::weekly_rest)
-        r.fail(path + ".kind", "kind",
-               "expected a day off (day_off, holiday, substitute_day, swapped_day_off, "
-               "extra_day_off) or a working day (working_day, make_up_working_day), found '" +
-                   kind + "'");
+      const auto parsed = entry_kind(kind);
+      if (!parsed) r.fail(path + ".kind", "kind", bad_kind_message(kind));
+      e.kind = *parsed;
       e.source = r.provenance_at(o, path, defaults);
       e.reason_vi = r.string_at(o, path, "reason_vi").value_or("");
       e.reason_en = r.string_at(o, path, "reason_en").value_or("");
@@ -446,16 +543,9 @@ schedule parse_schedule_csv(std::string_view raw, const std::string& origin) {
 
     schedule_entry e;
     e.day = date::sys_days{parse_calendar_date(text(c_date), where(c_date))};
-    try {
-      e.kind = parse_day_kind(text(c_kind));
-    } catch (const lookup_error& ex) {
-      throw parse_error(ex.detail(), where(c_kind));
-    }
-    if (e.kind == day_kind::working || e.kind == day_kind::weekly_rest)
-      throw parse_error("expected a day off (day_off, holiday, substitute_day, swapped_day_off, "
-                        "extra_day_off) or a working day (working_day, make_up_working_day), found '" +
-                            text(c_kind) + "'",
-                        where(c_kind));
+    const auto k = entry_kind(text(c_kind));
+    if (!k) throw parse_error(bad_kind_message(text(c_kind)), where(c_kind));
+    e.kind = *k;
     e.source.document = text(c_document);
     if (!text(c_issued).empty()) e.source.issued = parse_calendar_date(text(c_issued), where(c_issued));
     e.source.note_vi = text(c_note_vi);

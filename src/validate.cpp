@@ -69,6 +69,8 @@ const std::vector<validation_rule> rules = {
      "số hoàn thành lớn hơn tổng số (trên 100%)", "exact (0)", "definition of completion"},
     {"headcount.present_gt_assigned", severity::error, "more staff present than assigned",
      "số có mặt vượt số được giao", "exact (0)", "METHODOLOGY.md §7"},
+    {"table.total", severity::error, "a table's total row differs from the sum of its rows",
+     "dòng tổng cộng của bảng khác tổng các dòng", "exact (0)", "arithmetic"},
     {"text_table.late", severity::error,
      "late dossiers stated in the text differ from the flow table",
      "số hồ sơ trễ hạn trong văn bản khác bảng", "exact (0)",
@@ -627,6 +629,52 @@ class checker {
     }
   }
 
+  // ── total rows ──
+  void totals() {
+    const auto& os = r_.one_stop;
+    if (os.flow_total && !os.flows.empty()) {
+      dossier_flow sum = os.flows.front().flow;
+      for (std::size_t i = 1; i < os.flows.size(); ++i) sum = sum + os.flows[i].flow;
+      for (flow_column c : all_flow_columns) {
+        auto t = os.flow_total->flow.get(c);
+        auto s = sum.get(c);
+        if (!t || !s || *t == *s) continue;  // a column some row does not publish cannot be summed
+        std::string col(to_string(c));
+        add("table.total", severity::error, "$.one_stop.flow_total." + col,
+            "dòng tổng cộng " + col + " = " + num(*t) + ", tổng các dòng = " + num(*s),
+            "total row " + col + " = " + num(*t) + ", the rows sum to " + num(*s),
+            {{"total_row", num(*t)}, {"sum_of_rows", num(*s)}});
+      }
+    }
+    const auto& org = r_.organisation;
+    if (org.headcount_total && !org.headcount.empty()) {
+      using member = count headcount_counts::*;
+      const std::pair<const char*, member> cols[] = {
+          {"civil_servants", &headcount_counts::civil_servants},
+          {"civil_servant_professional_contracts", &headcount_counts::civil_servant_professional_contracts},
+          {"public_employees", &headcount_counts::public_employees},
+          {"public_employee_professional_contracts", &headcount_counts::public_employee_professional_contracts},
+          {"contracts_111", &headcount_counts::contracts_111}};
+      for (const char* side : {"assigned", "present"}) {
+        bool assigned = std::string(side) == "assigned";
+        const headcount_counts& total = assigned ? org.headcount_total->assigned : org.headcount_total->present;
+        for (const auto& [name, m] : cols) {
+          auto t = total.*m;
+          if (!t) continue;
+          std::int64_t s = 0;  // an empty cell of the headcount table means none
+          for (const auto& row : org.headcount) s += ((assigned ? row.assigned : row.present).*m).value_or(0);
+          if (*t == s) continue;
+          add("table.total", severity::error,
+              std::string("$.organisation.headcount_total.") + side + "." + name,
+              std::string("dòng tổng cộng (") + side + " " + name + ") = " + num(*t) + ", tổng các dòng = " +
+                  num(s),
+              std::string("total row (") + side + " " + name + ") = " + num(*t) + ", the rows sum to " + num(s),
+              {{"total_row", num(*t)}, {"sum_of_rows", num(s)}});
+        }
+      }
+    }
+  }
+
   // ── headcount ──
   void headcount() {
     const auto& org = r_.organisation;
@@ -745,6 +793,7 @@ class checker {
     percentages();
     sums_and_bounds();
     flows();
+    totals();
     headcount();
     claims();
   }

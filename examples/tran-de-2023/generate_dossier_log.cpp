@@ -22,6 +22,7 @@
 // Usage: generate_dossier_log [--seed N] [--output FILE]     (default seed 20231213, stdout)
 #include <algorithm>
 #include <array>
+#include <cerrno>
 #include <cstdint>
 #include <cstdio>
 #include <cstdlib>
@@ -382,11 +383,12 @@ void write_csv(std::ostream& os, std::vector<record>& rows) {
   }
 }
 
-[[noreturn]] void usage(const char* why) {
-  std::cerr << "generate_dossier_log: " << why << "\n"
-            << "usage: generate_dossier_log [--seed N] [--output FILE]   (default seed " << default_seed
-            << ", output to stdout)\n";
-  std::exit(2);
+[[noreturn]] void usage(const char* why, int status = 2) {
+  (status == 0 ? std::cout : std::cerr)
+      << "generate_dossier_log: " << why << "\n"
+      << "usage: generate_dossier_log [--seed N] [--output FILE]   (default seed " << default_seed
+      << ", output to stdout)\n";
+  std::exit(status);
 }
 
 }  // namespace
@@ -399,12 +401,14 @@ int main(int argc, char** argv) {
     if (a == "--seed" && i + 1 < argc) {
       char* end = nullptr;
       const char* text = argv[++i];
+      errno = 0;
       seed = std::strtoull(text, &end, 10);
-      if (*text == '\0' || *end != '\0' || *text == '-') usage("expected a non-negative integer after --seed");
+      if (*text == '\0' || *end != '\0' || *text == '-' || errno == ERANGE)
+        usage("expected an integer 0 .. 18446744073709551615 after --seed");
     } else if (a == "--output" && i + 1 < argc) {
       output = argv[++i];
     } else if (a == "--help" || a == "-h") {
-      usage("generates the Trần Đề 2023 example dossier log");
+      usage("generates the Trần Đề 2023 example dossier log", 0);
     } else {
       usage(("unknown argument '" + a + "'").c_str());
     }

@@ -152,7 +152,8 @@ struct bulk_options {
   /// (about one thread per 64 Ki rows), and results never depend on it.
   unsigned threads = 1;
   /// Units in the count table; rows with unit >= unit_count are a range_error. 0 = as many as the
-  /// largest unit id present + 1 (1 without a unit column).
+  /// largest unit id present + 1 (1 without a unit column), ids limited to < 2^20 (1 048 576).
+  /// At most 2^24 (argument_error beyond): the count tables are dense.
   std::uint32_t unit_count = 0;
 };
 

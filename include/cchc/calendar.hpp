@@ -18,8 +18,8 @@
 //   cal.info(2025_y / 1 / 27).reason_en;            // "Lunar New Year (Tết)"
 //
 //   // Users add what the next notice says, as data, without a new release:
-//   auto mine = cal.with_day_off(2026_y / 11 / 24, {"Nghị quyết …", {}, "Ngày Văn hóa Việt Nam",
-//                                                  "Vietnam Culture Day"});
+//   auto mine = cal.with_day_off(2026_y / 11 / 24, {"QĐ …/QĐ-UBND", 2026_y / 11 / 1, "", ""},
+//                                "Ngày Văn hóa Việt Nam", "Vietnam Culture Day");
 //   auto loaded = cal.with_schedule(cchc::load_schedule("notices-2027.json"));   // schedule_file.hpp
 //
 // Values: copies share immutable tables (std::shared_ptr<const …>); "editing" builds a new calendar
@@ -37,6 +37,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include <date/date.h>
@@ -302,6 +303,15 @@ class work_calendar {
   [[nodiscard]] work_calendar with_working_day(date::sys_days d, provenance source,
                                                std::string reason_vi = {},
                                                std::string reason_en = {}) const;
+  [[nodiscard]] work_calendar with_day_off(date::year_month_day d, provenance source,
+                                           std::string reason_vi = {}, std::string reason_en = {}) const {
+    return with_day_off(checked(d), std::move(source), std::move(reason_vi), std::move(reason_en));
+  }
+  [[nodiscard]] work_calendar with_working_day(date::year_month_day d, provenance source,
+                                               std::string reason_vi = {},
+                                               std::string reason_en = {}) const {
+    return with_working_day(checked(d), std::move(source), std::move(reason_vi), std::move(reason_en));
+  }
   /// This calendar with the schedule's entries applied on top (they win on the same day).
   [[nodiscard]] work_calendar with_schedule(const schedule& extra) const;
   /// This calendar's weekly pattern and rules, plus the rules of `other` with ids not already

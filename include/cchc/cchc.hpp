@@ -1,6 +1,33 @@
 // cchc/cchc.hpp — the whole library in one include. Prefer the per-concept headers in your own code.
+// Layers, bottom to top (docs/architecture.md); a test checks that every public header is listed here.
 #pragma once
 
+// core
 #include "cchc/error.hpp"
 #include "cchc/finding.hpp"
 #include "cchc/version.hpp"
+#include "cchc/rounding.hpp"
+#include "cchc/number_format.hpp"
+#include "cchc/decimal.hpp"
+#include "cchc/rate.hpp"
+
+// calendar
+#include "cchc/lunar.hpp"
+#include "cchc/calendar.hpp"
+#include "cchc/schedule_file.hpp"
+#include "cchc/vietnam_calendar.hpp"
+#include "cchc/period.hpp"
+
+// deadline
+#include "cchc/deadline.hpp"
+
+// dossier
+#include "cchc/flow.hpp"
+#include "cchc/dossier.hpp"
+#include "cchc/dossier_log.hpp"
+#include "cchc/bulk.hpp"
+
+// report, validation, indicators
+#include "cchc/document_ref.hpp"
+#include "cchc/report.hpp"
+#include "cchc/validate.hpp"

@@ -65,6 +65,7 @@ struct document_ref {
   std::string issuer_unit;                   ///< drafting unit after the issuer code: "VP" in "UBND-VP"
   std::optional<date::year_month_day> date;  ///< may be !ok() if the printed day does not exist
   std::string issuer;                        ///< the issuing body when known (free text)
+  std::string subject_vi;                    ///< what it is about ("về …"), when the report says
 
   /// "09/KH-UBND", "61/2018/NĐ-CP", "36/UBND-VP".
   [[nodiscard]] std::string symbol() const;

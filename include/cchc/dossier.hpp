@@ -22,13 +22,16 @@
 // processing time is counted in working hours or half days the time of day decides between on time
 // and late on the due day.
 //
+//     using namespace date::literals;
+//     using namespace std::chrono_literals;
 //     cchc::dossier d;
 //     d.id = "H01.23-231215-0001";
 //     d.channel = cchc::dossier_channel::online;
-//     d.received_at = cchc::make_date_time(2023y/12/15, 9h);
+//     d.received_at = cchc::date_time{date::sys_days{2023_y / 12 / 15}} + 9h;
 //     d.processing = cchc::processing_time{cchc::time_unit::working_days, 3};
-//     d.end = cchc::dossier_end{cchc::end_kind::resolved, cchc::make_date_time(2023y/12/20, 10h)};
-//     cchc::outcome_at(d, 2023y/12/31, calendar);   // early / on_time / late per the calendar
+//     d.end = cchc::dossier_end{cchc::end_kind::resolved, cchc::date_time{date::sys_days{2023_y / 12 / 20}} + 10h};
+//     const auto& cal = cchc::vietnam::civil_service_calendar();
+//     cchc::outcome_at(d, 2023_y / 12 / 31, cal);   // on_time: due Wed 20/12 (Mon 18, Tue 19, Wed 20)
 #pragma once
 
 #include <cstdint>

@@ -11,7 +11,7 @@
 // large buffered read (no regular expressions, no allocation per field once the strings have grown),
 // so a log of any size can be turned into a flow table without holding it in memory:
 //
-//     cchc::flow_accumulator acc(2022y/12/15, 2023y/12/13, calendar, cchc::flow_key::unit);
+//     cchc::flow_accumulator acc(cchc::period::annual(2023), calendar, cchc::flow_key::unit);
 //     cchc::dossier_log_summary s = cchc::read_dossier_log("log.csv",
 //         [&](const cchc::dossier& d) { acc.add(d); });
 //     acc.table();   // one Biểu 06 row per unit

@@ -16,7 +16,7 @@
 //     the first of them (after month 11) with no major solar term is the leap month (tháng nhuận) and
 //     carries the number of the month before it.
 // At first use the library computes a compact table for lunar years 1900–2199 (Tết day, month lengths
-// as a bit mask, leap month) and answers every conversion from it: O(1) from lunar, O(log n) to lunar,
+// as a bit mask, leap month) and answers every conversion from it in O(1),
 // thread-safe (a function-local static). See docs/lunar.md for how the table was verified.
 //
 //     #include <cchc/lunar.hpp>

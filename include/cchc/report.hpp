@@ -230,6 +230,7 @@ struct one_stop_section {
   std::string pilot_model_vi;
   std::optional<level_breakdown> late;  ///< late dossiers as stated in the text
   std::vector<flow_row> flows;
+  std::optional<flow_row> flow_total;  ///< the table's total row, when it prints one
 };
 
 // ── II.3 organisation ─────────────────────────────────────────────────────────────────────────────
@@ -264,6 +265,7 @@ struct organisation_section {
   std::optional<std::int64_t> departments_with_functions;
   std::vector<headcount_line> headcount_summary;
   std::vector<headcount_row> headcount;
+  std::optional<headcount_row> headcount_total;  ///< the table's total row, when it prints one
   std::optional<std::int64_t> decentralisation_inspections;
   std::optional<std::int64_t> decentralisation_shortcomings;
 };
@@ -410,7 +412,8 @@ struct load_options {
 /// Writes to_json(r) to `path`; throws io_error.
 void save_report(const report& r, const std::string& path);
 
-/// Every document_ref in the report with its JSON path, in file order.
+/// Every document_ref in the report with its JSON path, in file order. The pointers point into `r`
+/// and are valid as long as `r` is alive and unchanged.
 struct cited_document {
   std::string path;
   const document_ref* ref = nullptr;

@@ -326,6 +326,11 @@ TEST_CASE("bulk: errors name the column or the first bad row") {
   SUBCASE("unit out of range") {
     log.unit[4242] = 12;
     expect(range_tag{}, "row 4242", 2);
+    // Without unit_count, a stray huge id is an error, not a giant allocation.
+    log.unit[4242] = 4000000000u;
+    CHECK_THROWS_AS((void)cchc::count_outcomes(log.columns(), log.cutoff, vn()), cchc::range_error);
+    CHECK_THROWS_AS((void)cchc::count_outcomes(log.columns(), log.cutoff, vn(), {1, 1u << 25}),
+                    cchc::argument_error);
   }
   SUBCASE("due past the calendar's last day") {
     log.cutoff = dn(2199_y / 12 / 31);

@@ -76,7 +76,7 @@ TEST_CASE("calendar: add_working_days follows the Civil Code (the starting day i
   CHECK(cal.previous_working_day(sat) == fri);
 }
 
-TEST_CASE("calendar: working_days_between counts (a, b] and is antisymmetric") {
+TEST_CASE("calendar: working_days_between counts the days after a up to b and is antisymmetric") {
   const cchc::work_calendar cal;
   const sys_days fri = d(2024_y / 3 / 1), mon = d(2024_y / 3 / 4);
   CHECK(cal.working_days_between(fri, mon) == 1);
@@ -113,7 +113,7 @@ TEST_CASE("calendar: table arithmetic equals day-by-day loops on random dates an
   }
 }
 
-TEST_CASE("calendar: between(d, add(d, n)) == n over many random dates (property)") {
+TEST_CASE("calendar: between(d add(d n)) == n over many random dates (property)") {
   const cchc::work_calendar cal;
   std::mt19937 rng(7u);
   std::uniform_int_distribution<int> day_dist(0, 100000);
@@ -153,7 +153,7 @@ TEST_CASE("calendar: dates outside 1900-01-01 … 2199-12-31 are a range_error n
   CHECK(cal.is_working_day(d(2199_y / 12 / 31)) == (last_wd != date::Saturday && last_wd != date::Sunday));
 }
 
-TEST_CASE("calendar: invalid field dates are an argument_error, never a silent normalisation") {
+TEST_CASE("calendar: invalid field dates are an argument_error and never silently normalised") {
   const cchc::work_calendar cal;
   const date::year_month_day feb29{2023_y, date::February, 29_d};
   REQUIRE_FALSE(feb29.ok());
@@ -308,4 +308,13 @@ TEST_CASE("calendar: the index exposes day numbers for bulk loops") {
   CHECK(ix.add(monday, 5) == monday + 7);
   CHECK(ix.between(monday, monday + 7) == 5);
   static_assert(std::is_nothrow_move_constructible_v<cchc::work_calendar>);
+}
+
+TEST_CASE("calendar: editing with an invalid field date is an argument_error") {
+  const cchc::work_calendar cal;
+  CHECK_THROWS_AS((void)cal.with_day_off(date::year_month_day{2023_y, date::February, 29_d}, {}),
+                  cchc::argument_error);
+  CHECK_THROWS_AS((void)cal.with_working_day(date::year_month_day{2024_y, date::month{13}, 6_d}, {}),
+                  cchc::argument_error);
+  CHECK_FALSE(cal.with_day_off(2024_y / 2 / 29, {}).is_working_day(2024_y / 2 / 29));
 }

@@ -22,7 +22,7 @@ cchc::processing_time wd(long n) { return {cchc::time_unit::working_days, n}; }
 
 }  // namespace
 
-TEST_CASE("deadline: received on a Saturday, 1 working day → receipt Monday → due Tuesday") {
+TEST_CASE("deadline: received on a Saturday with 1 working day gives receipt Monday and due Tuesday") {
   const auto r = at(2024_y / 3 / 2, 10h);  // Saturday
   CHECK(cchc::receipt_day(r, vn()) == d(2024_y / 3 / 4));
   const auto due = cchc::due(r, wd(1), vn());
@@ -51,7 +51,7 @@ TEST_CASE("deadline: across the 30/4 – 1/5 swaps with make-up Saturdays inside
   CHECK(cchc::due(at(2024_y / 4 / 30, 9h), wd(0), vn()).day == d(2024_y / 5 / 2));
 }
 
-TEST_CASE("deadline: the cut-off hour is a setting, off by default") {
+TEST_CASE("deadline: the cut-off hour is a setting that is off by default") {
   const auto rule = cchc::receipt_rule{}.with_cutoff(15h);
   const cchc::processing_time same{cchc::time_unit::same_day, 0};
   // Mon 04/03/2024.
@@ -64,7 +64,7 @@ TEST_CASE("deadline: the cut-off hour is a setting, off by default") {
   CHECK(cchc::receipt_day(at(2024_y / 2 / 7, 16h), vn(), rule) == d(2024_y / 2 / 15));
 }
 
-TEST_CASE("deadline: working hours count office minutes (07:30–11:30, 13:30–17:00)") {
+TEST_CASE("deadline: working hours count office minutes (07:30-11:30 and 13:30-17:00)") {
   const cchc::processing_time eight{cchc::time_unit::working_hours, 8};
   // Mon 04/03/2024 10:00: Mon 10:00–11:30 (90) + 13:30–17:00 (210) = 300; 180 more → Tue 10:30.
   auto due = cchc::due(at(2024_y / 3 / 4, 10h), eight, vn());
@@ -100,7 +100,7 @@ TEST_CASE("deadline: working hours count office minutes (07:30–11:30, 13:30–
   CHECK(*due.time == 9h);
 }
 
-TEST_CASE("deadline: half days are office sessions; the receipt session is not counted") {
+TEST_CASE("deadline: half days are office sessions and the receipt session is not counted") {
   const auto half = [](long n) { return cchc::processing_time{cchc::time_unit::half_days, n}; };
   // Mon 04/03/2024 09:00 (morning): 1 → Mon 17:00; 2 → Tue 11:30 (morning in, morning out).
   auto due = cchc::due(at(2024_y / 3 / 4, 9h), half(1), vn());
@@ -174,7 +174,7 @@ TEST_CASE("deadline: pauses for supplementary documents") {
   CHECK(*due.time == 11h + 30min);
 }
 
-TEST_CASE("deadline: met_by compares with the end of the due day, or the due minute") {
+TEST_CASE("deadline: met_by compares with the end of the due day or the due minute") {
   const cchc::due_date day_only{d(2024_y / 3 / 5), std::nullopt};
   CHECK(day_only.met_by(at(2024_y / 3 / 5, 23h + 59min)));
   CHECK_FALSE(day_only.met_by(at(2024_y / 3 / 6, 0min)));

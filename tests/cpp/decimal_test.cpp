@@ -111,6 +111,10 @@ TEST_CASE("decimal: results beyond the documented limits are overflow errors") {
   CHECK_THROWS_AS((void)decimal::from_digits(false, "1", -401), cchc::overflow_error);
   CHECK_THROWS_AS((void)decimal::from_digits(false, "1", 1000), cchc::overflow_error);
   CHECK_NOTHROW((void)decimal::from_digits(false, "1", 999));
+  CHECK(decimal::from_digits(false, "000", 2000000000).is_zero());  // no 10^2000000000 computed
+  CHECK_THROWS_AS((void)decimal::from_digits(false, "1", 2000000000), cchc::overflow_error);
+  CHECK_THROWS_AS((void)decimal::from_digits(false, "1", -2000000000), cchc::overflow_error);
+  CHECK_THROWS_AS((void)decimal::from_digits(false, std::string(1001, '1'), 0), cchc::overflow_error);
   CHECK_THROWS_AS((void)d("1").rescale(401, rounding::floor), cchc::overflow_error);
   CHECK_THROWS_AS((void)d("1").rescale(-1, rounding::floor), cchc::argument_error);
   try {
@@ -283,4 +287,31 @@ TEST_CASE("decimal: copies share big coefficients safely and stream as text") {
   std::ostringstream os;
   os << m;
   CHECK(os.str() == "1234567890123456789012345.67890");
+}
+
+TEST_CASE("decimal: sum() equals adding one by one, across scale changes, overflow and big values") {
+  std::mt19937_64 rng(99);
+  std::vector<decimal> values;
+  const decimal max = std::numeric_limits<std::int64_t>::max();
+  for (int i = 0; i < 20000; ++i) {
+    const int kind = static_cast<int>(rng() % 10);
+    if (kind == 0) {
+      values.push_back(max);  // forces 64-bit overflow inside a run
+    } else if (kind == 1) {
+      values.push_back(decimal::from_digits(rng() % 2 == 0, "98765432109876543210987", -3));
+    } else if (kind == 2) {
+      values.push_back(decimal::scaled(static_cast<std::int64_t>(rng() % 100000), 2));
+    } else {
+      values.push_back(decimal::scaled(static_cast<std::int64_t>(rng() % 2000000) - 1000000, 3));
+    }
+  }
+  decimal expected;
+  for (const auto& v : values) expected += v;
+  const decimal got = decimal::sum(values);
+  CHECK(got == expected);
+  CHECK(got.scale() == expected.scale());
+  CHECK(decimal::sum(values.data(), values.data()).is_zero());
+  // Runs of INT64_MAX alone: every second element overflows the register.
+  const std::vector<decimal> maxes(1001, max);
+  CHECK(decimal::sum(maxes) == max * 1001);
 }

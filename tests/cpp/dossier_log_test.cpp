@@ -5,6 +5,7 @@
 #include <cstdio>
 #include <fstream>
 #include <string>
+#include <vector>
 
 #include "cchc/error.hpp"
 
@@ -268,6 +269,42 @@ TEST_CASE("dossier_log: row-level consistency errors") {
   CHECK(!d.promised_has_time);
 }
 
+TEST_CASE("dossier_log: quoting mistakes are errors at the right column") {
+  const std::string h = "id,channel,received_at,processing_time\n";
+  auto e = expect_parse_error([&] {
+    auto r = cchc::dossier_log_reader::from_text(h + "A,on\"line,2023-12-15,3\n", "t.csv");
+    cchc::dossier d;
+    (void)r.next(d);
+  });
+  CHECK(e.where().line == 2);
+  CHECK(e.where().column == 2);
+  CHECK(e.where().field == "channel");
+  CHECK(contains(e.detail(), "quote inside an unquoted field"));
+  e = expect_parse_error([&] {
+    auto r = cchc::dossier_log_reader::from_text(h + "A,online,\"2023-12-15\"x,3\n", "t.csv");
+    cchc::dossier d;
+    (void)r.next(d);
+  });
+  CHECK(e.where().column == 3);
+  CHECK(contains(e.detail(), "after a closing quote"));
+  // in skip mode the reader resynchronises on the next line
+  cchc::dossier_log_options o;
+  o.skip_bad_rows = true;
+  auto r = cchc::dossier_log_reader::from_text(h + "A,on\"line,2023-12-15,3\nB,online,2023-12-15,3\n", "t.csv", o);
+  cchc::dossier d;
+  REQUIRE(r.next(d));
+  CHECK(d.id == "B");
+  CHECK(r.summary().skipped == 1);
+}
+
+TEST_CASE("dossier_log: bad bytes in an ignored column do not reject the row") {
+  const std::string text = std::string("id,channel,received_at,processing_time,note\n") + "A,online,2023-12-15,3,\xff\xfe\n";
+  auto r = cchc::dossier_log_reader::from_text(text, "t.csv");
+  cchc::dossier d;
+  REQUIRE(r.next(d));
+  CHECK(d.id == "A");
+}
+
 TEST_CASE("dossier_log: skipping keeps only the first few errors but counts them all") {
   std::string text = "id,channel,received_at,processing_time\n";
   for (int i = 0; i < 5; ++i) text += "A" + std::to_string(i) + ",fax,2023-12-15,3\n";
@@ -292,16 +329,25 @@ TEST_CASE("dossier_log: an empty file and a missing file") {
 
 TEST_CASE("dossier_log: records crossing the read buffer's boundaries are read whole") {
   // The reader reads 4 MiB at a time; ~7 MB of rows with quoted fields, embedded newlines and
-  // doubled quotes put records across several refills. Expected values are recomputed from the
-  // generator's own loop.
+  // doubled quotes put records across several refills. Every 9973rd row is malformed (a quote inside
+  // an unquoted field) to check that line numbers stay right across refills. Expected values are
+  // recomputed from the generator's own loop.
   const std::string path = "cchc_dossier_log_test_large.csv";
   long expected_rows = 0;
   long expected_online = 0;
   std::size_t expected_unit_bytes = 0;
+  std::vector<long> bad_lines;
   {
     std::ofstream out(path, std::ios::binary);
     out << "id,unit,channel,received_at,processing_time,resolved_at\n";
+    long line = 2;
     for (long i = 0; i < 70000; ++i) {
+      if (i % 9973 == 9972) {
+        out << "BAD" << i << ",x\"y,online,2023-06-15,1,\n";
+        bad_lines.push_back(line);
+        line += 1;
+        continue;
+      }
       const bool online = i % 3 == 0;
       std::string unit = "Đơn vị \"số\" " + std::to_string(i % 97) + ",\nxã-" + std::string(static_cast<std::size_t>(i % 41), 'x');
       std::string quoted;
@@ -312,6 +358,7 @@ TEST_CASE("dossier_log: records crossing the read buffer's boundaries are read w
       out << "D" << i << ",\"" << quoted << "\"," << (online ? "online" : "in_person") << ","
           << (i % 2 ? "2023-06-15 08:30" : "15/06/2023") << "," << (i % 7 + 1) << "," << (i % 5 ? "" : "2023-06-20")
           << (i % 11 ? "\n" : "\r\n");
+      line += 2;
       ++expected_rows;
       expected_online += online;
       expected_unit_bytes += unit.size();
@@ -320,12 +367,15 @@ TEST_CASE("dossier_log: records crossing the read buffer's boundaries are read w
   long rows = 0, online = 0;
   std::size_t unit_bytes = 0;
   std::string last_id;
+  cchc::dossier_log_options o;
+  o.skip_bad_rows = true;
+  o.max_reported_errors = 100;
   const auto s = cchc::read_dossier_log(path, [&](const cchc::dossier& d) {
     ++rows;
     online += d.channel == cchc::dossier_channel::online;
     unit_bytes += d.unit.size();
     last_id = d.id;
-  });
+  }, o);
   std::remove(path.c_str());
   CHECK(rows == expected_rows);
   CHECK(online == expected_online);
@@ -333,6 +383,12 @@ TEST_CASE("dossier_log: records crossing the read buffer's boundaries are read w
   CHECK(last_id == "D69999");
   CHECK(s.accepted == expected_rows);
   CHECK(s.bytes > 4 * 1024 * 1024);
+  REQUIRE(s.errors.size() == bad_lines.size());
+  CHECK(s.skipped == static_cast<std::int64_t>(bad_lines.size()));
+  for (std::size_t k = 0; k < bad_lines.size(); ++k) {
+    CHECK(s.errors[k].where().line == bad_lines[k]);
+    CHECK(s.errors[k].where().column == 2);
+  }
 }
 
 TEST_CASE("dossier_log: a log streamed into a flow table") {

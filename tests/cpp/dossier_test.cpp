@@ -205,6 +205,19 @@ TEST_CASE("dossier: a processing time in working hours is judged to the minute")
   CHECK(cchc::outcome_at(ended(d, at(2023, 12, 19, 9, 31)), cutoff, weekdays) == outcome::late);
 }
 
+TEST_CASE("dossier: a processing time in half days ends with an office session") {
+  // Received Monday 18/12/2023 09:00, 2 half days: the receipt session (Monday morning) is not
+  // counted; Monday afternoon and Tuesday morning are → due Tuesday 19/12 11:30 (deadline.hpp).
+  cchc::dossier d;
+  d.id = "B";
+  d.received_at = at(2023, 12, 18, 9);
+  d.processing = cchc::processing_time{cchc::time_unit::half_days, 2};
+  const auto cutoff = day(2023, 12, 31);
+  CHECK(cchc::outcome_at(ended(d, at(2023, 12, 19, 11, 30)), cutoff, weekdays) == outcome::on_time);
+  CHECK(cchc::outcome_at(ended(d, at(2023, 12, 19, 13, 45)), cutoff, weekdays) == outcome::late);
+  CHECK(cchc::outcome_at(ended(d, at(2023, 12, 18, 16, 0)), cutoff, weekdays) == outcome::early);
+}
+
 TEST_CASE("dossier: bad arguments are errors") {
   CHECK_THROWS_AS((void)cchc::outcome_at(promised_wed(), day(2023, 12, 17), weekdays), cchc::argument_error);
   auto d = promised_wed();
@@ -345,4 +358,17 @@ TEST_CASE("dossier: dossiers shaped like the seed's district table give the seed
   REQUIRE(findings.size() == 1);
   CHECK(findings[0].rule == "flow.apology_coverage");
   CHECK(findings[0].severity == cchc::severity::info);
+}
+
+TEST_CASE("dossier: the example at the top of the header") {
+  using namespace date::literals;
+  using namespace std::chrono_literals;
+  cchc::dossier d;
+  d.id = "H01.23-231215-0001";
+  d.channel = cchc::dossier_channel::online;
+  d.received_at = cchc::date_time{date::sys_days{2023_y / 12 / 15}} + 9h;
+  d.processing = cchc::processing_time{cchc::time_unit::working_days, 3};
+  d.end = cchc::dossier_end{cchc::end_kind::resolved, cchc::date_time{date::sys_days{2023_y / 12 / 20}} + 10h};
+  const auto& cal = cchc::vietnam::civil_service_calendar();
+  CHECK(cchc::outcome_at(d, 2023_y / 12 / 31, cal) == outcome::on_time);
 }

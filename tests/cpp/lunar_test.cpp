@@ -346,6 +346,26 @@ TEST_CASE("lunar: round trip over every day of the supported range") {
   CHECK(previous.month == 12);
 }
 
+TEST_CASE("lunar: round trip over every lunar date of the supported range") {
+  long failures = 0, count = 0;
+  for (int y = cchc::lunar_first_year; y <= cchc::lunar_last_year; ++y) {
+    const auto leap = cchc::leap_month(y);
+    for (unsigned m = 1; m <= 12; ++m) {
+      for (bool is_leap : {false, true}) {
+        if (is_leap && leap != m) continue;
+        const unsigned length = cchc::lunar_month_length(y, m, is_leap);
+        for (unsigned d = 1; d <= length; ++d) {
+          const cchc::lunar_date l{y, m, d, is_leap};
+          if (cchc::to_lunar(cchc::from_lunar(l)) != l) ++failures;
+          ++count;
+        }
+      }
+    }
+  }
+  CHECK(failures == 0);
+  CHECK(count == (cchc::lunar_last_day() - cchc::lunar_first_day()).count() + 1);
+}
+
 TEST_CASE("lunar: year lengths and month lengths are consistent") {
   for (int y = cchc::lunar_first_year; y <= cchc::lunar_last_year; ++y) {
     unsigned total = 0;

@@ -7,6 +7,7 @@
 
 #include <cstdio>
 #include <fstream>
+#include <random>
 #include <sstream>
 #include <string>
 
@@ -276,4 +277,35 @@ TEST_CASE("report: nonexistent dates load (validation reports them)") {
   REQUIRE(r.egov.documents[0].date);
   CHECK(!r.egov.documents[0].date->ok());
   CHECK(cchc::to_json(r).find("\"2023-02-30\"") != std::string::npos);
+}
+
+TEST_CASE("report: mutated files either load or throw a cchc::error — nothing else escapes") {
+  // Deterministic sample (fixed seed): truncations at random offsets and single-byte replacements
+  // by bytes that matter to JSON and UTF-8. Every outcome must be a complete report or a cchc::error
+  // with a location; any other exception type (or a crash) fails the test.
+  const std::string text = slurp(example);
+  std::mt19937 rng(20231213);
+  std::uniform_int_distribution<std::size_t> offset(0, text.size() - 1);
+  const char bytes[] = {'"', '{', '}', '[', ']', ',', ':', '-', '.', '0', '9', 'x', ' ', '\\',
+                        '\x00', '\xC3', '\xFF', '\x80'};
+  std::uniform_int_distribution<std::size_t> pick(0, sizeof bytes - 1);
+  int loaded = 0, refused = 0;
+  for (int i = 0; i < 120; ++i) {
+    std::string t = text;
+    if (i % 2 == 0)
+      t.resize(offset(rng) % (text.size() - 2));  // always cuts into the final "}"
+    else
+      t[offset(rng)] = bytes[pick(rng)];
+    try {
+      auto r = cchc::parse_report(t);
+      ++loaded;
+      CHECK(cchc::parse_report(cchc::to_json(r)) == r);  // what loads, round-trips
+    } catch (const cchc::error& e) {
+      ++refused;
+      CHECK(!e.where().path.empty());
+      CHECK(e.where().line > 0);
+    }
+  }
+  CHECK(loaded + refused == 120);
+  CHECK(refused >= 60);  // every truncation is refused
 }

@@ -29,7 +29,7 @@ bool contains(const std::string& text, const std::string& part) { return text.fi
 
 }  // namespace
 
-TEST_CASE("schedule_file: a JSON schedule with provenance, annual holidays and both date forms") {
+TEST_CASE("schedule_file: a JSON schedule with provenance and annual holidays and both date forms") {
   const auto s = cchc::load_schedule(data("good.json"));
   REQUIRE(s.entries.size() == 3);
   CHECK(s.entries[0].day == sys_days{2027_y / 3 / 8});
@@ -55,7 +55,7 @@ TEST_CASE("schedule_file: a JSON schedule with provenance, annual holidays and b
   CHECK(cal.info(2027_y / 3 / 8).reason_en == "Extra day off");
 }
 
-TEST_CASE("schedule_file: a CSV schedule (BOM, CRLF, quoted commas and quotes, blank line)") {
+TEST_CASE("schedule_file: a CSV schedule with BOM and CRLF and quoted commas and quotes and a blank line") {
   const auto s = cchc::load_schedule(data("good.csv"));
   REQUIRE(s.entries.size() == 2);
   CHECK(s.entries[0].reason_vi == "Nghỉ thêm, theo tỉnh");
@@ -66,14 +66,14 @@ TEST_CASE("schedule_file: a CSV schedule (BOM, CRLF, quoted commas and quotes, b
   CHECK(s.entries[1].source.issued == date::year_month_day{2026_y / 12 / 1});
 }
 
-TEST_CASE("schedule_file: to_json round-trips, including the shipped notices") {
+TEST_CASE("schedule_file: to_json round-trips including the shipped notices") {
   const auto s = cchc::load_schedule(data("good.json"));
   CHECK(cchc::parse_schedule_json(cchc::to_json(s)) == s);
   const auto official = cchc::vietnam::official_schedules();
   CHECK(cchc::parse_schedule_json(cchc::to_json(official)) == official);
 }
 
-TEST_CASE("schedule_file: JSON syntax errors name the file, line and column") {
+TEST_CASE("schedule_file: JSON syntax errors name the file and line and column") {
   const auto e = load_error("bad_syntax.json");
   CHECK(contains(e.where().file, "bad_syntax.json"));
   CHECK(e.where().line == 5);
@@ -82,35 +82,41 @@ TEST_CASE("schedule_file: JSON syntax errors name the file, line and column") {
 }
 
 TEST_CASE("schedule_file: JSON content errors name the JSON path and the field") {
+  // Line and column of the offending value (or of the object missing a key), located with a text search
+  // the files under tests/data/calendar/.
   struct expectation {
     const char* file;
     const char* path;
     const char* field;
     const char* says;
+    long line;
+    long column;
   };
   const expectation cases[] = {
-      {"bad_feb29.json", "$.days[1].date", "date", "2023-02-29"},
-      {"bad_month13.json", "$.days[0].date", "date", "month 13"},
-      {"bad_kind.json", "$.days[0].kind", "kind", "holyday"},
-      {"bad_key.json", "$.days[0]", "dat", "unknown key 'dat'"},
-      {"bad_missing_date.json", "$.days[0]", "date", "missing required key 'date'"},
-      {"bad_type.json", "$.days[0].date", "date", "expected a string, found number"},
-      {"bad_replaces.json", "$.replaces_rules[0]", "to", "on or after"},
-      {"bad_annual.json", "$.annual_holidays[0].day", "day", "does not exist"},
-      {"bad_format.json", "$.format", "format", "cchc-schedule/2"},
+      {"bad_feb29.json", "$.days[1].date", "date", "2023-02-29", 4, 14},
+      {"bad_month13.json", "$.days[0].date", "date", "month 13", 1, 20},
+      {"bad_kind.json", "$.days[0].kind", "kind", "holyday", 1, 42},
+      {"bad_key.json", "$.days[0]", "dat", "unknown key 'dat'", 1, 19},
+      {"bad_missing_date.json", "$.days[0]", "date", "missing required key 'date'", 1, 11},
+      {"bad_type.json", "$.days[0].date", "date", "expected a string, found number", 1, 20},
+      {"bad_replaces.json", "$.replaces_rules[0]", "to", "on or after", 1, 50},
+      {"bad_annual.json", "$.annual_holidays[0].day", "day", "does not exist", 1, 42},
+      {"bad_format.json", "$.format", "format", "cchc-schedule/2", 1, 12},
   };
   for (const auto& c : cases) {
     const std::string file = c.file;
     CAPTURE(file);
     const auto e = load_error(c.file);
     CHECK(contains(e.where().file, c.file));
+    CHECK(e.where().line == c.line);
+    CHECK(e.where().column == c.column);
     CHECK(e.where().path == c.path);
     CHECK(e.where().field == c.field);
     CHECK(contains(e.what(), c.says));
   }
 }
 
-TEST_CASE("schedule_file: CSV errors name the file, line, column and field") {
+TEST_CASE("schedule_file: CSV errors name the file and line and column and field") {
   struct expectation {
     const char* file;
     long line;
@@ -139,7 +145,7 @@ TEST_CASE("schedule_file: CSV errors name the file, line, column and field") {
   }
 }
 
-TEST_CASE("schedule_file: a missing file is an io_error, a wrong extension an argument_error") {
+TEST_CASE("schedule_file: a missing file is an io_error and a wrong extension an argument_error") {
   try {
     (void)cchc::load_schedule(data("does_not_exist.json"));
     FAIL("expected an io_error");
@@ -149,7 +155,7 @@ TEST_CASE("schedule_file: a missing file is an io_error, a wrong extension an ar
   CHECK_THROWS_AS((void)cchc::load_schedule(data("good.txt")), cchc::argument_error);
 }
 
-TEST_CASE("schedule_file: dates are checked, in both forms") {
+TEST_CASE("schedule_file: dates are checked in both forms") {
   CHECK(cchc::parse_calendar_date("2024-02-29") == date::year_month_day{2024_y / 2 / 29});
   CHECK(cchc::parse_calendar_date("1/5/2024") == date::year_month_day{2024_y / 5 / 1});
   CHECK_THROWS_AS((void)cchc::parse_calendar_date("2023-02-29"), cchc::parse_error);

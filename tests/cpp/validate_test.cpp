@@ -187,6 +187,33 @@ TEST_CASE("validate: sums of parts, bounds and text-vs-table identities fail whe
   }
 }
 
+TEST_CASE("validate: a table's total row must equal the sum of its rows") {
+  auto base = seed();
+  using cchc::severity;
+  auto r = base;
+  // A correct total row adds nothing: 14083 + 80878 = 94961, 13676 + 80629 = 94305, 343 + 249 = 592.
+  cchc::flow_row total;
+  total.row = "Tổng";
+  total.name_vi = "Tổng cộng";
+  total.level = cchc::org_level::district;
+  total.flow.received = 94961;
+  total.flow.resolved_in_time = 94305;
+  total.flow.resolved_late = 592;
+  r.one_stop.flow_total = total;
+  cchc::headcount_row hc;
+  hc.name_vi = "Tổng cộng";
+  hc.assigned.civil_servants = 83;
+  hc.present.civil_servants = 78;
+  hc.assigned.public_employees = 1542;
+  r.organisation.headcount_total = hc;
+  CHECK(added(base, r).empty());
+  r.one_stop.flow_total->flow.resolved_late = 593;
+  r.organisation.headcount_total->present.civil_servants = 79;
+  CHECK(added(base, r) ==
+        std::multiset<key>{{"table.total", severity::error, "$.one_stop.flow_total.resolved_late"},
+                           {"table.total", severity::error, "$.organisation.headcount_total.present.civil_servants"}});
+}
+
 TEST_CASE("validate: printed percentages are checked against their text and range") {
   auto base = seed();
   using cchc::severity;

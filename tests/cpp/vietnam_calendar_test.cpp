@@ -100,7 +100,7 @@ TEST_CASE("vietnam_calendar: the 2025 schedule (CV 8726/VPCP-KGVX)") {
   CHECK(cal.next_working_day(2025_y / 4 / 29) == d(2025_y / 5 / 5));
 }
 
-TEST_CASE("vietnam_calendar: the 2026 schedule (TB 9441/TB-BNV, CV 12729/VPCP-KGVX)") {
+TEST_CASE("vietnam_calendar: the 2026 schedule (TB 9441/TB-BNV and CV 12729/VPCP-KGVX)") {
   const auto& cal = cchc::vietnam::civil_service_calendar();
   CHECK(weekday_days_off(cal, 2026) ==
         days_of(2026, {{1, 1}, {2, 1}, {16, 2}, {17, 2}, {18, 2}, {19, 2}, {20, 2}, {27, 4}, {30, 4},
@@ -192,9 +192,10 @@ TEST_CASE("vietnam_calendar: the second Quốc khánh day default reproduces eve
   const auto rules = cchc::vietnam::rules_only_calendar();
   const std::vector<std::pair<int, unsigned>> notices{{2021, 3}, {2022, 1}, {2023, 1},
                                                       {2024, 3}, {2025, 1}, {2026, 1}};
-  for (auto [year, day] : notices) {
+  for (const auto& notice : notices) {
+    const int year = notice.first;
     CAPTURE(year);
-    const auto x = rules.info(date::year{year} / 9 / date::day{day});
+    const auto x = rules.info(date::year{year} / 9 / date::day{notice.second});
     CHECK(x.kind == cchc::day_kind::holiday);
     CHECK(x.inferred);
   }
@@ -233,7 +234,7 @@ TEST_CASE("vietnam_calendar: the shipped notices parse and carry documents") {
     if (date::year_month_day{e.day}.year() >= date::year{2021}) CHECK_FALSE(e.source.document.empty());
 }
 
-TEST_CASE("vietnam_calendar: Tết by the rules in a year without a notice (2030, Vietnamese lunar)") {
+TEST_CASE("vietnam_calendar: Tết by the rules in a year without a notice (2030 Vietnamese lunar)") {
   // CALENDAR.md: Tết 2030 is 2/2 in Vietnam (3/2 in China). Default: the last day of the old year
   // (Fri 01/02) + mùng 1–4 (Sat 02/02 – Tue 05/02); Sat and Sun give Wed 06/02 and Thu 07/02.
   const auto& cal = cchc::vietnam::civil_service_calendar();
@@ -250,7 +251,7 @@ TEST_CASE("vietnam_calendar: Tết by the rules in a year without a notice (2030
   CHECK(cal.is_working_day(2030_y / 2 / 8));
 }
 
-TEST_CASE("vietnam_calendar: Giỗ Tổ 2009 is 4/4 in Vietnam, a Saturday → Monday 6/4 off") {
+TEST_CASE("vietnam_calendar: Giỗ Tổ 2009 is Saturday 4/4 in Vietnam so Monday 6/4 is off") {
   const auto& cal = cchc::vietnam::civil_service_calendar();
   CHECK(cal.info(2009_y / 4 / 4).kind == cchc::day_kind::holiday);
   CHECK(cal.info(2009_y / 4 / 4).source.document.find("84/2007") != std::string::npos);
@@ -272,7 +273,7 @@ TEST_CASE("vietnam_calendar: 4 Tết days before the Labour Code 2012 (2007: T�
   CHECK(cal.info(2007_y / 2 / 19).source.document.find("1994") != std::string::npos);
 }
 
-TEST_CASE("vietnam_calendar: 1985 uses the Vietnamese Tết (21/1), not the Chinese one (20/2)") {
+TEST_CASE("vietnam_calendar: 1985 uses the Vietnamese Tết (21/1) not the Chinese one (20/2)") {
   const auto& cal = cchc::vietnam::civil_service_calendar();
   CHECK(cal.info(1985_y / 1 / 21).kind == cchc::day_kind::holiday);
   CHECK(cal.is_working_day(1985_y / 2 / 20));

@@ -1,0 +1,110 @@
+#include "commands.hpp"
+
+#include <cstdio>
+
+namespace cchc::cli {
+
+extern const command check_command;
+extern const command indicators_command;
+extern const command dossiers_command;
+extern const command calendar_command;
+extern const command due_command;
+
+std::vector<const command*> registered_commands() {
+  return {&check_command, &indicators_command, &dossiers_command, &calendar_command, &due_command};
+}
+
+namespace {
+bool all_digits(const std::string& s, std::size_t from, std::size_t to) {
+  if (from >= to) return false;
+  for (std::size_t i = from; i < to; ++i)
+    if (s[i] < '0' || s[i] > '9') return false;
+  return true;
+}
+}  // namespace
+
+date::sys_days parse_date_argument(const std::string& text, const std::string& argument) {
+  int y = 0;
+  unsigned m = 0, d = 0;
+  bool shaped = false;
+  if (text.size() == 10 && text[4] == '-' && text[7] == '-' && all_digits(text, 0, 4) &&
+      all_digits(text, 5, 7) && all_digits(text, 8, 10)) {
+    y = std::stoi(text.substr(0, 4));
+    m = static_cast<unsigned>(std::stoi(text.substr(5, 2)));
+    d = static_cast<unsigned>(std::stoi(text.substr(8, 2)));
+    shaped = true;
+  } else {
+    const auto s1 = text.find('/');
+    const auto s2 = s1 == std::string::npos ? s1 : text.find('/', s1 + 1);
+    if (s2 != std::string::npos && text.find('/', s2 + 1) == std::string::npos && s1 <= 2 && s2 - s1 - 1 <= 2 &&
+        text.size() - s2 - 1 == 4 && all_digits(text, 0, s1) && all_digits(text, s1 + 1, s2) &&
+        all_digits(text, s2 + 1, text.size())) {
+      d = static_cast<unsigned>(std::stoi(text.substr(0, s1)));
+      m = static_cast<unsigned>(std::stoi(text.substr(s1 + 1, s2 - s1 - 1)));
+      y = std::stoi(text.substr(s2 + 1));
+      shaped = true;
+    }
+  }
+  if (!shaped)
+    throw usage_error(argument, "invalid " + argument + ": expected a date as YYYY-MM-DD or dd/mm/yyyy, found '" +
+                                    text + "'");
+  const date::year_month_day ymd{date::year{y}, date::month{m}, date::day{d}};
+  if (!ymd.ok())
+    throw usage_error(argument, "invalid " + argument + ": '" + text + "' is not a date of the calendar");
+  return date::sys_days{ymd};
+}
+
+long parse_count_argument(const std::string& text, const std::string& argument, long max) {
+  if (!all_digits(text, 0, text.size()) || text.size() > 9)
+    throw usage_error(argument, "invalid " + argument + ": expected a non-negative integer, found '" + text + "'");
+  const long n = std::stol(text);
+  if (n > max)
+    throw usage_error(argument, "invalid " + argument + ": " + text + " is larger than the maximum " +
+                                    std::to_string(max));
+  return n;
+}
+
+std::chrono::minutes parse_time_argument(const std::string& text, const std::string& argument) {
+  const auto colon = text.find(':');
+  const bool shaped = colon != std::string::npos && (colon == 1 || colon == 2) && text.size() == colon + 3 &&
+                      all_digits(text, 0, colon) && all_digits(text, colon + 1, text.size());
+  if (!shaped)
+    throw usage_error(argument, "invalid " + argument + ": expected a time as HH:MM, found '" + text + "'");
+  const int h = std::stoi(text.substr(0, colon));
+  const int m = std::stoi(text.substr(colon + 1));
+  if (h > 24 || m > 59 || (h == 24 && m != 0))
+    throw usage_error(argument, "invalid " + argument + ": '" + text + "' is not a time of day (00:00 to 24:00)");
+  return std::chrono::minutes{h * 60 + m};
+}
+
+std::string format_time(std::chrono::minutes t) {
+  char buf[8];
+  std::snprintf(buf, sizeof buf, "%02d:%02d", static_cast<int>(t.count() / 60), static_cast<int>(t.count() % 60));
+  return buf;
+}
+
+std::string iso_date(date::sys_days d) {
+  const date::year_month_day ymd{d};
+  char buf[16];
+  std::snprintf(buf, sizeof buf, "%04d-%02u-%02u", static_cast<int>(ymd.year()), static_cast<unsigned>(ymd.month()),
+                static_cast<unsigned>(ymd.day()));
+  return buf;
+}
+
+std::string format_date(date::sys_days d, language lang) {
+  if (lang == language::en) return iso_date(d);
+  const date::year_month_day ymd{d};
+  char buf[16];
+  std::snprintf(buf, sizeof buf, "%02u/%02u/%04d", static_cast<unsigned>(ymd.day()), static_cast<unsigned>(ymd.month()),
+                static_cast<int>(ymd.year()));
+  return buf;
+}
+
+std::string weekday_name(date::sys_days d, language lang) {
+  static const char* const vi[] = {"Chủ nhật", "Thứ Hai", "Thứ Ba", "Thứ Tư", "Thứ Năm", "Thứ Sáu", "Thứ Bảy"};
+  static const char* const en[] = {"Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"};
+  const unsigned i = date::weekday{d}.c_encoding();
+  return lang == language::vi ? vi[i] : en[i];
+}
+
+}  // namespace cchc::cli
