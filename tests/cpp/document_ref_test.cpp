@@ -102,3 +102,15 @@ TEST_CASE("document_ref: citations found in running text") {
   CHECK(refs[1].text == "Công văn số 36/UBND-VP ngày 12/01/2023");
   CHECK(refs[2].symbol() == "61/2018/NĐ-CP");
 }
+
+TEST_CASE("document_ref: laws and symbols with a year") {
+  auto l = cchc::parse_document_ref("Luật số 80/2015/QH13");
+  CHECK(l.type == cchc::document_type::law);
+  CHECK(l.symbol_year == 2015);
+  CHECK(l.issuer_code == "QH13");
+  CHECK(l.symbol() == "80/2015/QH13");
+  auto n = cchc::parse_document_ref("Nghị định số 111/2022/NĐ-CP");
+  CHECK(n.number_value() == 111);
+  CHECK(cchc::to_string(n.type) == "NĐ");
+  CHECK(cchc::name_vi(n.type) == "Nghị định");
+}

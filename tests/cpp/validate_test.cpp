@@ -290,3 +290,25 @@ TEST_CASE("validate: every rule has an id, a tolerance and a source") {
   for (const auto& f : cchc::validate(seed()))
     CHECK(ids.count(f.rule) == 1);
 }
+
+TEST_CASE("validate: a percentage printed for 0/0 is a warning, not a number") {
+  auto base = seed();
+  auto r = base;
+  r.procedures.internal_review->reviewed = 0;
+  r.procedures.internal_review->total = 0;
+  r.procedures.internal_review->parts.clear();
+  auto fs = cchc::validate(r);
+  auto f = find(fs, "percent.undefined", "$.procedures.internal_review.rate");
+  REQUIRE(f);
+  CHECK(f->severity == cchc::severity::warning);
+  CHECK(!find(fs, "percent.mismatch", "$.procedures.internal_review.rate"));
+}
+
+TEST_CASE("validate: a citation whose text cannot be read is reported, the rest still checked") {
+  auto base = seed();
+  auto r = base;
+  r.egov.documents[1].text = "Kế hoạch 69 về Chuyển đổi số";
+  auto add = added(base, r);
+  CHECK(add == std::multiset<key>{{"document.text_unparseable", cchc::severity::warning,
+                                   "$.egov.documents[1].text"}});
+}
