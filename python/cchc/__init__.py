@@ -119,6 +119,10 @@ if "flow" in _core._areas and "bulk" in _core._areas:
     __all__ += ["dossier_flow"]
 
 if "report" in _core._areas:
-    from ._core import Report, load_report  # noqa: E402
+    from ._core import Report, load_report, parse_report  # noqa: E402
+    from ._frames import Findings, report_indicators as _report_indicators  # noqa: E402
 
-    __all__ += ["Report", "load_report"]
+    # Report.indicators() returns a DataFrame: the rows come from C++, the frame from pandas.
+    Report.indicators = _report_indicators  # type: ignore[attr-defined]
+
+    __all__ += ["Findings", "Report", "load_report", "parse_report"]

@@ -125,3 +125,41 @@ def dossier_flow(
     """
     counts, labels = dossier_counts(received, processing_days, resolved, cutoff, unit, online, calendar, threads)
     return flows_frame([counts.flow(i) for i in range(len(labels))], labels)
+
+
+class Findings(list):
+    """A list of :class:`cchc.Finding` with :meth:`to_frame`."""
+
+    def to_frame(self):
+        """One row per finding: id, severity, path, field, message, message_vi, numbers."""
+        import pandas as pd
+
+        return pd.DataFrame(
+            {
+                "id": [f.id for f in self],
+                "severity": [f.severity for f in self],
+                "path": [f.path for f in self],
+                "field": [f.field for f in self],
+                "message": [f.message for f in self],
+                "message_vi": [f.message_vi for f in self],
+                "numbers": [f.numbers for f in self],
+            },
+            columns=["id", "severity", "path", "field", "message", "message_vi", "numbers"],
+        )
+
+
+def report_indicators(report):
+    """Every indicator the report's figures allow, as a DataFrame.
+
+    Columns: id (index), label_en, label_vi, percent (Decimal, 2 decimals, half away from zero; None
+    for non-rates and undefined rates), numerator, denominator (Decimal), value (:class:`Rate` or
+    Decimal, exact), unit, formula (with the report's numbers), source (legal or methodological),
+    inferred, path (JSON path of the inputs).
+    """
+    import pandas as pd
+
+    rows = report._indicator_rows()
+    columns = ["id", "label_en", "label_vi", "percent", "numerator", "denominator", "value", "unit",
+               "formula", "source", "inferred", "path"]
+    frame = pd.DataFrame(rows, columns=columns)
+    return frame.set_index("id")

@@ -1,0 +1,77 @@
+"""cchc.dask: partitions classified on two worker processes, partial flows reduced exactly; the
+result must equal the single-process cchc.dossier_flow."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import numpy as np
+import pandas as pd
+import pytest
+from conftest import needs
+
+pytestmark = [needs("bulk"), needs("flow")]
+
+import cchc  # noqa: E402
+import cchc.dask  # noqa: E402,F401
+
+CUTOFF = dt.date(2023, 12, 13)
+
+
+def make_log(n=40_000, seed=11):
+    rng = np.random.default_rng(seed)
+    received = np.datetime64("2022-12-15") + rng.integers(0, 364, n).astype("timedelta64[D]")
+    resolved = received + rng.integers(0, 30, n).astype("timedelta64[D]")
+    resolved[rng.random(n) < 0.05] = np.datetime64("NaT")
+    return pd.DataFrame(
+        {
+            "unit": np.array(["xã A", "xã B", "huyện", "thị trấn"])[rng.integers(0, 4, n)],
+            "channel": np.array(["online", "in_person", "post"])[rng.integers(0, 3, n)],
+            "received_at": received.astype("datetime64[ns]"),
+            "processing_time": rng.integers(1, 20, n).astype(np.int16),
+            "resolved_at": resolved.astype("datetime64[ns]"),
+        }
+    )
+
+
+def single_process(log, calendar=None):
+    return cchc.dossier_flow(
+        log["received_at"].to_numpy().astype("datetime64[D]"),
+        log["processing_time"].to_numpy(),
+        log["resolved_at"].to_numpy().astype("datetime64[D]"),
+        CUTOFF,
+        unit=log["unit"],
+        online=(log["channel"] == "online").to_numpy(),
+        calendar=calendar,
+    )
+
+
+def test_partition_reduction_is_exact_without_a_cluster():
+    dd = pytest.importorskip("dask.dataframe")
+    import dask
+
+    log = make_log(5_000)
+    ddf = dd.from_pandas(log, npartitions=7)
+    with dask.config.set(scheduler="synchronous"):
+        table = cchc.dask.dossier_flow(ddf, CUTOFF, unit="unit", online="channel")
+    pd.testing.assert_frame_equal(table, single_process(log))
+
+
+@pytest.mark.filterwarnings("ignore::ResourceWarning")
+@pytest.mark.filterwarnings("ignore::DeprecationWarning")
+def test_local_cluster_with_two_processes_equals_single_process():
+    dd = pytest.importorskip("dask.dataframe")
+    distributed = pytest.importorskip("distributed")
+    import cchc.dask  # noqa: F401
+
+    log = make_log()
+    # an edited calendar travels to the workers by pickling
+    calendar = cchc.vietnam_calendar().with_day_off(dt.date(2023, 6, 1), "test notice")
+    expected = single_process(log, calendar)
+    with distributed.LocalCluster(
+        n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None
+    ) as cluster, distributed.Client(cluster):
+        ddf = dd.from_pandas(log, npartitions=6)
+        table = cchc.dask.dossier_flow(ddf, CUTOFF, unit="unit", online="channel", calendar=calendar)
+    pd.testing.assert_frame_equal(table, expected)
+    assert table.loc["huyện", "received"] == (log["unit"] == "huyện").sum()
