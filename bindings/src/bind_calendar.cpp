@@ -328,10 +328,50 @@ Returns
 int or numpy.ndarray of int64
 )doc");
 
-  cal.def("next_working_day", [](const py_calendar& c, date::sys_days d) { return c.cal.next_working_day(d); },
-          py::arg("day"), "The first working day strictly after ``day``.");
-  cal.def("previous_working_day", [](const py_calendar& c, date::sys_days d) { return c.cal.previous_working_day(d); },
-          py::arg("day"), "The last working day strictly before ``day``.");
+  // Day -> day maps (next/previous working day): scalar in, scalar out; datetime64[D] array in, array out.
+  const auto day_map = [](auto step) {
+    return [step](const py_calendar& c, py::handle day) -> py::object {
+      if (!is_array(day)) return py::cast(step(c.cal, date::sys_days(date::days(day_scalar(day, "day")))));
+      auto in = day_array(day, "day");
+      py::array_t<std::int64_t> out(std::vector<py::ssize_t>(in.shape(), in.shape() + in.ndim()));
+      const std::int64_t* p = in.data();
+      std::int64_t* o = out.mutable_data();
+      const py::ssize_t n = in.size();
+      check_nat(p, n, "day");
+      {
+        py::gil_scoped_release release;
+        for (py::ssize_t i = 0; i < n; ++i)
+          o[i] = step(c.cal, date::sys_days(date::days(p[i]))).time_since_epoch().count();
+      }
+      return dates_from_numbers(out);
+    };
+  };
+  cal.def("next_working_day",
+          day_map([](const cchc::work_calendar& w, date::sys_days d) { return w.next_working_day(d); }),
+          py::arg("day"), R"doc(
+The first working day strictly after ``day``.
+
+Parameters
+----------
+day : datetime.date or numpy.ndarray of datetime64[D]
+
+Returns
+-------
+datetime.date or numpy.ndarray of datetime64[D]
+)doc");
+  cal.def("previous_working_day",
+          day_map([](const cchc::work_calendar& w, date::sys_days d) { return w.previous_working_day(d); }),
+          py::arg("day"), R"doc(
+The last working day strictly before ``day``.
+
+Parameters
+----------
+day : datetime.date or numpy.ndarray of datetime64[D]
+
+Returns
+-------
+datetime.date or numpy.ndarray of datetime64[D]
+)doc");
   cal.def("info", [](const py_calendar& c, date::sys_days d) { return c.cal.info(d); }, py::arg("day"),
           "What ``day`` is and why: a :class:`DayInfo`.");
   cal.def("days_off", [](const py_calendar& c, date::sys_days first, date::sys_days last) { return c.cal.days_off(first, last); },

@@ -93,9 +93,22 @@ def test_vectorised_equals_scalar(days, n):
         CAL.add_working_days(d, int(k)) for d, k in zip(days, ns)
     ]
     assert CAL.working_days_between(arr[0], arr).tolist() == [CAL.working_days_between(days[0], d) for d in days]
+    assert [d.item() for d in CAL.next_working_day(arr)] == [CAL.next_working_day(d) for d in days]
+    assert [d.item() for d in CAL.previous_working_day(arr)] == [CAL.previous_working_day(d) for d in days]
     lunar = cchc.to_lunar(arr)
     for i, d in enumerate(days):
         assert (int(lunar.year[i]), int(lunar.month[i]), int(lunar.day[i]), bool(lunar.leap[i])) == cchc.to_lunar(d)
+
+
+def test_next_and_previous_working_day_around_the_2024_swap():
+    # CALENDAR.md 2024: Sat 27/04 - Wed 01/05 off (Mon 29/04 swapped), Sat 04/05 worked instead.
+    assert CAL.next_working_day(dt.date(2024, 4, 26)) == dt.date(2024, 5, 2)
+    assert CAL.previous_working_day(dt.date(2024, 5, 6)) == dt.date(2024, 5, 4)
+    arr = np.array(["2024-04-26", "2024-05-03"], dtype="datetime64[D]")
+    assert CAL.next_working_day(arr).tolist() == [dt.date(2024, 5, 2), dt.date(2024, 5, 4)]
+    assert CAL.previous_working_day(arr).tolist() == [dt.date(2024, 4, 25), dt.date(2024, 5, 2)]
+    with pytest.raises(TypeError):
+        CAL.next_working_day(np.array([1, 2], dtype=np.int64))
 
 
 def test_vectorised_input_is_not_copied_and_strided_input_works():
