@@ -372,8 +372,30 @@ Returns
 -------
 datetime.date or numpy.ndarray of datetime64[D]
 )doc");
-  cal.def("info", [](const py_calendar& c, date::sys_days d) { return c.cal.info(d); }, py::arg("day"),
-          "What ``day`` is and why: a :class:`DayInfo`.");
+  cal.def("info",
+          [](const py_calendar& c, py::handle day) -> py::object {
+            if (!is_array(day)) return py::cast(c.cal.info(date::sys_days(date::days(day_scalar(day, "day")))));
+            auto in = day_array(day, "day");
+            const std::int64_t* p = in.data();
+            const py::ssize_t n = in.size();
+            check_nat(p, n, "day");
+            py::list out(n);  // one DayInfo per element, in the array's (flattened, C) order
+            for (py::ssize_t i = 0; i < n; ++i)
+              out[static_cast<std::size_t>(i)] = py::cast(c.cal.info(date::sys_days(date::days(p[i]))));
+            return std::move(out);
+          },
+          py::arg("day"), R"doc(
+What ``day`` is and why: a :class:`DayInfo` (kind, working flag, reasons, source document, whether
+the status comes from an official notice or from the rules).
+
+Parameters
+----------
+day : datetime.date or numpy.ndarray of datetime64[D]
+
+Returns
+-------
+DayInfo, or a list of DayInfo (one per element, flattened in C order) for an array
+)doc");
   cal.def("days_off", [](const py_calendar& c, date::sys_days first, date::sys_days last) { return c.cal.days_off(first, last); },
           py::arg("start"), py::arg("end"), R"doc(
 Every day in ``[start, end]`` that is off for a reason other than the weekly rest (holidays, also

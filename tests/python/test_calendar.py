@@ -111,6 +111,13 @@ def test_next_and_previous_working_day_around_the_2024_swap():
         CAL.next_working_day(np.array([1, 2], dtype=np.int64))
 
 
+def test_info_accepts_an_array():
+    arr = np.array(["2024-04-29", "2024-05-04", "2024-05-06"], dtype="datetime64[D]")
+    infos = CAL.info(arr)
+    assert [i.working for i in infos] == [False, True, True]  # swapped day off, make-up Saturday, Monday
+    assert infos == [CAL.info(d.item()) for d in arr]
+
+
 def test_vectorised_input_is_not_copied_and_strided_input_works():
     arr = np.arange("2024-01-01", "2024-03-01", dtype="datetime64[D]")
     assert CAL.is_working_day(arr[::2]).tolist() == CAL.is_working_day(arr)[::2].tolist()
