@@ -191,12 +191,9 @@ void decimal::init_unsigned(unsigned long long value) {
   *this = decimal_access::make(big_int(value), 0, "construction");
 }
 
-int decimal::big_signum() const noexcept { return big_ptr()->value.sign(); }
-
-std::size_t decimal::big_hash() const noexcept {
-  // Strip trailing zeros first so that equal values hash alike whatever their scale.
-  big_int c = big_ptr()->value;
-  int s = scale();
+namespace {
+// Divides c by 10 while it ends in a zero and s > 0, lowering s: the same value at its smallest scale.
+void strip_trailing_zeros(big_int& c, int& s) {
   while (s > 0) {
     big_int q;
     big_int r;
@@ -205,6 +202,16 @@ std::size_t decimal::big_hash() const noexcept {
     c = std::move(q);
     --s;
   }
+}
+}  // namespace
+
+int decimal::big_signum() const noexcept { return big_ptr()->value.sign(); }
+
+std::size_t decimal::big_hash() const noexcept {
+  // Strip trailing zeros first so that equal values hash alike whatever their scale.
+  big_int c = big_ptr()->value;
+  int s = scale();
+  strip_trailing_zeros(c, s);
   if (c >= i64_min && c <= i64_max) return hash_small(c.convert_to<std::int64_t>(), s);
   return hash_small(static_cast<std::int64_t>(std::hash<std::string>{}(c.str())), s);
 }
@@ -319,14 +326,7 @@ decimal decimal::trimmed() const {
   }
   big_int c = big_ptr()->value;
   int s = scale();
-  while (s > 0) {
-    big_int q;
-    big_int r;
-    mp::divide_qr(c, big_int(10), q, r);
-    if (r != 0) break;
-    c = std::move(q);
-    --s;
-  }
+  strip_trailing_zeros(c, s);
   return decimal_access::make(std::move(c), s, "trim");
 }
 
