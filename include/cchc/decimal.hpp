@@ -69,7 +69,7 @@ struct decimal_parts {
 };
 
 namespace detail {
-/// The arbitrary-precision coefficient (a cpp_int with a reference count), defined in src/decimal.cpp
+/// The arbitrary-precision coefficient (a cpp_int with a reference count), defined in src/core/decimal.cpp
 /// so that this header stays light; decimals that share one never modify it.
 struct big_coefficient;
 void retain(const big_coefficient* p) noexcept;
@@ -303,7 +303,7 @@ class decimal {
   friend std::ostream& operator<<(std::ostream& os, const decimal& d);
 
  private:
-  friend struct decimal_access;  // src/decimal.cpp
+  friend struct decimal_access;  // src/core/decimal.cpp
 
   static bool add_overflow(std::int64_t a, std::int64_t b, std::int64_t* r) noexcept {
 #if defined(__GNUC__) || defined(__clang__)

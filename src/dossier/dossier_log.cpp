@@ -7,6 +7,9 @@
 #include <cstring>
 #include <utility>
 
+#include "internal/civil_time.hpp"
+#include "internal/utf8.hpp"
+
 namespace cchc {
 
 namespace {
@@ -225,122 +228,18 @@ std::string_view trim(std::string_view s) {
   return s;
 }
 
-// Reads 1..max_digits digits at s[i]; false if none.
-bool read_digits(std::string_view s, std::size_t& i, int max_digits, int& out, int& count) {
-  out = 0;
-  count = 0;
-  while (i < s.size() && count < max_digits && s[i] >= '0' && s[i] <= '9') {
-    out = out * 10 + (s[i] - '0');
-    ++i;
-    ++count;
-  }
-  return count > 0;
-}
 
-unsigned days_in_month(int y, int m) {
-  static constexpr unsigned days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-  if (m == 2) return (y % 4 == 0 && (y % 100 != 0 || y % 400 == 0)) ? 29u : 28u;
-  return days[m - 1];
-}
-
-constexpr const char* month_names[] = {"January", "February", "March",     "April",   "May",      "June",
-                                       "July",    "August",   "September", "October", "November", "December"};
-
-// The position-independent part: returns nullptr on success, else what was wrong.
+// Dates and UTF-8 come from the shared text layer (src/internal).
 const char* parse_date_time_impl(std::string_view text, date_time& out, bool& has_time, std::string* why) {
-  const std::string_view s = trim(text);
-  std::size_t i = 0;
-  int y = 0, m = 0, d = 0, n = 0;
-  if (s.empty()) return "empty";
-  // ISO: 4 digits then '-'
-  if (s.size() >= 5 && s[4] == '-') {
-    if (!read_digits(s, i, 4, y, n) || n != 4 || i >= s.size() || s[i] != '-') return "bad year";
-    ++i;
-    if (!read_digits(s, i, 2, m, n) || i >= s.size() || s[i] != '-') return "bad month";
-    ++i;
-    if (!read_digits(s, i, 2, d, n)) return "bad day";
-  } else {
-    if (!read_digits(s, i, 2, d, n) || i >= s.size() || s[i] != '/') return "not a date";
-    ++i;
-    if (!read_digits(s, i, 2, m, n) || i >= s.size() || s[i] != '/') return "bad month";
-    ++i;
-    if (!read_digits(s, i, 4, y, n) || n != 4) return "bad year (four digits expected)";
-  }
-  if (y < 1900 || y > 2199) return "year outside 1900-2199";
-  if (m < 1 || m > 12) return "month outside 1-12";
-  if (d < 1 || static_cast<unsigned>(d) > days_in_month(y, m)) {
-    if (why) {
-      *why = std::string("day ") + std::to_string(d) + " does not exist in " + month_names[m - 1] + " " +
-             std::to_string(y) + " (" + std::to_string(days_in_month(y, m)) + " days)";
-      return why->c_str();
-    }
-    return "no such day in that month";
-  }
-  int hh = 0, mm = 0;
-  has_time = false;
-  if (i < s.size()) {
-    if (s[i] != ' ' && s[i] != 'T') return "unexpected text after the date";
-    while (i < s.size() && (s[i] == ' ' || s[i] == 'T')) ++i;
-    if (!read_digits(s, i, 2, hh, n) || i >= s.size() || s[i] != ':') return "bad time (HH:MM expected)";
-    ++i;
-    if (!read_digits(s, i, 2, mm, n) || n != 2) return "bad minutes (HH:MM expected)";
-    if (i < s.size() && s[i] == ':') {  // seconds are accepted and dropped: the model counts minutes
-      int ss = 0;
-      ++i;
-      if (!read_digits(s, i, 2, ss, n) || n != 2 || ss > 59) return "bad seconds";
-    }
-    if (i != s.size()) return "unexpected text after the time";
-    if (hh > 23) return "hour outside 0-23";
-    if (mm > 59) return "minute outside 0-59";
-    has_time = true;
-  }
-  const date::sys_days day{date::year{y} / date::month{static_cast<unsigned>(m)} / date::day{static_cast<unsigned>(d)}};
-  out = date_time{day} + std::chrono::hours{hh} + std::chrono::minutes{mm};
+  internal::civil_fields f;
+  if (const char* problem = internal::parse_civil(text, f, why)) return problem;
+  out = date_time{f.day} + f.time_of_day;
+  has_time = f.has_time;
   return nullptr;
 }
 
-constexpr std::string_view date_forms = "YYYY-MM-DD, YYYY-MM-DD HH:MM, dd/mm/yyyy or dd/mm/yyyy HH:MM";
-
-// Valid UTF-8 (no overlongs, no surrogates, ≤ U+10FFFF)? Returns the offset of the first bad byte or npos.
-std::size_t utf8_error(std::string_view s) {
-  const auto* p = reinterpret_cast<const unsigned char*>(s.data());
-  const std::size_t n = s.size();
-  std::size_t i = 0;
-  while (i < n) {
-    // ASCII fast path, 8 bytes at a time
-    while (i + 8 <= n) {
-      std::uint64_t w;
-      std::memcpy(&w, p + i, 8);
-      if (w & 0x8080808080808080ULL) break;
-      i += 8;
-    }
-    if (i >= n) break;
-    const unsigned char c = p[i];
-    if (c < 0x80) {
-      ++i;
-      continue;
-    }
-    std::size_t len = 0;
-    unsigned lo = 0x80, hi = 0xBF;
-    if (c >= 0xC2 && c <= 0xDF) len = 2;
-    else if (c >= 0xE0 && c <= 0xEF) {
-      len = 3;
-      if (c == 0xE0) lo = 0xA0;
-      if (c == 0xED) hi = 0x9F;
-    } else if (c >= 0xF0 && c <= 0xF4) {
-      len = 4;
-      if (c == 0xF0) lo = 0x90;
-      if (c == 0xF4) hi = 0x8F;
-    } else
-      return i;
-    if (i + len > n) return i;
-    if (p[i + 1] < lo || p[i + 1] > hi) return i;
-    for (std::size_t k = 2; k < len; ++k)
-      if (p[i + k] < 0x80 || p[i + k] > 0xBF) return i;
-    i += len;
-  }
-  return std::string_view::npos;
-}
+constexpr std::string_view date_forms = internal::civil_forms;
+using internal::utf8_error;
 
 // The first of ',', '\n', '\r', '"' in b[i, end), or end. Eight bytes at a time: a byte equal to c
 // makes (w ^ c·0x01..01) have a zero byte, which the classic has-zero test finds; its lowest flagged

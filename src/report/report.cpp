@@ -17,7 +17,7 @@
 
 #include "cchc/error.hpp"
 #include "cchc/report.hpp"
-#include "report_fields.hpp"
+#include "report/report_fields.hpp"
 
 namespace cchc {
 
