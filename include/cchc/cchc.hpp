@@ -11,6 +11,10 @@
 #include "cchc/decimal.hpp"
 #include "cchc/rate.hpp"
 
+// figures and expressions
+#include "cchc/figures.hpp"
+#include "cchc/expression.hpp"
+
 // calendar
 #include "cchc/lunar.hpp"
 #include "cchc/calendar.hpp"

@@ -5,6 +5,7 @@ layer or of a layer below it. Layers, bottom up:
   base      cchc/error.hpp (the exception hierarchy everything throws)
   internal  src/internal/   the shared text/IO layer (CSV, JSON, UTF-8, civil dates); not public
   core      decimal, rounding, rate, number formats, findings
+  expression  a unit's figures and the exact expression language over them
   calendar  lunar, work calendar, schedule files, periods
   deadline  processing time, receipt rules, due dates
   dossier   dossiers, outcomes, the flow table, dossier logs, columnar classification
@@ -19,13 +20,14 @@ import pathlib
 import re
 import sys
 
-RANK = {"base": 0, "internal": 1, "core": 2, "calendar": 3, "deadline": 4, "dossier": 5, "report": 6,
-        "validate": 7, "indicator": 7, "app": 100}
+RANK = {"base": 0, "internal": 1, "core": 2, "expression": 3, "calendar": 4, "deadline": 5, "dossier": 6,
+        "report": 7, "validate": 8, "indicator": 8, "app": 100}
 
 PUBLIC = {
     "error": "base",
     "finding": "core", "rounding": "core", "number_format": "core", "decimal": "core", "rate": "core",
     "version": "core", "detail/number_style": "core",
+    "figures": "expression", "expression": "expression",
     "lunar": "calendar", "calendar": "calendar", "schedule_file": "calendar", "vietnam_calendar": "calendar",
     "period": "calendar", "detail/working_day_index": "calendar",
     "deadline": "deadline",
