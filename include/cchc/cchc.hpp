@@ -36,3 +36,6 @@
 #include "cchc/report.hpp"
 #include "cchc/validate.hpp"
 #include "cchc/indicator.hpp"
+
+// scorecards
+#include "cchc/scorecard.hpp"

@@ -116,10 +116,13 @@ class expression {
   /// Same, and every figure name must be one of `known_names` (else lookup_error with the nearest).
   [[nodiscard]] static expression parse(std::string_view text, const std::vector<std::string>& known_names);
 
-  [[nodiscard]] const std::string& text() const noexcept;
+  [[nodiscard]] const std::string& text() const& noexcept;
+  [[nodiscard]] std::string text() const&& { return text(); }  // a temporary's text is copied, never dangling
   [[nodiscard]] type result_type() const noexcept;
   /// The figure names the expression reads, sorted, each once.
-  [[nodiscard]] const std::vector<std::string>& names() const noexcept;
+  [[nodiscard]] const std::vector<std::string>& names() const& noexcept;
+  /// On a temporary (`for (auto& n : expression::parse(t).names())`) a copy, so that nothing dangles.
+  [[nodiscard]] std::vector<std::string> names() const&& { return names(); }
   /// Whether it uses mean/sum/count/rank (then evaluate it over the whole population).
   [[nodiscard]] bool uses_population() const noexcept;
 

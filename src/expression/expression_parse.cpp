@@ -542,9 +542,9 @@ expression expression::parse(std::string_view text, const std::vector<std::strin
   return e;
 }
 
-const std::string& expression::text() const noexcept { return impl_->text; }
+const std::string& expression::text() const& noexcept { return impl_->text; }
 expression::type expression::result_type() const noexcept { return impl_->nodes[static_cast<std::size_t>(impl_->root)].type; }
-const std::vector<std::string>& expression::names() const noexcept { return impl_->names; }
+const std::vector<std::string>& expression::names() const& noexcept { return impl_->names; }
 bool expression::uses_population() const noexcept { return impl_->population; }
 
 }  // namespace cchc

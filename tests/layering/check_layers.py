@@ -11,6 +11,7 @@ layer or of a layer below it. Layers, bottom up:
   dossier   dossiers, outcomes, the flow table, dossier logs, columnar classification
   report    the report model and its documents
   validate, indicator   siblings computed from a report (neither includes the other)
+  scorecard scorecards as data: leaf rules, scoring, grades, ranks
   apps/, bindings/      the CLI and the Python module: public headers only (no src/ headers)
 
 A public header missing from PUBLIC below fails the check, so the table cannot silently go stale.
@@ -21,7 +22,7 @@ import re
 import sys
 
 RANK = {"base": 0, "internal": 1, "core": 2, "expression": 3, "calendar": 4, "deadline": 5, "dossier": 6,
-        "report": 7, "validate": 8, "indicator": 8, "app": 100}
+        "report": 7, "validate": 8, "indicator": 8, "scorecard": 9, "app": 100}
 
 PUBLIC = {
     "error": "base",
@@ -35,6 +36,7 @@ PUBLIC = {
     "document_ref": "report", "report": "report",
     "validate": "validate",
     "indicator": "indicator",
+    "scorecard": "scorecard",
     "cchc": "app",  # the umbrella header includes everything; only apps and users include it
 }
 
