@@ -156,8 +156,8 @@ class reader {
     }
   }
 
-  template <class Parse>
-  auto named(const json::value& v, const std::string& path, Parse parse) const {
+  template <class E>
+  E named(const json::value& v, const std::string& path, E (*parse)(std::string_view)) const {
     const std::string name = string(v, path);
     try {
       return parse(name);
