@@ -39,3 +39,4 @@
 
 // scorecards
 #include "cchc/scorecard.hpp"
+#include "cchc/scorecard_file.hpp"

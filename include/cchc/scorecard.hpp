@@ -21,8 +21,9 @@
 //
 // Missing and zero. A value that is absent (a figure missing) or undefined (a zero denominator) is
 // handled by the leaf's policies: on_absent (absent | not_scored | zero) and on_zero_denominator
-// (undefined → score absent | zero | full_points | not_scored). A not-scored leaf leaves its maximum
-// out of its parents' maxima; at the total, policy not_scored = rescale scales the points back to the
+// (undefined → score absent | zero | full_points | not_scored | no_points). A not-scored leaf leaves
+// its maximum out of its parents' maxima; a no_points leaf shows no score but keeps its maximum and
+// adds nothing (the national portal's rule for a transparency metric with 0/0); at the total, policy not_scored = rescale scales the points back to the
 // full maximum (exclude keeps the reduced maximum).
 //
 // Rounding. Each leaf's points are rounded once, to the leaf's scale and mode (default: the
@@ -58,7 +59,7 @@ enum class bound_side : std::uint8_t { at_or_above, above };
 [[nodiscard]] std::string_view to_string(bound_side s) noexcept;
 [[nodiscard]] bound_side parse_bound_side(std::string_view name);
 
-enum class on_zero_denominator : std::uint8_t { undefined, zero, full_points, not_scored };
+enum class on_zero_denominator : std::uint8_t { undefined, zero, full_points, not_scored, no_points };
 enum class on_absent : std::uint8_t { absent, not_scored, zero };
 enum class not_scored_policy : std::uint8_t { exclude, rescale };
 [[nodiscard]] std::string_view to_string(on_zero_denominator p) noexcept;
@@ -123,7 +124,7 @@ struct scorecard_definition {
   location where;
 };
 
-enum class score_status : std::uint8_t { scored, not_scored, absent, unknown, invalid };
+enum class score_status : std::uint8_t { scored, not_scored, absent, unknown, invalid, no_points };
 [[nodiscard]] std::string_view to_string(score_status s) noexcept;
 
 /// One row of a score table: a unit and a node (leaf, group or the total).

@@ -77,3 +77,27 @@ folded fold(std::string_view s) {
 }
 
 }  // namespace cchc::internal
+
+namespace cchc::internal {
+
+std::string escape_invalid(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  while (!s.empty()) {
+    const std::size_t bad = utf8_error(s);
+    if (bad == std::string_view::npos) {
+      out.append(s);
+      break;
+    }
+    out.append(s.substr(0, bad));
+    static constexpr char hex[] = "0123456789ABCDEF";
+    const auto c = static_cast<unsigned char>(s[bad]);
+    out += "\\x";
+    out += hex[c >> 4];
+    out += hex[c & 15];
+    s.remove_prefix(bad + 1);
+  }
+  return out;
+}
+
+}  // namespace cchc::internal

@@ -29,3 +29,11 @@ struct folded {
 [[nodiscard]] folded fold(std::string_view s);
 
 }  // namespace cchc::internal
+
+namespace cchc::internal {
+
+// `s` with every byte that is not part of valid UTF-8 written as \xNN (upper-case hex), so that a
+// message quoting input is itself valid UTF-8 (Python bindings, JSON output). Valid text is unchanged.
+[[nodiscard]] std::string escape_invalid(std::string_view s);
+
+}  // namespace cchc::internal

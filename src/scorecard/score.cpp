@@ -189,6 +189,10 @@ class scorer {
           s.status = score_status::not_scored;
           s.reason = "zero denominator: not scored (the leaf's policy)";
           return s;
+        case on_zero_denominator::no_points:
+          s.status = score_status::no_points;
+          s.reason = "zero denominator: no score shown, the maximum is kept (the leaf's policy)";
+          return s;
       }
     }
     switch (r.kind) {
@@ -278,6 +282,10 @@ class scorer {
         continue;
       }
       reduced += c.max_points;
+      if (c.status == score_status::no_points) {
+        any_scored = true;  // counts as scored with nothing added
+        continue;
+      }
       if (c.points) {
         points += *c.points;
         any_scored = true;

@@ -38,16 +38,17 @@ constexpr std::array<std::pair<std::string_view, leaf_rule_kind>, 8> rule_names{
 }};
 constexpr std::array<std::pair<std::string_view, bound_side>, 2> side_names{{
     {"at_or_above", bound_side::at_or_above}, {"above", bound_side::above}}};
-constexpr std::array<std::pair<std::string_view, on_zero_denominator>, 4> zero_names{{
+constexpr std::array<std::pair<std::string_view, on_zero_denominator>, 5> zero_names{{
     {"undefined", on_zero_denominator::undefined}, {"zero", on_zero_denominator::zero},
-    {"full_points", on_zero_denominator::full_points}, {"not_scored", on_zero_denominator::not_scored}}};
+    {"full_points", on_zero_denominator::full_points}, {"not_scored", on_zero_denominator::not_scored},
+    {"no_points", on_zero_denominator::no_points}}};
 constexpr std::array<std::pair<std::string_view, on_absent>, 3> absent_names{{
     {"absent", on_absent::absent}, {"not_scored", on_absent::not_scored}, {"zero", on_absent::zero}}};
 constexpr std::array<std::pair<std::string_view, not_scored_policy>, 2> policy_names{{
     {"exclude", not_scored_policy::exclude}, {"rescale", not_scored_policy::rescale}}};
-constexpr std::array<std::pair<std::string_view, score_status>, 5> status_names{{
+constexpr std::array<std::pair<std::string_view, score_status>, 6> status_names{{
     {"scored", score_status::scored}, {"not_scored", score_status::not_scored}, {"absent", score_status::absent},
-    {"unknown", score_status::unknown}, {"invalid", score_status::invalid}}};
+    {"unknown", score_status::unknown}, {"invalid", score_status::invalid}, {"no_points", score_status::no_points}}};
 
 class validator {
  public:

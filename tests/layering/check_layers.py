@@ -36,7 +36,7 @@ PUBLIC = {
     "document_ref": "report", "report": "report",
     "validate": "validate",
     "indicator": "indicator",
-    "scorecard": "scorecard",
+    "scorecard": "scorecard", "scorecard_file": "scorecard",
     "cchc": "app",  # the umbrella header includes everything; only apps and users include it
 }
 
