@@ -35,6 +35,10 @@
 #define CCHC_PY_HAVE_REPORT 1
 #endif
 
+#if defined(CCHC_PY_HAVE_CORE) && __has_include("cchc/scorecard_file.hpp") && __has_include("cchc/expression.hpp")
+#define CCHC_PY_HAVE_SCORECARD 1
+#endif
+
 namespace cchc::py_detail {
 
 namespace py = pybind11;
@@ -55,6 +59,9 @@ void bind_flow(py::module_& m);
 #endif
 #ifdef CCHC_PY_HAVE_REPORT
 void bind_report(py::module_& m);
+#endif
+#ifdef CCHC_PY_HAVE_SCORECARD
+void bind_scorecard(py::module_& m);
 #endif
 
 #ifdef CCHC_PY_HAVE_CORE

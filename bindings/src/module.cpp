@@ -34,6 +34,10 @@ PYBIND11_MODULE(_core, m) {
   bind_report(m);
   areas.append("report");
 #endif
+#ifdef CCHC_PY_HAVE_SCORECARD
+  bind_scorecard(m);
+  areas.append("scorecard");
+#endif
   m.attr("_areas") = py::tuple(areas);
 
   // Private hooks for the caster tests: a date in, its day number out, and back.

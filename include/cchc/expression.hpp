@@ -9,7 +9,8 @@
 //     on_time_rate >= mean(on_time_rate)
 //
 // parsed once (syntax, names, types checked) and evaluated for many units. Arithmetic is exact: a
-// number is a ratio of two exact decimals, so `/` loses nothing (2/3 stays 2/3) and only round() —
+// number is a ratio of two exact decimals, so `/` loses nothing (2/3 stays 2/3, 1/4 is 0.25 exactly)
+// and only round() —
 // which names its scale and rounding mode — turns a ratio into a decimal. Comparisons are exact too.
 //
 // Values. A number, a condition (true/false), *absent* (a figure the expression reads is not in the
@@ -92,7 +93,7 @@ class expression_value {
   /// A condition's truth; argument_error for other kinds.
   [[nodiscard]] bool truth() const;
 
-  /// "19.51", "13676/14019" (a ratio that is not a whole decimal), "true", "absent", "undefined".
+  /// "19.51", "13676/14019" (a ratio without a finite decimal expansion), "true", "absent", "undefined".
   [[nodiscard]] std::string to_string() const;
 
   /// Same kind and, for numbers, the same value (2/4 == 1/2 == 0.5); booleans by truth.

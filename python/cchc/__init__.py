@@ -126,3 +126,12 @@ if "report" in _core._areas:
     Report.indicators = _report_indicators  # type: ignore[attr-defined]
 
     __all__ += ["Findings", "Report", "load_report", "parse_report"]
+
+if "scorecard" in _core._areas:
+    from ._core import UNDEFINED, Expression, Scorecard, evaluate  # noqa: E402
+    from . import _scorecard  # noqa: E402
+
+    Scorecard.score = _scorecard.score  # type: ignore[attr-defined]
+    Expression.evaluate_frame = _scorecard.evaluate_frame  # type: ignore[attr-defined]
+
+    __all__ += ["UNDEFINED", "Expression", "Scorecard", "evaluate"]

@@ -29,10 +29,11 @@ expression_value expression_value::ratio(decimal numerator, decimal denominator)
     v.numerator_ = std::move(numerator);
     return v;
   }
-  // A whole quotient is a plain number ((1/3) * 3 is 1, not 3/3).
-  decimal whole = decimal::divide(numerator, denominator, 0, rounding::toward_zero);
-  if (whole * denominator == numerator) {
-    v.numerator_ = std::move(whole);
+  // A quotient with a finite decimal expansion (up to 32 decimals) is a plain number: (1/3) * 3 is 1,
+  // 1/4 is 0.25; only the others (2/3, 13676/14019) stay ratios.
+  decimal quotient = decimal::divide(numerator, denominator, 32, rounding::toward_zero);
+  if (quotient * denominator == numerator) {
+    v.numerator_ = quotient.trimmed();
     return v;
   }
   // Trailing zeros carry no meaning inside a ratio; dropping them keeps products' scales small.

@@ -204,8 +204,9 @@ TEST_CASE("expression: deep nesting is an error, not a stack overflow") {
 
 TEST_CASE("expression: values report their kind and refuse the wrong accessor") {
   CHECK(evaluate("1 > 0", {}).to_string() == "true");
-  CHECK(evaluate("2/4", {}).to_string() == "2/4");  // a ratio keeps its terms (like cchc::rate)
-  CHECK(evaluate("6/3", {}).to_string() == "2");    // a whole quotient is a number
+  CHECK(evaluate("2/6", {}).to_string() == "2/6");  // a ratio keeps its terms (like cchc::rate)
+  CHECK(evaluate("6/3", {}).to_string() == "2");    // a finite quotient is a number
+  CHECK(evaluate("1/4", {}).to_string() == "0.25");
   CHECK(evaluate("1.50", {}).to_string() == "1.50");
   CHECK(expression_value::absent().to_string() == "absent");
   CHECK_THROWS_AS((void)expression_value::absent().rounded(2, rounding::half_even), cchc::argument_error);

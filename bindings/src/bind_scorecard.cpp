@@ -1,0 +1,198 @@
+// Python bindings: figures, expressions and scorecards (cchc/figures.hpp, cchc/expression.hpp,
+// cchc/scorecard.hpp, cchc/scorecard_file.hpp). The pandas layer is python/cchc/_scorecard.py.
+#include "bind.hpp"
+
+#ifdef CCHC_PY_HAVE_SCORECARD
+
+#include <pybind11/stl.h>
+
+#include "casters.hpp"
+#include "cchc/expression.hpp"
+#include "cchc/figures.hpp"
+#include "cchc/scorecard.hpp"
+#include "cchc/scorecard_file.hpp"
+
+namespace cchc::py_detail {
+
+namespace {
+
+// The sentinel for an undefined value (a division by zero): cchc.UNDEFINED.
+struct undefined_t {};
+
+py::object* undefined_singleton = nullptr;  // set by bind_scorecard (the module lives until exit)
+
+py::object undefined_object() { return *undefined_singleton; }
+
+// {name: value}: value a Decimal/int/str (a number), a cchc.Rate or a (numerator, denominator) tuple
+// (a rate); None means absent and is skipped.
+cchc::figures figures_arg(py::handle mapping, const char* what) {
+  if (!py::isinstance<py::dict>(mapping) && !py::hasattr(mapping, "items"))
+    throw py::type_error(std::string(what) + ": expected a mapping of figure names to values (a dict), got " +
+                         py::str(py::type::of(mapping)).cast<std::string>());
+  cchc::figures f;
+  for (auto item : mapping.attr("items")()) {
+    const auto pair = item.cast<py::tuple>();
+    const py::handle key = pair[0];
+    const py::handle value = pair[1];
+    if (!PyUnicode_Check(key.ptr()))
+      throw py::type_error(std::string(what) + ": figure names are str, got " + py::repr(key).cast<std::string>());
+    const std::string name = key.cast<std::string>();
+    const std::string label = std::string(what) + "['" + name + "']";
+    if (value.is_none()) continue;
+    if (py::isinstance<cchc::rate>(value)) {
+      f.set(name, value.cast<cchc::rate>());
+    } else if (py::isinstance<py::tuple>(value)) {
+      const auto t = value.cast<py::tuple>();
+      if (t.size() != 2) throw py::value_error(label + ": a rate is a (numerator, denominator) pair");
+      f.set(name, cchc::rate(to_decimal(t[0], (label + " numerator").c_str()), to_decimal(t[1], (label + " denominator").c_str())));
+    } else {
+      f.set(name, to_decimal(value, label.c_str()));
+    }
+  }
+  return f;
+}
+
+py::object to_python(const cchc::expression_value& v) {
+  switch (v.which()) {
+    case cchc::expression_value::kind::number:
+      if (auto e = v.exact()) return from_decimal(*e);
+      return py::cast(cchc::rate(v.numerator(), v.denominator()));
+    case cchc::expression_value::kind::boolean: return py::bool_(v.truth());
+    case cchc::expression_value::kind::absent: return py::none();
+    case cchc::expression_value::kind::undefined: return undefined_object();
+  }
+  return py::none();
+}
+
+py::object optional_decimal(const std::optional<cchc::decimal>& d) { return d ? from_decimal(*d) : py::none(); }
+
+py::dict row_dict(const cchc::node_score& r) {
+  py::dict d;
+  d["unit"] = r.unit;
+  d["id"] = r.id;
+  d["kind"] = r.kind;
+  d["depth"] = r.depth;
+  d["status"] = std::string(cchc::to_string(r.status));
+  d["points"] = optional_decimal(r.points);
+  d["max_points"] = from_decimal(r.max_points);
+  d["partial_points"] = optional_decimal(r.partial_points);
+  d["value"] = r.value;
+  d["rate_percent"] = optional_decimal(r.rate_percent);
+  d["rule"] = r.rule;
+  py::dict inputs;
+  for (const auto& [name, value] : r.inputs) inputs[py::str(name)] = value;
+  d["inputs"] = inputs;
+  d["reason"] = r.reason;
+  d["grade"] = r.grade;
+  d["rank"] = r.rank ? py::object(py::int_(*r.rank)) : py::none();
+  return d;
+}
+
+std::optional<std::vector<std::string>> names_arg(py::handle h) {
+  if (h.is_none()) return std::nullopt;
+  std::vector<std::string> out;
+  for (auto n : h) out.push_back(text_arg(n, "names"));
+  return out;
+}
+
+}  // namespace
+
+void bind_scorecard(py::module_& m) {
+  py::class_<undefined_t>(m, "_Undefined", "The type of cchc.UNDEFINED.")
+      .def("__repr__", [](const undefined_t&) { return "cchc.UNDEFINED"; })
+      .def("__bool__", [](const undefined_t&) { return false; });
+  undefined_singleton = new py::object(py::cast(undefined_t{}));
+  m.attr("UNDEFINED") = *undefined_singleton;
+
+  py::class_<cchc::expression> e(m, "Expression", R"doc(
+An exact expression over a unit's figures, parsed and type-checked once (docs/expressions.md).
+
+Parameters
+----------
+text : str
+    ``"round(20 * totalOnTime / totalReceived, 2, half_away_from_zero)"``.
+names : list of str, optional
+    The known figure names: an unknown name is an ``UnknownNameError`` listing the nearest ones.
+
+Values: a number with a finite decimal expansion comes back as ``Decimal`` (1/4 is 0.25), any other
+ratio as an exact ``Rate`` (2/3 stays
+2/3 until ``round()``), a condition as ``bool``, an absent figure as ``None`` (never 0), a division by
+zero as ``cchc.UNDEFINED``.
+
+Examples
+--------
+>>> cchc.Expression("a / b").evaluate({"a": 1, "b": 4})
+Decimal('0.25')
+)doc");
+  e.def(py::init([](py::handle text, py::handle names) {
+          const std::string t = text_arg(text, "text");
+          if (auto n = names_arg(names)) return cchc::expression::parse(t, *n);
+          return cchc::expression::parse(t);
+        }),
+        py::arg("text"), py::arg("names") = py::none());
+  e.def_property_readonly("text", [](const cchc::expression& x) { return x.text(); });
+  e.def_property_readonly("names", [](const cchc::expression& x) { return x.names(); },
+                          "The figure names it reads, sorted.");
+  e.def_property_readonly("type", [](const cchc::expression& x) {
+    return x.result_type() == cchc::expression::type::number ? "number" : "condition";
+  });
+  e.def_property_readonly("uses_population", &cchc::expression::uses_population);
+  e.def(
+      "evaluate", [](const cchc::expression& x, py::handle figures) { return to_python(x.evaluate(figures_arg(figures, "figures"))); },
+      py::arg("figures"), "The value for one unit ({name: value}); mean/rank see this unit alone.");
+  e.def(
+      "evaluate_all",
+      [](const cchc::expression& x, py::iterable units) {
+        std::vector<cchc::figures> population;
+        std::size_t i = 0;
+        for (auto u : units) population.push_back(figures_arg(u, ("units[" + std::to_string(i++) + "]").c_str()));
+        py::list out;
+        for (const auto& v : x.evaluate_all(population)) out.append(to_python(v));
+        return out;
+      },
+      py::arg("units"), "One value per unit, the population functions (mean, rank, …) over all of them.");
+  e.def("__repr__", [](const cchc::expression& x) { return "cchc.Expression(" + pyrepr(py::str(x.text())) + ")"; });
+
+  m.def(
+      "evaluate",
+      [](py::handle text, py::handle figures) {
+        return to_python(cchc::evaluate(text_arg(text, "text"), figures_arg(figures, "figures")));
+      },
+      py::arg("text"), py::arg("figures"), "Parse and evaluate once: cchc.evaluate(\"a / b\", {...}).");
+
+  py::class_<cchc::scorecard> s(m, "Scorecard", R"doc(
+A scorecard as data (docs/scorecards.md): ``Scorecard.builtin("vn.766")``, ``Scorecard.load(path)``,
+``Scorecard.parse(text)``; ``score(figures)`` explains every point.
+)doc");
+  s.def_static(
+      "load", [](py::handle path) { return cchc::load_scorecard(py::str(path).cast<std::string>()); }, py::arg("path"));
+  s.def_static(
+      "parse", [](py::handle text, py::handle origin) { return cchc::parse_scorecard(text_arg(text, "text"), text_arg(origin, "origin")); },
+      py::arg("text"), py::arg("origin") = "<scorecard>");
+  s.def_static(
+      "builtin", [](py::handle id) { return cchc::builtin_scorecard(text_arg(id, "id")); }, py::arg("id"));
+  s.def_static("builtins", &cchc::builtin_scorecards, "The ids of the built-in scorecards.");
+  s.def_property_readonly("id", [](const cchc::scorecard& c) { return c.definition().id; });
+  s.def_property_readonly("title", [](const cchc::scorecard& c) { return c.definition().title_vi; });
+  s.def_property_readonly("source", [](const cchc::scorecard& c) { return c.definition().source; });
+  s.def_property_readonly("max_points", [](const cchc::scorecard& c) { return from_decimal(c.definition().max_points); });
+  s.def(
+      "_score_rows",
+      [](const cchc::scorecard& c, py::iterable units) {
+        std::vector<std::pair<std::string, cchc::figures>> in;
+        for (auto u : units) {
+          const auto pair = u.cast<py::tuple>();
+          const std::string unit = py::str(pair[0]).cast<std::string>();
+          in.emplace_back(unit, figures_arg(pair[1], ("figures of unit '" + unit + "'").c_str()));
+        }
+        py::list rows;
+        for (const auto& r : c.score(in).rows) rows.append(row_dict(r));
+        return rows;
+      },
+      py::arg("units"));
+  s.def("__repr__", [](const cchc::scorecard& c) { return "<cchc.Scorecard " + c.definition().id + ">"; });
+}
+
+}  // namespace cchc::py_detail
+
+#endif
