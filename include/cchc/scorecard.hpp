@@ -143,7 +143,9 @@ struct node_score {
   std::vector<std::pair<std::string, std::string>> inputs;  ///< figure name → value as given
   std::string reason;                    ///< why a score is absent / not scored / invalid
   std::string grade;                     ///< the total's grade (empty when no band holds or no points)
-  std::optional<std::int64_t> rank;      ///< the total's competition rank among the units (1, 1, 3)
+  std::optional<std::int64_t> rank;      ///< the total's competition rank among the units (1, 1, 3), on
+                                         ///< points, or on the share of the remaining maximum when
+                                         ///< grades are on percent
 };
 
 struct score_table {

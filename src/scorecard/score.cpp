@@ -337,15 +337,25 @@ class scorer {
     }
   }
 
-  static void rank(score_table& table, const std::vector<std::size_t>& totals) {
-    std::vector<decimal> scored;
+  // Competition ranking of the totals, highest first, on the grades' basis: points, or (grades_on
+  // percent) the exact share of the remaining maximum, so that units with not-scored parts compare fairly.
+  void rank(score_table& table, const std::vector<std::size_t>& totals) const {
+    auto basis = [&](const node_score& r) {
+      return d_.grades_on_percent && r.max_points.signum() > 0 ? value::ratio(*r.points, r.max_points)
+                                                                : value::number(*r.points);
+    };
+    auto greater = [](const value& a, const value& b) {
+      return (a.numerator() * b.denominator() - b.numerator() * a.denominator()).signum() > 0;
+    };
+    std::vector<value> scored;
     for (const std::size_t i : totals)
-      if (table.rows[i].points) scored.push_back(*table.rows[i].points);
-    std::sort(scored.begin(), scored.end(), [](const decimal& a, const decimal& b) { return b < a; });
+      if (table.rows[i].points) scored.push_back(basis(table.rows[i]));
+    std::sort(scored.begin(), scored.end(), greater);
     for (const std::size_t i : totals) {
       auto& row = table.rows[i];
       if (!row.points) continue;
-      const auto first = std::partition_point(scored.begin(), scored.end(), [&](const decimal& v) { return *row.points < v; });
+      const value mine = basis(row);
+      const auto first = std::partition_point(scored.begin(), scored.end(), [&](const value& v) { return greater(v, mine); });
       row.rank = static_cast<std::int64_t>(first - scored.begin()) + 1;
     }
   }

@@ -46,7 +46,7 @@ figures portal_unit() {
 }  // namespace
 
 TEST_CASE("scorecard_file: vn.766 is built in and scores portal feed names") {
-  CHECK(cchc::builtin_scorecards() == std::vector<std::string>{"vn.766"});
+  CHECK(cchc::builtin_scorecards() == std::vector<std::string>{"vn.766", "vn.haiphong.212-2025"});
   const auto card = cchc::builtin_scorecard("vn.766");
   CHECK(card.definition().max_points == dec("100"));
   CHECK(card.definition().groups.size() == 6);
@@ -131,4 +131,72 @@ TEST_CASE("scorecard_file: mistakes are refused at file, line, column and JSON p
             .find("leaf 'l': its value `a +` at column 4") != std::string::npos);
   CHECK_THROWS_AS((void)cchc::builtin_scorecard("vn.999"), cchc::lookup_error);
   CHECK_THROWS_AS((void)cchc::load_scorecard("/nonexistent/card.json"), cchc::io_error);
+}
+
+TEST_CASE("scorecard_file: Hải Phòng 212/2025 — manual points, relative to the mean, N/A, grades by the stated sides") {
+  // Expected values worked out by hand from the decision's form (see the comments per figure).
+  const auto card = cchc::builtin_scorecard("vn.haiphong.212-2025");
+  CHECK(card.definition().max_points == dec("100"));
+  figures x, y;
+  for (const char* g : {"I.1", "I.2", "I.3", "I.4"})
+    for (const char* l : {"a", "b", "c", "d"}) {
+      x.set(std::string(g) + "." + l + ".points", dec("1.25"));
+      y.set(std::string(g) + "." + l + ".points", 1);
+    }
+  for (const char* g : {"II.1", "II.2"})
+    for (const char* l : {"a", "b", "c", "d", "e"}) {
+      x.set(std::string(g) + "." + l + ".points", 1);
+      y.set(std::string(g) + "." + l + ".points", std::string(g) == "II.1" ? dec("0.8") : decimal(1));
+    }
+  x.set("II.3.a.points", 5).set("II.3.b.points", 8).set("II.3.c.points", 5);     // 18
+  y.set("II.3.a.points", 4).set("II.3.b.points", 7).set("II.3.c.points", 4);     // 15
+  x.set("II.4.a.points", 10).set("II.4.b.points", 9).set("II.4.c.points", 10);   // 29
+  y.set("II.4.a.points", 8).set("II.4.b.points", 8).set("II.4.c.points", 8);     // 24
+  x.set("par_index", 80).set("ddci", 60);  // mean PAR (80 + 70) / 2 = 75: x above → 2; mean DDCI 65: x below → 0
+  y.set("par_index", 70).set("ddci", 70);  // y: PAR below → 0; DDCI above → 1 (its best band is 1 of 2)
+  x.set("socio_economic_targets_met", 1);  // y: not assigned → not scored
+  x.set("land_cleared_area", 96).set("land_to_clear_area", 100);  // 96 % ≥ 95 % → 2.5
+  y.set("land_cleared_area", 90).set("land_to_clear_area", 100);  // 0
+  x.set("public_investment_disbursed_rate", dec("0.90")).set("public_investment_target_rate", dec("0.95"));  // 0
+  y.set("public_investment_disbursed_rate", dec("1.00")).set("public_investment_target_rate", dec("0.95"));  // 2.5
+  x.set("domestic_revenue", 110).set("domestic_revenue_target", 100);  // 2.5
+  y.set("domestic_revenue", 90).set("domestic_revenue_target", 100);   // 0
+  x.set("land_management_violations", 0);  // 2.5
+  y.set("land_management_violations", 2);  // 0
+  y.set("planning_targets_met", 1);        // y 2.5; x: not assigned → not scored
+  x.set("digital_tasks_behind_schedule", 0);  // 2.5
+  y.set("digital_tasks_behind_schedule", 1);  // 0
+  const auto t = card.score({{"X", x}, {"Y", y}});
+  CHECK(row(t, "X", "I").points == dec("20.00"));
+  CHECK(row(t, "X", "II.5.1").points == dec("3.00"));
+  CHECK(row(t, "X", "II.5.2").points == dec("10.00"));
+  CHECK(row(t, "X", "II.5.2").max_points == dec("12.5"));
+  CHECK(row(t, "X", "II.5.2.e").status == cchc::score_status::not_scored);
+  const auto& tx = row(t, "X", "vn.haiphong.212-2025");
+  CHECK(tx.points == dec("90.00"));      // 20 + 5 + 5 + 18 + 29 + 13
+  CHECK(tx.max_points == dec("97.5"));
+  CHECK(tx.grade == "Hoàn thành xuất sắc nhiệm vụ");  // 90 / 97.5 = 92.3 % > 90 %
+  CHECK(row(t, "Y", "II.5.1").points == dec("1.00"));
+  CHECK(row(t, "Y", "II.5.1").max_points == dec("4"));
+  const auto& ty = row(t, "Y", "vn.haiphong.212-2025");
+  CHECK(ty.points == dec("70.00"));      // 16 + 4 + 5 + 15 + 24 + 6
+  CHECK(ty.max_points == dec("99"));
+  CHECK(ty.grade == "Hoàn thành nhiệm vụ");  // 70.7 %: at least 50, not more than 80
+  CHECK(tx.rank == 1);
+  CHECK(ty.rank == 2);
+  // a self-assessment above a leaf's maximum is refused for that unit, never clipped
+  x.set("II.3.b.points", 11);
+  CHECK(row(card.score({{"X", x}}), "X", "II.3.b").status == cchc::score_status::invalid);
+}
+
+TEST_CASE("scorecard_file: grade boundaries sit on the side the decision states") {
+  // exactly 90 % is "good" (excellent needs more than 90), exactly 80 % and 50 % are "completed"
+  const auto card = cchc::builtin_scorecard("vn.haiphong.212-2025");
+  const auto& grades = card.definition().grades;
+  REQUIRE(grades.size() == 4);
+  CHECK(grades[0].side == cchc::bound_side::above);
+  CHECK(grades[0].bound == dec("90"));
+  CHECK(grades[1].side == cchc::bound_side::above);
+  CHECK(grades[2].side == cchc::bound_side::at_or_above);
+  CHECK(grades[2].bound == dec("50"));
 }
