@@ -62,17 +62,17 @@ run dossiers "$LOG" --period 2023-03-01..2023-03-31 --lang en --format markdown
 expect_exit 0
 expect_out "| District | 4 | 1 | 2 | 1 | 3 | 2 | 1 | 0 | 0 | 0 | 0 | 1 | 100.00% |"
 
-# A bad row stops the read (exit 2) with the file, line, column and field…
+# A bad row stops the read (exit 2) with the file, line, column (in characters), dossier id and field…
 run dossiers "$BAD" --period 2023-03-01..2023-03-31
 expect_exit 2
-expect_err "march-2023-bad.csv:5:6: channel"
+expect_err "march-2023-bad.csv:5:40: D8: channel"
 expect_empty_out
 # …unless --skip-bad-rows: both bad rows are reported and counted; the others give the same table.
 run dossiers "$BAD" --period 2023-03-01..2023-03-31 --skip-bad-rows --format json
 expect_exit 0
 expect_err "2 bad row(s) skipped"
-expect_err "march-2023-bad.csv:5:6"
-expect_err "march-2023-bad.csv:10:7"
+expect_err "march-2023-bad.csv:5:40: D8: channel"
+expect_err "march-2023-bad.csv:10:45: D9: received_at"
 expect_json_true "j['rows'] == 9 and j['rows_skipped'] == 2"
 expect_json_true "$(row total)['received'] == 7 and $(row total)['on_time_rate'] == '75.00'"
 
