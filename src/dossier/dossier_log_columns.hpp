@@ -60,6 +60,12 @@ class value_table {
   };
   value_table(std::initializer_list<entry> entries, std::string_view expected);
   [[nodiscard]] const E* find(std::string_view text) const;
+  /// Only the canonical spellings, byte for byte (inline: the hot path of generated logs).
+  [[nodiscard]] const E* find_exact(std::string_view text) const noexcept {
+    for (const entry& e : entries_)
+      if (e.canonical && e.spelling.size() == text.size() && e.spelling == text) return &e.value;
+    return nullptr;
+  }
   /// For non-ASCII text whose match_key the caller already has.
   [[nodiscard]] const E* find_key(const std::string& key) const;
   const std::string_view expected;

@@ -149,6 +149,7 @@ struct dossier_log_reader::impl {
 
   template <class E>
   const E* find_value(int c, const value_table<E>& table, std::string_view v) {
+    if (const E* e = table.find_exact(v)) return e;
     if (is_ascii(v)) return table.find(v);
     memo& m = memos[static_cast<std::size_t>(c)];
     if (!m.valid || m.text != v) {

@@ -266,54 +266,55 @@ void csv_reader::set_problem(std::string message, std::size_t at, std::size_t li
 
 csv_reader::split_status csv_reader::split() {
   fields_.clear();
-  std::size_t i = begin_;
+  // Members copied into locals: the field stores below could otherwise force them to be reloaded.
+  const std::size_t base = begin_, end = end_;
+  const bool eof = eof_;
+  std::size_t i = base;
   long ln = line_;
-  std::size_t line_start = begin_;
-  if (i == end_) return eof_ ? split_status::end : split_status::need_more;
+  std::size_t line_start = base;
+  if (i == end) return eof ? split_status::end : split_status::need_more;
   const char* b = buf_.data();
   const char sep = sep_;
   std::size_t content_end = i;
+  const std::size_t max_fields = max_fields_;
+  std::uint32_t rel_line_start = 0, line_delta = 0;
   for (;;) {
-    if (fields_.size() + 1 >= max_fields_) check_cap(i - begin_ + csv_field_cost);
+    if (fields_.size() == max_fields) check_cap(i - base);  // throws: one field too many
     // Written in place: building the field on the stack and copying it in costs a store-forwarding
     // stall per field, which showed as the hottest instruction of the reader.
     fields_.emplace_back();
     field_ref& f = fields_.back();
-    const std::size_t k = fields_.size() - 1;
-    f.start = static_cast<std::uint32_t>(i - begin_);
-    f.line_start = static_cast<std::uint32_t>(line_start - begin_);
-    f.line_delta = static_cast<std::uint32_t>(ln - line_) & 0x3FFFFFFFu;
-    if (i < end_ && b[i] == '"') {
+    f.start = static_cast<std::uint32_t>(i - base);
+    f.line_start = rel_line_start;
+    f.line_delta = line_delta;
+    if (i < end && b[i] == '"') {
       const long open_line = ln;
       const std::size_t open_at = i, open_line_start = line_start;
       const std::size_t start = ++i;
       bool escaped = false;
       for (;;) {
-        const std::size_t j = find_quoted_special(b, i, end_);
-        if (j == end_) {
-          if (!eof_) return split_status::need_more;
+        const std::size_t j = find_quoted_special(b, i, end);
+        if (j == end) {
+          if (!eof) return split_status::need_more;
           set_problem("unterminated quoted field: the quote opened here is never closed (expected a closing '\"' "
                       "before the end of the file)",
-                      open_at, open_line_start, open_line, k);
+                      open_at, open_line_start, open_line, fields_.size() - 1);
           begin_ = end_;
           line_ = ln;
           return split_status::bad;
         }
-        if (b[j] == '\n') {
+        if (b[j] == '\n' || b[j] == '\r') {
+          if (b[j] == '\r' && j + 1 == end && !eof) return split_status::need_more;
+          i = b[j] == '\r' && j + 1 < end && b[j + 1] == '\n' ? j + 2 : j + 1;
           ++ln;
-          i = line_start = j + 1;
-          continue;
-        }
-        if (b[j] == '\r') {
-          if (j + 1 == end_ && !eof_) return split_status::need_more;
-          i = j + 1 < end_ && b[j + 1] == '\n' ? j + 2 : j + 1;
-          ++ln;
+          ++line_delta;
           line_start = i;
+          rel_line_start = static_cast<std::uint32_t>(i - base);
           continue;
         }
         i = j + 1;  // a quote: closing, or the first of ""
-        if (i == end_ && !eof_) return split_status::need_more;
-        if (i < end_ && b[i] == '"') {
+        if (i == end && !eof) return split_status::need_more;
+        if (i < end && b[i] == '"') {
           escaped = true;
           ++i;
           continue;
@@ -322,21 +323,21 @@ csv_reader::split_status csv_reader::split() {
       }
       f.size = static_cast<std::uint32_t>(i - 1 - start);
       f.escaped = escaped;
-      f.quoted = 1;
-      if (i < end_ && b[i] != sep && b[i] != '\n' && b[i] != '\r') {
+      f.quoted = true;
+      if (i < end && b[i] != sep && b[i] != '\n' && b[i] != '\r') {
         set_problem("unexpected " + show_byte(b[i]) + " after a closing quote (expected " + separator_name(sep) +
                         " or the end of the line)",
-                    i, line_start, ln, k);
+                    i, line_start, ln, fields_.size() - 1);
         if (!skip_line(i, ln)) return split_status::need_more;
         return split_status::bad;
       }
     } else {
-      const std::size_t j = find_special(b, i, end_, sep);
-      if (j == end_ && !eof_) return split_status::need_more;
-      if (j < end_ && b[j] == '"') {
+      const std::size_t j = find_special(b, i, end, sep);
+      if (j == end && !eof) return split_status::need_more;
+      if (j < end && b[j] == '"') {
         set_problem("a quote inside an unquoted field (expected the whole field in quotes, with inner quotes "
                     "doubled)",
-                    j, line_start, ln, k);
+                    j, line_start, ln, fields_.size() - 1);
         if (!skip_line(j, ln)) return split_status::need_more;
         return split_status::bad;
       }
@@ -344,16 +345,15 @@ csv_reader::split_status csv_reader::split() {
       i = j;
     }
     content_end = i;
-    if (i == end_) break;  // eof without a final newline
-    if (b[i] == sep) {
+    if (i == end) break;  // eof without a final newline
+    if (b[i] == sep) {  // (the record's bytes are capped by next() and at its end below)
       ++i;
-      if (i - begin_ > options_.max_record_bytes) check_cap(i - begin_);
       continue;
     }
     if (b[i] == '\r') {
-      if (i + 1 == end_ && !eof_) return split_status::need_more;
+      if (i + 1 == end && !eof) return split_status::need_more;
       ++i;
-      if (i < end_ && b[i] == '\n') ++i;
+      if (i < end && b[i] == '\n') ++i;
       ++ln;
       break;
     }
@@ -361,9 +361,9 @@ csv_reader::split_status csv_reader::split() {
     ++ln;
     break;
   }
-  check_cap(content_end - begin_);
-  record_begin_ = begin_;
-  record_size_ = content_end - begin_;
+  check_cap(content_end - base);
+  record_begin_ = base;
+  record_size_ = content_end - base;
   record_line_ = line_;
   begin_ = i;
   line_ = ln;
@@ -394,10 +394,8 @@ csv_status csv_reader::next() {
   }
 }
 
-std::string_view csv_reader::value(std::size_t k) {
-  const field_ref& f = fields_[k];
+std::string_view csv_reader::unescaped(std::size_t k) {
   const std::string_view r = raw(k);
-  if (!f.escaped) return r;
   if (scratch_.size() <= k) scratch_.resize(k + 1);
   std::string& s = scratch_[k];
   s.clear();

@@ -79,7 +79,9 @@ class csv_reader {
   /// The last record (after csv_status::record).
   [[nodiscard]] std::size_t size() const noexcept { return fields_.size(); }
   /// Field k as written: quotes removed, "" turned into " (the view lives until the next next()).
-  [[nodiscard]] std::string_view value(std::size_t k);
+  [[nodiscard]] std::string_view value(std::size_t k) {
+    return fields_[k].escaped ? unescaped(k) : raw(k);  // inline: the hot loop's field access
+  }
   /// Field k's raw bytes between the quotes (or the whole unquoted field), "" not yet unescaped.
   [[nodiscard]] std::string_view raw(std::size_t k) const noexcept {
     const field_ref& f = fields_[k];
@@ -118,14 +120,14 @@ class csv_reader {
 
  private:
   // Positions are relative to the record's first byte, so they survive the buffer's compaction.
+  // (Plain members, no bit-fields: a bit-field store is a read-modify-write, measurable per field.)
   struct field_ref {
     std::uint32_t start = 0;       // the field's first byte (the opening quote when quoted)
     std::uint32_t size = 0;        // content bytes (between the quotes)
     std::uint32_t line_start = 0;  // first byte of the line the field starts on (for its column)
-    std::uint32_t line_delta : 30; // lines since the record's first line
-    std::uint32_t quoted : 1;
-    std::uint32_t escaped : 1;     // has "" inside: value() unescapes it
-    field_ref() : line_delta(0), quoted(0), escaped(0) {}
+    std::uint32_t line_delta = 0;  // lines since the record's first line
+    bool quoted = false;
+    bool escaped = false;          // has "" inside: value() unescapes it
   };
   struct file_closer {
     void operator()(std::FILE* f) const noexcept;
@@ -134,6 +136,7 @@ class csv_reader {
 
   csv_reader() = default;
   [[nodiscard]] const char* record_data() const noexcept { return buf_.data() + record_begin_; }
+  std::string_view unescaped(std::size_t k);
   void start();
   void refill();
   void check_cap(std::size_t record_bytes) const;
