@@ -104,7 +104,8 @@ class dossier_log_reader {
   bool next(dossier& out);
   /// Reads the next dossier into `out` and adds it to `into`. A row `into` cannot classify (a date
   /// outside the calendar's range: range_error) is a bad row like a malformed one: skipped and
-  /// counted under skip_bad_rows, otherwise a range_error naming the file, line and dossier id.
+  /// counted under skip_bad_rows (kept in summary().errors as a parse_error with the same message and
+  /// location), otherwise a range_error naming the file, line and dossier id.
   bool next(dossier& out, flow_accumulator& into);
   /// The field separator in use (detected from the header or given in the options).
   [[nodiscard]] char separator() const noexcept;
