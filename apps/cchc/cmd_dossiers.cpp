@@ -124,6 +124,12 @@ int run_dossiers(const context& ctx, const arguments& args) {
   }
   dossier_log_options options;
   options.skip_bad_rows = args.has("skip-bad-rows");
+  if (auto sep = args.value("separator")) {
+    if (*sep == "," || *sep == "comma") options.separator = ',';
+    else if (*sep == ";" || *sep == "semicolon") options.separator = ';';
+    else if (*sep == "tab" || *sep == "\t" || *sep == "\\t") options.separator = '\t';
+    else throw usage_error("--separator", "invalid value for --separator: expected ',', ';' or tab, found '" + *sep + "'");
+  }
   const work_calendar cal = calendar_from_options(args);
 
   std::uintmax_t size = 0;
@@ -161,15 +167,17 @@ int run_dossiers(const context& ctx, const arguments& args) {
   std::optional<flow_accumulator> acc;
   if (period) acc.emplace(period->first, period->last, cal, key);
   dossier d;
-  while (reader.next(d)) {
-    if (acc) acc->add(d);
-    prog.update(reader.summary().bytes, reader.summary().rows);
-  }
+  // The accumulating next(): a row that cannot be classified (a date outside the calendar) is a bad
+  // row of the log, skipped under --skip-bad-rows.
+  while (acc ? reader.next(d, *acc) : reader.next(d)) prog.update(reader.summary().bytes, reader.summary().rows);
   prog.finish();
   const dossier_log_summary& summary = reader.summary();
 
   for (const auto& col : summary.ignored_columns)
     std::cerr << "cchc dossiers: warning: " << path << ": column '" << col << "' is not a dossier log column, ignored\n";
+  if (summary.ignored_columns_total > static_cast<std::int64_t>(summary.ignored_columns.size()))
+    std::cerr << "cchc dossiers: warning: " << path << ": " << summary.ignored_columns_total
+              << " header fields ignored in all (each distinct name listed once, at most 20)\n";
   if (summary.skipped > 0) {
     std::cerr << "cchc dossiers: warning: " << summary.skipped << " bad row(s) skipped";
     if (summary.errors.size() < static_cast<std::size_t>(summary.skipped))
@@ -225,7 +233,7 @@ const command dossiers_command{
     "dossiers",
     "the flow table (Biểu 06) recomputed from a dossier log (CSV)",
     "cchc dossiers LOG.csv [--period FROM..TO|annual:YYYY] [--by KEY] [--compare REPORT.json]\n"
-    "                     [--skip-bad-rows] [--all-columns] [--schedule FILE]",
+    "                     [--skip-bad-rows] [--separator SEP] [--all-columns] [--schedule FILE]",
     "Reads a dossier log (one row per dossier, the CSV layout of docs/dossiers.md), classifies every\n"
     "dossier at the end of the period (Decision 766's rule: early, on time, late, pending within the\n"
     "deadline or overdue, returned/withdrawn) on the civil-service work calendar, and prints the\n"
@@ -247,6 +255,8 @@ const command dossiers_command{
                          "resolved and fell due (json and csv always have every column)"},
      {"skip-bad-rows", "", "skip malformed rows (reported on stderr, counted in the output)\n"
                            "instead of stopping at the first one"},
+     {"separator", "SEP", "the log's field separator: ',', ';' or tab (default: detected from the\n"
+                          "header line)"},
      {"compare", "REPORT.json", "also show the report's published flow table beside the recomputed one\n"
                                 "(per level; the period defaults to the report's)"},
      calendar_schedule_option()},

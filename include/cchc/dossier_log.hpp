@@ -1,11 +1,14 @@
 // cchc/dossier_log.hpp — reading dossier logs (CSV exports of one-stop-shop software), streaming.
 //
 // A dossier log has one row per dossier, in the layout of docs/architecture.md ("Dossier log CSV"):
-// a header row, UTF-8 (a BOM is allowed), comma-separated, RFC 4180 quoting, columns in any order,
+// a header row, UTF-8 (a BOM is allowed), separated by ',' (or ';' or tabs: detected from the header,
+// or given in the options), RFC 4180 quoting, CRLF, LF or CR line ends, columns in any order,
 // canonical English names or their Vietnamese aliases ("Mã hồ sơ", "Ngày tiếp nhận", "Ngày hẹn trả",
 // "Ngày trả kết quả", "Đơn vị", "Kênh", …; the full list is in docs/dossiers.md and in
-// `dossier_log_columns()`). Date-times are `YYYY-MM-DD`, `YYYY-MM-DD HH:MM`, `dd/mm/yyyy` or
-// `dd/mm/yyyy HH:MM`.
+// `dossier_log_columns()`). Names and enumerated values (channel, level, processing unit, end kind,
+// apology) are matched whatever their case and Unicode normalisation ("TRỰC TIẾP", decomposed
+// accents), and '_', '-' and spaces count alike. Date-times are `YYYY-MM-DD`, `YYYY-MM-DD HH:MM`,
+// `dd/mm/yyyy` or `dd/mm/yyyy HH:MM` (the one civil date parser of the library).
 //
 // Reading is streaming and constant-memory per row: the reader fills one `dossier` at a time from a
 // large buffered read (no regular expressions, no allocation per field once the strings have grown),
@@ -15,12 +18,19 @@
 //     cchc::dossier_log_summary s = cchc::accumulate_dossier_log("log.csv", acc);
 //     acc.table();   // one Biểu 06 row per unit; acc.flow() is their total
 //
-// A bad row is a `cchc::parse_error` naming the file, the line, the column (its 1-based position in
-// the CSV row — not a character offset — and its header name in `where().field`) and the expected
-// form. With `skip_bad_rows` the reader goes on instead and the summary counts the skipped rows and
-// keeps the first few errors: a total computed from such a read is never silently partial, because
-// `summary.skipped` says how many rows it lacks. Problems with the header itself (a missing required
-// column, a column given twice) always throw.
+// A bad row is a `cchc::parse_error` naming the file, the line, the column (in characters, where the
+// offending field starts), the dossier id once it is read (`where().path`), the column's header name
+// (`where().field`) and the expected form. With `skip_bad_rows` the reader goes on instead and the
+// summary counts the skipped rows and keeps the first few errors: a total computed from such a read
+// is never silently partial, because `summary.skipped` says how many rows it lacks. A row that reads
+// well but cannot be classified — a date outside the calendar's range — is a bad row too when read
+// through `next(d, accumulator)` or `accumulate_dossier_log`. Problems with the header itself (a
+// missing required column, a column given twice) always throw; when the header splits into more
+// columns under another separator, the message says so ("is the file semicolon-separated?").
+//
+// Memory is bounded for any input: a record (header included) may use at most max_record_bytes,
+// each field counted as 32 bytes more for its bookkeeping (a line of a million commas is an error,
+// not gigabytes), and unknown header names are listed at most 20 (distinct) whatever their number.
 #pragma once
 
 #include <cstddef>
@@ -45,7 +55,10 @@ struct dossier_log_options {
   std::size_t max_reported_errors = 10;
   /// Longest record accepted, in bytes (bounds the reader's memory). A longer one — typically an
   /// unterminated quote in a large file — is a parse_error at its first line, even when skipping.
+  /// (Each field counts 32 bytes more, so this also bounds the fields per record: 2 Mi by default.)
   std::size_t max_record_bytes = std::size_t{64} << 20;
+  /// Field separator: ',', ';' or '\t'; 0 (the default) detects it from the header line.
+  char separator = 0;
 };
 
 /// What a read saw.
@@ -55,7 +68,9 @@ struct dossier_log_summary {
   std::int64_t accepted = 0;                 ///< rows turned into dossiers
   std::int64_t skipped = 0;                  ///< bad rows skipped (skip_bad_rows only)
   std::vector<parse_error> errors;           ///< the first max_reported_errors of them
-  std::vector<std::string> ignored_columns;  ///< header names that are not dossier log columns
+  /// Header names that are not dossier log columns: each distinct name once, at most 20.
+  std::vector<std::string> ignored_columns;
+  std::int64_t ignored_columns_total = 0;    ///< header fields ignored (all of them, repeats counted)
   std::int64_t bytes = 0;                    ///< bytes read
   /// True when every row was read (nothing skipped).
   [[nodiscard]] bool complete() const noexcept { return skipped == 0; }
@@ -87,6 +102,12 @@ class dossier_log_reader {
   /// Reads the next dossier into `out` (reusing its storage). False at the end of the input.
   /// Throws parse_error for a bad row unless skip_bad_rows is set.
   bool next(dossier& out);
+  /// Reads the next dossier into `out` and adds it to `into`. A row `into` cannot classify (a date
+  /// outside the calendar's range: range_error) is a bad row like a malformed one: skipped and
+  /// counted under skip_bad_rows, otherwise a range_error naming the file, line and dossier id.
+  bool next(dossier& out, flow_accumulator& into);
+  /// The field separator in use (detected from the header or given in the options).
+  [[nodiscard]] char separator() const noexcept;
   /// The header names as written in the file.
   [[nodiscard]] const std::vector<std::string>& header() const noexcept;
   [[nodiscard]] const dossier_log_summary& summary() const noexcept;
@@ -103,8 +124,9 @@ dossier_log_summary read_dossier_log(const std::string& path,
                                      const dossier_log_options& options = {});
 
 /// Adds every dossier of the file to `into` (a flow_accumulator over a period, grouped or not):
-/// the flow table of a log of any size in constant memory. Returns what the read saw — check
-/// `complete()` when skipping bad rows.
+/// the flow table of a log of any size in constant memory. Rows `into` cannot classify are bad rows
+/// (see `dossier_log_reader::next(out, into)`). Returns what the read saw — check `complete()` when
+/// skipping bad rows.
 dossier_log_summary accumulate_dossier_log(const std::string& path, flow_accumulator& into,
                                            const dossier_log_options& options = {});
 

@@ -18,15 +18,18 @@
 //     ]
 //   }
 //
-// CSV (UTF-8, BOM allowed, RFC 4180 quoting, header names in any order, unknown columns → error):
+// CSV (UTF-8 — a byte that is not is refused at load with its line and column —, BOM allowed, RFC
+// 4180 quoting, ',' ';' or tab detected from the header, LF/CRLF/CR line ends, header names in any
+// order, unknown columns → error; read by the library's one CSV tokenizer):
 //
 //   date,kind,document,issued,reason_vi,reason_en,inferred
 //   2026-11-24,day_off,NQ 30/NQ-CP,2026-03-01,Ngày Văn hóa Việt Nam,Vietnam Culture Day,
 //
 // Kinds: day_off | working_day (short forms) or holiday | substitute_day | swapped_day_off |
-// extra_day_off | make_up_working_day. Dates: YYYY-MM-DD or dd/mm/yyyy, checked (29/02/2023 is an
-// error). Errors: cchc::parse_error naming the file, line and column (CSV, JSON syntax) or the JSON
-// path (e.g. "$.days[3].date") and the field; cchc::io_error when the file cannot be read.
+// extra_day_off | make_up_working_day. Dates: YYYY-MM-DD or dd/mm/yyyy (the library's one civil date
+// parser, without a time of day; years 1900–2199), checked (29/02/2023 is an error). Errors:
+// cchc::parse_error naming the file, line and column (CSV, JSON syntax) or the JSON path (e.g.
+// "$.days[3].date") and the field; cchc::io_error when the file cannot be read.
 //
 //   auto cal = cchc::vietnam::civil_service_calendar().with_schedule(
 //       cchc::load_schedule("notice-2027.json"));

@@ -9,21 +9,15 @@
 
 #include <nlohmann/json.hpp>
 
+#include "internal/civil_time.hpp"
+#include "internal/csv.hpp"
+#include "internal/utf8.hpp"
+
 namespace cchc {
 
 namespace {
 
 using json = nlohmann::json;
-
-bool all_digits(std::string_view s) {
-  return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
-}
-
-int to_int(std::string_view s) {
-  int v = 0;
-  for (char c : s) v = v * 10 + (c - '0');
-  return v;
-}
 
 std::string iso(date::year_month_day d) { return date::format("%F", d); }
 std::string iso(date::sys_days d) { return iso(date::year_month_day{d}); }
@@ -255,140 +249,45 @@ struct json_reader {
 };
 
 // --- CSV ---------------------------------------------------------------------------------------
+//
+// Records come from the shared CSV tokenizer (internal/csv.hpp: RFC 4180, BOM, CRLF/LF/CR, ',' ';'
+// or tab detected from the header); this block only maps the columns.
 
-struct csv_field {
-  std::string text;
-  long line;
-  long column;
-};
+[[noreturn]] void csv_fail(const std::string& message, const std::string& origin, long line, long column,
+                           const std::string& field = {}) {
+  throw parse_error(message, location{origin, line, column, "", field});
+}
 
-// RFC 4180: fields separated by commas, records by CRLF or LF; a quoted field may hold commas,
-// quotes (doubled) and line breaks. Returns the records with each field's position.
-std::vector<std::vector<csv_field>> read_csv(std::string_view text, const std::string& origin) {
-  std::vector<std::vector<csv_field>> records;
-  std::vector<csv_field> record;
-  std::size_t i = 0;
-  long line = 1, column = 1;
-  auto advance = [&](char c) {
-    if (c == '\n') {
+// The whole text must be UTF-8: a schedule's names end up in JSON output and messages. Refused at
+// load with the line and column (in characters) of the first bad byte.
+void check_csv_utf8(std::string_view text, const std::string& origin) {
+  const std::size_t bad = internal::utf8_error(text);
+  if (bad == std::string_view::npos) return;
+  long line = 1;
+  std::size_t line_start = strip_bom(text).data() - text.data();  // the BOM is not a character of line 1
+  for (std::size_t i = line_start; i < bad; ++i) {
+    if (text[i] == '\n' || (text[i] == '\r' && !(i + 1 < text.size() && text[i + 1] == '\n'))) {
       ++line;
-      column = 1;
-    } else {
-      ++column;
+      line_start = i + 1;
     }
-  };
-  bool record_has_content = false;
-  while (i <= text.size()) {
-    csv_field f{{}, line, column};
-    if (i < text.size() && text[i] == '"') {
-      advance(text[i]);
-      ++i;
-      bool closed = false;
-      while (i < text.size()) {
-        const char c = text[i];
-        if (c == '"') {
-          if (i + 1 < text.size() && text[i + 1] == '"') {
-            f.text += '"';
-            advance(c);
-            advance(c);
-            i += 2;
-            continue;
-          }
-          advance(c);
-          ++i;
-          closed = true;
-          break;
-        }
-        f.text += c;
-        advance(c);
-        ++i;
-      }
-      if (!closed) {
-        location at;
-        at.file = origin;
-        at.line = f.line;
-        at.column = f.column;
-        throw parse_error("unterminated quoted field (a '\"' opened here is never closed)", at);
-      }
-      if (i < text.size() && text[i] != ',' && text[i] != '\n' && text[i] != '\r') {
-        location at;
-        at.file = origin;
-        at.line = line;
-        at.column = column;
-        throw parse_error(std::string("expected ',' or a line break after a quoted field, found '") +
-                              text[i] + "'",
-                          at);
-      }
-      record_has_content = true;
-    } else {
-      while (i < text.size() && text[i] != ',' && text[i] != '\n' && text[i] != '\r') {
-        f.text += text[i];
-        advance(text[i]);
-        ++i;
-      }
-      if (!f.text.empty()) record_has_content = true;
-    }
-    record.push_back(std::move(f));
-    if (i < text.size() && text[i] == ',') {
-      advance(',');
-      ++i;
-      record_has_content = true;
-      continue;
-    }
-    // End of record (line break or end of text).
-    if (i < text.size() && text[i] == '\r') {
-      ++i;
-      if (i < text.size() && text[i] == '\n') ++i;
-      ++line;
-      column = 1;
-    } else if (i < text.size() && text[i] == '\n') {
-      advance('\n');
-      ++i;
-    } else {
-      ++i;  // end of text
-    }
-    if (record_has_content) records.push_back(std::move(record));
-    record.clear();
-    record_has_content = false;
   }
-  return records;
+  static const char* hex = "0123456789ABCDEF";
+  const auto u = static_cast<unsigned char>(text[bad]);
+  csv_fail(std::string("expected UTF-8 text, found the byte 0x") + hex[u >> 4] + hex[u & 15] +
+               " (is the file in another encoding, such as Windows-1258 or TCVN3?)",
+           origin, line, static_cast<long>(internal::count_chars(text.substr(line_start, bad - line_start))) + 1);
 }
 
 }  // namespace
 
 date::year_month_day parse_calendar_date(std::string_view text, const location& where) {
-  auto fail = [&](const std::string& why) -> date::year_month_day {
-    throw parse_error("expected a date YYYY-MM-DD or dd/mm/yyyy, found '" + std::string(text) + "'" +
-                          (why.empty() ? "" : " (" + why + ")"),
-                      where);
-  };
-  int y = 0;
-  int m = 0;
-  int d = 0;
-  if (text.size() == 10 && text[4] == '-' && text[7] == '-' && all_digits(text.substr(0, 4)) &&
-      all_digits(text.substr(5, 2)) && all_digits(text.substr(8, 2))) {
-    y = to_int(text.substr(0, 4));
-    m = to_int(text.substr(5, 2));
-    d = to_int(text.substr(8, 2));
-  } else {
-    const auto s1 = text.find('/');
-    const auto s2 = s1 == std::string_view::npos ? s1 : text.find('/', s1 + 1);
-    if (s2 == std::string_view::npos) return fail("");
-    const auto ds = text.substr(0, s1), ms = text.substr(s1 + 1, s2 - s1 - 1), ys = text.substr(s2 + 1);
-    if (!all_digits(ds) || ds.size() > 2 || !all_digits(ms) || ms.size() > 2 || !all_digits(ys) ||
-        ys.size() != 4)
-      return fail("");
-    y = to_int(ys);
-    m = to_int(ms);
-    d = to_int(ds);
-  }
-  if (m < 1 || m > 12) return fail("month " + std::to_string(m) + " is not 1–12");
-  const date::year_month_day ymd{date::year{y}, date::month{static_cast<unsigned>(m)},
-                                 date::day{static_cast<unsigned>(d)}};
-  if (!ymd.ok())
-    return fail("day " + std::to_string(d) + " does not exist in " + std::to_string(m) + "/" +
-                std::to_string(y));
-  return ymd;
+  // The one civil date parser (internal/civil_time.hpp), refusing a time of day: schedules list days.
+  internal::civil_fields f;
+  std::string detail;
+  const char* why = internal::parse_civil(text, f, &detail);
+  if (!why && f.has_time) why = "a time of day is not expected here";
+  if (why) throw parse_error("expected a date YYYY-MM-DD or dd/mm/yyyy, found '" + std::string(text) + "' (" + why + ")", where);
+  return date::year_month_day{f.day};
 }
 
 schedule parse_schedule_json(std::string_view raw, const std::string& origin) {
@@ -485,61 +384,60 @@ schedule parse_schedule_json(std::string_view raw, const std::string& origin) {
 }
 
 schedule parse_schedule_csv(std::string_view raw, const std::string& origin) {
-  const auto records = read_csv(strip_bom(raw), origin);
-  if (records.empty()) {
-    location at;
-    at.file = origin;
-    at.line = 1;
-    throw parse_error("empty file; expected a header row: date,kind,document,issued,reason_vi,reason_en",
-                      at);
-  }
+  check_csv_utf8(raw, origin);
+  auto csv = internal::csv_reader::from_text(std::string(raw), origin);
+  auto hinted = [&csv](std::string message) {
+    const std::string hint = csv.separator_hint();
+    return hint.empty() ? message : message + "; " + hint;
+  };
+  internal::csv_status st = csv.next();
+  auto syntax_error = [&] {
+    const internal::csv_problem& p = csv.problem();
+    csv_fail(p.message, origin, p.line, p.column);
+  };
+  if (st == internal::csv_status::end)
+    csv_fail("empty file; expected a header row: date,kind,document,issued,reason_vi,reason_en", origin, 1, 0);
+  if (st == internal::csv_status::bad) syntax_error();
   enum col { c_date, c_kind, c_document, c_issued, c_reason_vi, c_reason_en, c_inferred, c_note_vi,
              c_note_en, c_count };
   static constexpr std::array<std::string_view, c_count> names{
       "date", "kind", "document", "issued", "reason_vi", "reason_en", "inferred", "note_vi", "note_en"};
   std::array<int, c_count> pos{};
   pos.fill(-1);
-  const auto& header = records.front();
-  for (std::size_t k = 0; k < header.size(); ++k) {
-    std::string name = header[k].text;
+  const std::size_t header_size = csv.size();
+  const long header_line = csv.record_line();
+  for (std::size_t k = 0; k < header_size; ++k) {
+    std::string name(csv.value(k));
     // Trim spaces around header names; they are common in hand-written files.
     while (!name.empty() && name.back() == ' ') name.pop_back();
     while (!name.empty() && name.front() == ' ') name.erase(name.begin());
     auto it = std::find(names.begin(), names.end(), name);
-    location at{origin, header[k].line, header[k].column, "", name};
     if (it == names.end()) {
       std::string list;
       for (auto n : names) (list += list.empty() ? "" : ", ") += n;
-      throw parse_error("unknown column '" + name + "'; expected: " + list, at);
+      csv_fail(hinted("unknown column '" + name + "'; expected: " + list), origin, csv.line(k), csv.column(k), name);
     }
     auto& p = pos[static_cast<std::size_t>(it - names.begin())];
-    if (p >= 0) throw parse_error("column '" + name + "' appears twice", at);
+    if (p >= 0) csv_fail("column '" + name + "' appears twice", origin, csv.line(k), csv.column(k), name);
     p = static_cast<int>(k);
   }
-  for (col required : {c_date, c_kind}) {
-    if (pos[required] < 0) {
-      location at{origin, header.front().line, 0, "", std::string(names[required])};
-      throw parse_error("missing required column '" + std::string(names[required]) + "'", at);
-    }
-  }
+  for (col required : {c_date, c_kind})
+    if (pos[required] < 0)
+      csv_fail(hinted("missing required column '" + std::string(names[required]) + "'"), origin, header_line, 0,
+               std::string(names[required]));
 
   schedule out;
-  for (std::size_t r = 1; r < records.size(); ++r) {
-    const auto& rec = records[r];
-    if (rec.size() != header.size()) {
-      location at{origin, rec.front().line, 0, "", ""};
-      throw parse_error("expected " + std::to_string(header.size()) + " fields as in the header, found " +
-                            std::to_string(rec.size()),
-                        at);
-    }
-    auto field = [&](col c) -> const csv_field* {
-      return pos[c] < 0 ? nullptr : &rec[static_cast<std::size_t>(pos[c])];
-    };
+  while ((st = csv.next()) != internal::csv_status::end) {
+    if (st == internal::csv_status::bad) syntax_error();
+    if (csv.size() != header_size)
+      csv_fail("expected " + std::to_string(header_size) + " fields as in the header, found " +
+                   std::to_string(csv.size()),
+               origin, csv.record_line(), 0);
     auto where = [&](col c) {
-      const csv_field* f = field(c);
-      return location{origin, f->line, f->column, "", std::string(names[c])};
+      const auto k = static_cast<std::size_t>(pos[c]);
+      return location{origin, csv.line(k), csv.column(k), "", std::string(names[c])};
     };
-    auto text = [&](col c) { return field(c) ? field(c)->text : std::string(); };
+    auto text = [&](col c) { return pos[c] < 0 ? std::string() : std::string(csv.value(static_cast<std::size_t>(pos[c]))); };
 
     schedule_entry e;
     e.day = date::sys_days{parse_calendar_date(text(c_date), where(c_date))};
@@ -558,8 +456,7 @@ schedule parse_schedule_csv(std::string_view raw, const std::string& origin) {
     } else if (inferred == "1" || inferred == "true") {
       e.inferred = true;
     } else {
-      throw parse_error("expected 0, 1, true, false or empty, found '" + inferred + "'",
-                        where(c_inferred));
+      throw parse_error("expected 0, 1, true, false or empty, found '" + inferred + "'", where(c_inferred));
     }
     out.entries.push_back(std::move(e));
   }

@@ -62,19 +62,53 @@ run dossiers "$LOG" --period 2023-03-01..2023-03-31 --lang en --format markdown
 expect_exit 0
 expect_out "| District | 4 | 1 | 2 | 1 | 3 | 2 | 1 | 0 | 0 | 0 | 0 | 1 | 100.00% |"
 
-# A bad row stops the read (exit 2) with the file, line, column and field…
+# A bad row stops the read (exit 2) with the file, line, column (in characters), dossier id and field…
 run dossiers "$BAD" --period 2023-03-01..2023-03-31
 expect_exit 2
-expect_err "march-2023-bad.csv:5:6: channel"
+expect_err "march-2023-bad.csv:5:40: D8: channel"
 expect_empty_out
 # …unless --skip-bad-rows: both bad rows are reported and counted; the others give the same table.
 run dossiers "$BAD" --period 2023-03-01..2023-03-31 --skip-bad-rows --format json
 expect_exit 0
 expect_err "2 bad row(s) skipped"
-expect_err "march-2023-bad.csv:5:6"
-expect_err "march-2023-bad.csv:10:7"
+expect_err "march-2023-bad.csv:5:40: D8: channel"
+expect_err "march-2023-bad.csv:10:45: D9: received_at"
 expect_json_true "j['rows'] == 9 and j['rows_skipped'] == 2"
 expect_json_true "$(row total)['received'] == 7 and $(row total)['on_time_rate'] == '75.00'"
+
+# A row that cannot be classified (its deadline falls after 2199-12-31, the calendar's end) is a bad
+# row like any other: named by file, line and dossier id, or skipped and counted.
+printf 'id,channel,received_at,processing_time\nA,online,2199-12-01,3\nFAR,online,2199-12-20,30\nC,online,2199-12-02,3\n' >"$WORK/far.csv"
+run dossiers "$WORK/far.csv" --period 2199-12-01..2199-12-31
+expect_exit 2
+expect_err "far.csv:3: FAR: cannot classify the dossier"
+run dossiers "$WORK/far.csv" --period 2199-12-01..2199-12-31 --skip-bad-rows --format json
+expect_exit 0
+expect_err "1 bad row(s) skipped"
+expect_err "far.csv:3: FAR"
+expect_json_true "j['rows'] == 3 and j['rows_skipped'] == 1 and j['flows'][0]['received'] == 2"
+
+# The separator is detected from the header; given, a header that splits better under another says so.
+tr ',' ';' <"$LOG" >"$WORK/semicolon.csv"
+run dossiers "$WORK/semicolon.csv" --period 2023-03-01..2023-03-31 --format json
+expect_exit 0
+expect_json_true "$(row total)['received'] == 7 and $(row total)['on_time_rate'] == '75.00'"
+run dossiers "$WORK/semicolon.csv" --period 2023-03-01..2023-03-31 --separator ,
+expect_exit 2
+expect_err "is the file semicolon-separated? pass --separator ';'"
+run dossiers "$WORK/semicolon.csv" --period 2023-03-01..2023-03-31 --separator ';' --format json
+expect_exit 0
+run dossiers "$LOG" --separator '|'
+expect_exit 2
+expect_err "--separator"
+
+# A header of 200 000 unknown (empty) names: one warning per distinct name and one total, not 200 000.
+python3 -c 'import sys; print("".join(l.rstrip("\n") + "," * 200000 + "\n" for l in open(sys.argv[1], encoding="utf-8")), end="")' "$LOG" >"$WORK/wide.csv"
+run dossiers "$WORK/wide.csv" --period 2023-03-01..2023-03-31 --format json
+expect_exit 0
+[ "$(grep -c warning "$WORK/err")" -eq 2 ] || fail "expected 2 warning lines, found $(grep -c warning "$WORK/err")"
+expect_err "200000 header fields ignored in all"
+expect_json_true "$(row total)['received'] == 7"
 
 # No progress line when stderr is not a terminal, even when forced by CCHC_PROGRESS=1.
 CCHC_PROGRESS=1 "$CCHC" dossiers "$LOG" --period 2023-03-01..2023-03-31 >"$WORK/out" 2>"$WORK/err"

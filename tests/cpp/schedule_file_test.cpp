@@ -94,7 +94,7 @@ TEST_CASE("schedule_file: JSON content errors name the JSON path and the field")
   };
   const expectation cases[] = {
       {"bad_feb29.json", "$.days[1].date", "date", "2023-02-29", 4, 14},
-      {"bad_month13.json", "$.days[0].date", "date", "month 13", 1, 20},
+      {"bad_month13.json", "$.days[0].date", "date", "2027-13-01", 1, 20},
       {"bad_kind.json", "$.days[0].kind", "kind", "holyday", 1, 42},
       {"bad_key.json", "$.days[0]", "dat", "unknown key 'dat'", 1, 19},
       {"bad_missing_date.json", "$.days[0]", "date", "missing required key 'date'", 1, 11},
@@ -131,7 +131,7 @@ TEST_CASE("schedule_file: CSV errors name the file and line and column and field
       {"bad_quote.csv", 2, 20, "", "unterminated"},
       {"bad_header.csv", 1, 11, "documnet", "unknown column"},
       {"bad_no_date.csv", 1, 0, "date", "missing required column 'date'"},
-      {"bad_issued.csv", 2, 20, "issued", "2027-1-5"},
+      {"bad_issued.csv", 2, 20, "issued", "2027-02-30"},
   };
   for (const auto& c : cases) {
     const std::string file = c.file;
@@ -172,6 +172,73 @@ TEST_CASE("schedule_file: an empty or header-only CSV") {
 }
 
 TEST_CASE("schedule_file: a schedule outside the calendar's range is a range_error when applied") {
-  const auto s = cchc::parse_schedule_csv("date,kind\n2300-01-02,day_off\n", "far.csv");
+  // The file form cannot carry such a day any more: the one date parser takes years 1900-2199, the
+  // calendar's own range, so 2300 is refused at load, with its place.
+  try {
+    (void)cchc::parse_schedule_csv("date,kind\n2300-01-02,day_off\n", "far.csv");
+    FAIL("expected a parse_error");
+  } catch (const cchc::parse_error& e) {
+    CHECK(e.where().line == 2);
+    CHECK(e.where().field == "date");
+    CHECK(contains(e.what(), "1900-2199"));
+  }
+  cchc::schedule s;
+  cchc::schedule_entry e;
+  e.day = sys_days{date::year{2300} / 1 / 2};
+  e.kind = cchc::day_kind::holiday;
+  s.entries.push_back(e);
   CHECK_THROWS_AS((void)cchc::vietnam::civil_service_calendar().with_schedule(s), cchc::range_error);
+}
+
+// --- CSV on the shared tokenizer (issue 9) ---------------------------------------------------------
+
+namespace {
+cchc::parse_error csv_error(const std::string& text) {
+  try {
+    (void)cchc::parse_schedule_csv(text, "s.csv");
+  } catch (const cchc::parse_error& e) {
+    return e;
+  }
+  FAIL("expected a parse_error");
+  return cchc::parse_error("unreachable");
+}
+}  // namespace
+
+TEST_CASE("schedule_file: invalid UTF-8 in a CSV schedule is refused at load with line and column") {
+  // Before, it loaded, and writing the schedule as JSON threw nlohmann's type_error.316.
+  const auto e = csv_error("date,kind,reason_vi\n2027-03-08,day_off,Ngh\xe1 b\xf9\n");
+  CHECK(e.where().file == "s.csv");
+  CHECK(e.where().line == 2);
+  CHECK(e.where().column == 23);  // "2027-03-08,day_off,Ngh" is 22 characters
+  CHECK(contains(e.detail(), "0xE1"));
+  CHECK(contains(e.detail(), "UTF-8"));
+  // the column is in characters: after "Đ" (2 bytes) the bad byte is at character 22
+  CHECK(csv_error("date,kind,reason_vi\n2027-03-08,day_off,Đ\xff\n").where().column == 21);
+}
+
+TEST_CASE("schedule_file: CSV separated by semicolons or tabs, and lone CR line ends") {
+  const auto s = cchc::parse_schedule_csv("date;kind;reason_vi\r2027-03-08;day_off;\"a; b\"\r13/03/2027;working_day;c\r", "s.csv");
+  REQUIRE(s.entries.size() == 2);
+  CHECK(s.entries[0].reason_vi == "a; b");
+  CHECK(s.entries[1].day == sys_days{2027_y / 3 / 13});
+  const auto t = cchc::parse_schedule_csv("date\tkind\n2027-03-08\tday_off\n", "s.csv");
+  CHECK(t.entries.size() == 1);
+  // a bad date after a quoted line break (lone CR) is on its true line
+  const auto e = csv_error("date,kind,reason_vi\r2027-03-08,day_off,\"a\rb\"\r2027-02-30,day_off,c\r");
+  CHECK(e.where().line == 4);
+  CHECK(e.where().field == "date");
+}
+
+TEST_CASE("schedule_file: dates go through the one civil date parser, without a time of day") {
+  CHECK(cchc::parse_calendar_date(" 2024-02-29 ") == date::year_month_day{2024_y / 2 / 29});
+  try {
+    (void)cchc::parse_calendar_date("2024-02-28 08:00");
+    FAIL("expected a parse_error");
+  } catch (const cchc::parse_error& e) {
+    CHECK(contains(e.detail(), "time of day"));
+  }
+  const auto e = csv_error("date,kind\n2027-03-08 10:00,day_off\n");
+  CHECK(e.where().line == 2);
+  CHECK(e.where().column == 1);
+  CHECK(e.where().field == "date");
 }

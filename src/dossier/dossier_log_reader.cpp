@@ -1,0 +1,512 @@
+// Reading a dossier log: CSV records (the shared tokenizer, internal/csv.hpp) → dossiers, one row at
+// a time, every value checked and every error located (file, line, column in characters, the
+// dossier id once known, the column's header name).
+#include <algorithm>
+#include <cstdio>
+#include <optional>
+#include <utility>
+
+#include "cchc/dossier_log.hpp"
+#include "dossier/dossier_log_columns.hpp"
+#include "internal/civil_time.hpp"
+#include "internal/csv.hpp"
+#include "internal/utf8.hpp"
+
+namespace cchc {
+
+using namespace dossier_log_detail;
+
+namespace {
+
+bool is_blank(std::string_view s) {
+  return std::all_of(s.begin(), s.end(), [](char c) { return c == ' ' || c == '\t'; });
+}
+
+std::string_view trim(std::string_view s) {
+  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
+  return s;
+}
+
+// Dates and UTF-8 come from the shared text layer (src/internal).
+const char* parse_date_time_impl(std::string_view text, date_time& out, bool& has_time, std::string* why) {
+  internal::civil_fields f;
+  if (const char* problem = internal::parse_civil(text, f, why)) return problem;
+  out = date_time{f.day} + f.time_of_day;
+  has_time = f.has_time;
+  return nullptr;
+}
+
+constexpr std::string_view date_forms = internal::civil_forms;
+
+// A value quoted in a message: at most 60 bytes, cut on a character boundary, invalid bytes as \xNN
+// (messages stay valid UTF-8 whatever the input).
+std::string quote_for_message(std::string_view s) {
+  constexpr std::size_t max = 60;
+  std::string out = "'";
+  std::size_t n = std::min(s.size(), max);
+  while (n < s.size() && n > 0 && (static_cast<unsigned char>(s[n]) & 0xC0) == 0x80) --n;
+  const std::string_view head = s.substr(0, n);
+  if (internal::is_utf8(head)) {
+    out.append(head);
+  } else {
+    static const char* hex = "0123456789ABCDEF";
+    for (char c : head) {
+      const auto u = static_cast<unsigned char>(c);
+      if (u < 0x80) {
+        out.push_back(c);
+      } else {
+        out += "\\x";
+        out.push_back(hex[u >> 4]);
+        out.push_back(hex[u & 15]);
+      }
+    }
+  }
+  if (n < s.size()) out += "…";
+  out += "'";
+  return out;
+}
+
+// How many distinct unknown header names the summary lists (all are counted).
+constexpr std::size_t max_listed_ignored_columns = 20;
+
+}  // namespace
+
+std::optional<date_time> try_parse_log_date_time(std::string_view text, bool* has_time, std::string* why) {
+  date_time t{};
+  bool ht = false;
+  std::string detail;
+  if (const char* problem = parse_date_time_impl(text, t, ht, &detail)) {
+    if (why) *why = problem;
+    return std::nullopt;
+  }
+  if (has_time) *has_time = ht;
+  return t;
+}
+
+date_time parse_log_date_time(std::string_view text) {
+  std::string why;
+  if (auto t = try_parse_log_date_time(text, nullptr, &why)) return *t;
+  throw parse_error("expected a date-time " + std::string(date_forms) + ", found " + quote_for_message(text) +
+                    " (" + why + ")");
+}
+
+struct dossier_log_reader::impl {
+  // The last non-ASCII value of an enumerated column and what it matched: real logs repeat a few
+  // Vietnamese spellings ("Trực tuyến") millions of times, and folding one costs an allocation.
+  struct memo {
+    std::string text;
+    const void* found = nullptr;
+    bool valid = false;
+  };
+
+  std::string name;
+  dossier_log_options options;
+  dossier_log_summary summary;
+  std::vector<std::string> header;
+  std::optional<internal::csv_reader> csv;
+  std::array<int, c_count> index{};  // field position of each known column, -1 if absent
+  std::array<memo, c_count> memos;
+  bool record_utf8 = true;  // the whole record is valid UTF-8 (then fields need no check)
+  std::string current_id;   // of the row being converted, once read (named in its errors)
+  long current_line = 0;
+
+
+  [[noreturn]] void fail(std::size_t k, const std::string& message) const {
+    const std::string& written = k < header.size() ? header[k] : std::string();
+    const bool in_record = k < csv->size();
+    throw parse_error(message, location{name, in_record ? csv->line(k) : current_line,
+                                        in_record ? csv->column(k) : 0, current_id, written});
+  }
+
+  std::string column_label(int c) const {
+    // The location already names the column as written; name the canonical column too when the
+    // header used an alias, so the message reads the same whatever the header's language.
+    const std::string canonical(layout()[static_cast<std::size_t>(c)].name);
+    const std::string& written = header[static_cast<std::size_t>(index[static_cast<std::size_t>(c)])];
+    return written == canonical ? std::string() : canonical + ": ";
+  }
+
+  // The value of a known column, checked as UTF-8; empty when the column is absent.
+  std::string_view get(int c) {
+    const int k = index[static_cast<std::size_t>(c)];
+    if (k < 0) return {};
+    const std::string_view v = csv->value(static_cast<std::size_t>(k));
+    if (record_utf8) return v;
+    const std::size_t bad = internal::utf8_error(v);
+    if (bad != std::string_view::npos) {
+      char hex[8];
+      std::snprintf(hex, sizeof hex, "0x%02X", static_cast<unsigned>(static_cast<unsigned char>(v[bad])));
+      fail(static_cast<std::size_t>(k), column_label(c) + "expected UTF-8 text, found the byte " + hex +
+                                            " at byte " + std::to_string(bad + 1) +
+                                            " of the field (is the file in another encoding, such as "
+                                            "Windows-1258 or TCVN3?)");
+    }
+    return v;
+  }
+
+  std::size_t pos(int c) const { return static_cast<std::size_t>(index[static_cast<std::size_t>(c)]); }
+
+  template <class E>
+  const E* find_value(int c, const value_table<E>& table, std::string_view v) {
+    if (is_ascii(v)) return table.find(v);
+    memo& m = memos[static_cast<std::size_t>(c)];
+    if (!m.valid || m.text != v) {
+      m.text.assign(v.data(), v.size());
+      m.found = table.find_key(match_key(v));
+      m.valid = true;
+    }
+    return static_cast<const E*>(m.found);
+  }
+
+  date_time get_date_time(int c, std::string_view v, bool* has_time = nullptr) {
+    date_time t{};
+    bool ht = false;
+    std::string detail;
+    if (const char* problem = parse_date_time_impl(v, t, ht, &detail))
+      fail(pos(c), column_label(c) + "expected a date-time " + std::string(date_forms) + ", found " +
+                       quote_for_message(v) + " (" + problem + ")");
+    if (has_time) *has_time = ht;
+    return t;
+  }
+
+  long get_count(int c, std::string_view v, long max) {
+    const std::string_view s = trim(v);
+    long n = 0;
+    if (s.empty() || s.size() > 9 ||
+        !std::all_of(s.begin(), s.end(), [](char ch) { return ch >= '0' && ch <= '9'; }))
+      fail(pos(c), column_label(c) + "expected a non-negative integer, found " + quote_for_message(v));
+    for (char ch : s) n = n * 10 + (ch - '0');
+    if (n > max)
+      fail(pos(c), column_label(c) + "expected at most " + std::to_string(max) + ", found " + std::string(s));
+    return n;
+  }
+
+  // The header's error, with the separator hint when another separator would split it better.
+  [[noreturn]] void header_error(const std::string& message, location where) const {
+    const std::string hint = csv->separator_hint();
+    throw parse_error(hint.empty() ? message : message + "; " + hint, std::move(where));
+  }
+
+  void read_header() {
+    const internal::csv_status s = csv->next();
+    if (s == internal::csv_status::end)
+      throw parse_error("empty file: expected a header row naming the columns", location{name, 1, 0, "", ""});
+    if (s == internal::csv_status::bad) {
+      const internal::csv_problem& p = csv->problem();
+      header_error(p.message, location{name, p.line, p.column, "", ""});
+    }
+    index.fill(-1);
+    header.clear();
+    header.reserve(csv->size());
+    for (std::size_t k = 0; k < csv->size(); ++k) {
+      const std::string_view v = csv->value(k);
+      if (internal::utf8_error(v) != std::string_view::npos)
+        throw parse_error("the header is not UTF-8 text (expected UTF-8 column names)",
+                          location{name, csv->line(k), csv->column(k), "", ""});
+      header.emplace_back(trim(v));
+    }
+    const auto& cols = layout();
+    for (std::size_t k = 0; k < header.size(); ++k) {
+      const int found = find_column(header[k]);
+      if (found < 0) {
+        // Each unknown name is listed once, and at most max_listed_ignored_columns of them: a header
+        // of a million empty names is one warning, not a million.
+        ++summary.ignored_columns_total;
+        auto& listed = summary.ignored_columns;
+        if (listed.size() < max_listed_ignored_columns && std::find(listed.begin(), listed.end(), header[k]) == listed.end())
+          listed.push_back(header[k]);
+        continue;
+      }
+      int& slot = index[static_cast<std::size_t>(found)];
+      if (slot >= 0)
+        throw parse_error("column " + std::string(cols[static_cast<std::size_t>(found)].name) +
+                              " is given twice (as '" + header[static_cast<std::size_t>(slot)] +
+                              "' and as '" + header[k] + "'); expected each column once",
+                          location{name, csv->line(k), csv->column(k), "", header[k]});
+      slot = static_cast<int>(k);
+    }
+    std::string missing;
+    for (std::size_t c = 0; c < cols.size(); ++c)
+      if (cols[c].required && index[c] < 0) {
+        if (!missing.empty()) missing += ", ";
+        missing += std::string(cols[c].name) + " (or '" + std::string(cols[c].aliases.front()) + "')";
+      }
+    if (!missing.empty()) {
+      std::string h;
+      constexpr std::size_t max_shown = 40;
+      for (std::size_t k = 0; k < header.size() && k < max_shown; ++k)
+        h += (h.empty() ? "'" : ", '") + header[k] + "'";
+      if (header.size() > max_shown) h += " and " + std::to_string(header.size() - max_shown) + " more";
+      header_error("missing required column(s): " + missing + "; the header has: " + h,
+                   location{name, csv->record_line(), 0, "", ""});
+    }
+  }
+
+  // Turns the split record into `d`. Throws parse_error for a bad row.
+  void convert(dossier& d) {
+    current_id.clear();
+    current_line = csv->record_line();
+    if (csv->size() != header.size()) {
+      const bool extra = csv->size() > header.size();
+      const std::size_t k = std::min(csv->size(), header.size());
+      throw parse_error("expected " + std::to_string(header.size()) + " fields as in the header, found " +
+                            std::to_string(csv->size()) + " (a missing or extra " +
+                            internal::csv_reader::separator_name(csv->separator()) +
+                            ", or a value with one that is not quoted?)",
+                        location{name, extra ? csv->line(k) : csv->end_line(), extra ? csv->column(k) : csv->end_column(),
+                                 "", extra ? std::string() : header[k]});
+    }
+    // One UTF-8 check over the whole record; only when it fails are the fields checked one by one,
+    // to name the column (a bad byte in an ignored column is then let through).
+    record_utf8 = internal::utf8_error(csv->record_text()) == std::string_view::npos;
+    const std::string_view id = trim(get(c_id));
+    if (id.empty()) fail(pos(c_id), column_label(c_id) + "expected a dossier id, found an empty field");
+    d.id.assign(id.data(), id.size());
+    current_id = d.id;
+    const std::string_view unit = trim(get(c_unit));
+    d.unit.assign(unit.data(), unit.size());
+    const std::string_view procedure = trim(get(c_procedure));
+    d.procedure.assign(procedure.data(), procedure.size());
+    const std::string_view field = trim(get(c_field));
+    d.field.assign(field.data(), field.size());
+
+    const std::string_view level = get(c_level);
+    if (is_blank(level)) {
+      d.level.clear();
+    } else if (const std::string_view* l = find_value(c_level, level_values(), level)) {
+      d.level.assign(l->data(), l->size());
+    } else {
+      fail(pos(c_level), column_label(c_level) + "expected " + std::string(level_values().expected) + ", found " +
+                             quote_for_message(level));
+    }
+
+    const std::string_view ch = get(c_channel);
+    if (const dossier_channel* c = find_value(c_channel, channel_values(), ch))
+      d.channel = *c;
+    else
+      fail(pos(c_channel), column_label(c_channel) + "expected " + std::string(channel_values().expected) +
+                               ", found " + quote_for_message(ch));
+
+    const std::string_view received = get(c_received_at);
+    if (is_blank(received))
+      fail(pos(c_received_at), column_label(c_received_at) + "expected a date-time " + std::string(date_forms) +
+                                   ", found an empty field");
+    d.received_at = get_date_time(c_received_at, received);
+
+    const std::string_view promised = get(c_promised_at);
+    if (is_blank(promised)) {
+      d.promised_at.reset();
+      d.promised_has_time = false;
+    } else {
+      d.promised_at = get_date_time(c_promised_at, promised, &d.promised_has_time);
+    }
+
+    time_unit tu = time_unit::working_days;
+    const std::string_view tu_text = get(c_processing_unit);
+    if (!is_blank(tu_text)) {
+      if (const time_unit* u = find_value(c_processing_unit, unit_values(), tu_text))
+        tu = *u;
+      else
+        fail(pos(c_processing_unit), column_label(c_processing_unit) + "expected " +
+                                         std::string(unit_values().expected) + ", found " + quote_for_message(tu_text));
+    }
+    const std::string_view amount = get(c_processing_time);
+    if (is_blank(amount)) {
+      if (!d.promised_at)
+        fail(pos(c_processing_time), column_label(c_processing_time) +
+                                         "expected the processing time (a non-negative integer), found an "
+                                         "empty field and no promised_at date to use instead");
+      d.processing.reset();
+    } else {
+      d.processing = processing_time{tu, get_count(c_processing_time, amount, 100000)};
+      if (tu == time_unit::same_day && d.processing->amount > 1)
+        fail(pos(c_processing_time), column_label(c_processing_time) + "expected 0 or 1 for a same_day "
+                                         "processing time, found " + quote_for_message(amount));
+    }
+
+    const std::string_view resolved = get(c_resolved_at);
+    const std::string_view kind = get(c_end_kind);
+    if (is_blank(resolved)) {
+      if (!is_blank(kind))
+        fail(pos(c_end_kind), column_label(c_end_kind) + "found " + quote_for_message(kind) +
+                                  " but resolved_at is empty; expected the end date-time in resolved_at, or "
+                                  "an empty end_kind for a dossier still pending");
+      d.end.reset();
+    } else {
+      dossier_end e;
+      e.at = get_date_time(c_resolved_at, resolved);
+      if (e.at < d.received_at)
+        fail(pos(c_resolved_at), column_label(c_resolved_at) + "expected a date-time not before received_at, "
+                                     "found " + quote_for_message(resolved));
+      e.kind = end_kind::resolved;
+      if (!is_blank(kind)) {
+        if (const end_kind* k = find_value(c_end_kind, end_values(), kind))
+          e.kind = *k;
+        else
+          fail(pos(c_end_kind), column_label(c_end_kind) + "expected " + std::string(end_values().expected) +
+                                    ", found " + quote_for_message(kind));
+      }
+      d.end = e;
+    }
+
+    d.pauses.clear();
+    const std::string_view pf = get(c_paused_from);
+    const std::string_view pt = get(c_paused_to);
+    const bool has_pf = !is_blank(pf);
+    const bool has_pt = !is_blank(pt);
+    if (has_pf != has_pt) {
+      const int c = has_pf ? c_paused_to : c_paused_from;
+      if (index[static_cast<std::size_t>(c)] < 0)
+        fail(pos(has_pf ? c_paused_from : c_paused_to),
+             column_label(has_pf ? c_paused_from : c_paused_to) + "a supplement pause needs both paused_from and "
+                                                                 "paused_to; the other column is missing");
+      fail(pos(c), column_label(c) + "expected a date-time (the pause has a " +
+                       (has_pf ? std::string("start") : std::string("end")) + "), found an empty field");
+    }
+    if (has_pf) {
+      pause p{get_date_time(c_paused_from, pf), get_date_time(c_paused_to, pt)};
+      if (p.to < p.from)
+        fail(pos(c_paused_to), column_label(c_paused_to) + "expected a date-time not before paused_from, found " +
+                                   quote_for_message(pt));
+      if (p.from < d.received_at)
+        fail(pos(c_paused_from), column_label(c_paused_from) + "expected a date-time not before received_at, "
+                                     "found " + quote_for_message(pf));
+      d.pauses.push_back(p);
+    }
+
+    const std::string_view sr = get(c_supplement_requests);
+    if (is_blank(sr)) {
+      d.supplement_requests = has_pf ? 1 : 0;
+    } else {
+      d.supplement_requests = static_cast<int>(get_count(c_supplement_requests, sr, 1000));
+      if (has_pf && d.supplement_requests == 0)
+        fail(pos(c_supplement_requests), column_label(c_supplement_requests) +
+                                             "found 0 but the row has a supplement pause; expected at "
+                                             "least 1");
+    }
+
+    const std::string_view ap = trim(get(c_apology));
+    if (ap.empty()) {
+      d.apology = false;
+    } else if (const bool* a = find_value(c_apology, apology_values(), ap)) {
+      d.apology = *a;
+    } else {
+      fail(pos(c_apology), column_label(c_apology) + "expected " + std::string(apology_values().expected) +
+                               ", found " + quote_for_message(ap));
+    }
+  }
+
+  // A bad row: thrown, or (skip_bad_rows) counted and kept among the first errors.
+  template <class E>
+  void bad_row(const E& e) {
+    if (!options.skip_bad_rows) throw e;
+    ++summary.skipped;
+    if (summary.errors.size() < options.max_reported_errors) summary.errors.push_back(parse_error(e.detail(), e.where()));
+  }
+
+  bool next(dossier& d) {
+    for (;;) {
+      const internal::csv_status s = csv->next();
+      summary.bytes = csv->bytes();
+      if (s == internal::csv_status::end) return false;
+      ++summary.rows;
+      if (s == internal::csv_status::bad) {
+        const internal::csv_problem& p = csv->problem();
+        bad_row(parse_error(p.message, location{name, p.line, p.column, "",
+                                                p.field < header.size() ? header[p.field] : std::string()}));
+        continue;
+      }
+      try {
+        convert(d);
+      } catch (const parse_error& e) {
+        bad_row(e);
+        continue;
+      }
+      ++summary.accepted;
+      return true;
+    }
+  }
+
+  // The dossier just read cannot be classified (`why`, from the calendar or the deadline rules): a
+  // bad row like a malformed one, located by its line and id.
+  void unclassifiable(const error& why) {
+    --summary.accepted;
+    const location where{name, current_line, 0, current_id, ""};
+    const std::string message = "cannot classify the dossier: " + why.detail();
+    if (!options.skip_bad_rows) {
+      if (dynamic_cast<const range_error*>(&why)) throw range_error(message, where);
+      throw argument_error(message, where);
+    }
+    bad_row(parse_error(message, where));
+  }
+
+  bool next(dossier& d, flow_accumulator& into) {
+    while (next(d)) {
+      try {
+        into.add(d);
+        return true;
+      } catch (const range_error& e) {
+        unclassifiable(e);
+      } catch (const argument_error& e) {
+        unclassifiable(e);
+      }
+    }
+    return false;
+  }
+
+  void start(internal::csv_reader reader) {
+    csv.emplace(std::move(reader));
+    summary.file = name;
+    summary.bytes = csv->bytes();
+    read_header();
+    summary.bytes = csv->bytes();
+  }
+};
+
+namespace {
+internal::csv_options to_csv_options(const dossier_log_options& o) {
+  internal::csv_options c;
+  c.separator = o.separator;
+  c.max_record_bytes = o.max_record_bytes;
+  return c;
+}
+}  // namespace
+
+dossier_log_reader::dossier_log_reader(std::unique_ptr<impl> p) noexcept : impl_(std::move(p)) {}
+dossier_log_reader::dossier_log_reader(dossier_log_reader&&) noexcept = default;
+dossier_log_reader& dossier_log_reader::operator=(dossier_log_reader&&) noexcept = default;
+dossier_log_reader::~dossier_log_reader() = default;
+
+dossier_log_reader dossier_log_reader::open(const std::string& path, dossier_log_options options) {
+  auto p = std::make_unique<impl>();
+  p->name = path;
+  p->options = options;
+  std::optional<internal::csv_reader> r;
+  try {
+    r.emplace(internal::csv_reader::open(path, to_csv_options(options)));
+  } catch (const io_error& e) {
+    std::string why = e.detail();
+    const std::string_view prefix = "cannot open: ";
+    if (why.compare(0, prefix.size(), prefix) == 0) why = "cannot open the dossier log: " + why.substr(prefix.size());
+    throw io_error(why, e.where());
+  }
+  p->start(std::move(*r));
+  return dossier_log_reader(std::move(p));
+}
+
+dossier_log_reader dossier_log_reader::from_text(std::string text, std::string name, dossier_log_options options) {
+  auto p = std::make_unique<impl>();
+  p->name = name;
+  p->options = options;
+  p->start(internal::csv_reader::from_text(std::move(text), std::move(name), to_csv_options(options)));
+  return dossier_log_reader(std::move(p));
+}
+
+bool dossier_log_reader::next(dossier& out) { return impl_->next(out); }
+bool dossier_log_reader::next(dossier& out, flow_accumulator& into) { return impl_->next(out, into); }
+const std::vector<std::string>& dossier_log_reader::header() const noexcept { return impl_->header; }
+const dossier_log_summary& dossier_log_reader::summary() const noexcept { return impl_->summary; }
+char dossier_log_reader::separator() const noexcept { return impl_->csv->separator(); }
+
+}  // namespace cchc
