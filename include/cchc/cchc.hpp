@@ -14,6 +14,7 @@
 // figures and expressions
 #include "cchc/figures.hpp"
 #include "cchc/expression.hpp"
+#include "cchc/figures_table.hpp"
 
 // calendar
 #include "cchc/lunar.hpp"
