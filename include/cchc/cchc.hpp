@@ -15,6 +15,7 @@
 #include "cchc/figures.hpp"
 #include "cchc/expression.hpp"
 #include "cchc/figures_table.hpp"
+#include "cchc/roll_up.hpp"
 
 // calendar
 #include "cchc/lunar.hpp"

@@ -28,7 +28,7 @@ PUBLIC = {
     "error": "base",
     "finding": "core", "rounding": "core", "number_format": "core", "decimal": "core", "rate": "core",
     "version": "core", "detail/number_style": "core",
-    "figures": "expression", "expression": "expression", "figures_table": "expression",
+    "figures": "expression", "expression": "expression", "figures_table": "expression", "roll_up": "expression",
     "lunar": "calendar", "calendar": "calendar", "schedule_file": "calendar", "vietnam_calendar": "calendar",
     "period": "calendar", "detail/working_day_index": "calendar",
     "deadline": "deadline",
