@@ -7,6 +7,8 @@
 #include "cchc/expression.hpp"
 #include "cchc/figures_table.hpp"
 #include "cchc/number_format.hpp"
+#include "cchc/report.hpp"
+#include "cchc/report_figures.hpp"
 #include "cchc/scorecard.hpp"
 #include "cchc/scorecard_file.hpp"
 #include "commands.hpp"
@@ -61,9 +63,22 @@ std::string status_text(score_status s, const context& ctx) {
 
 int run_score(const context& ctx, const arguments& args) {
   const scorecard card = read_scorecard(args);
-  const figures_table t = read_table(args);
   std::vector<std::pair<std::string, figures>> units;
-  for (const auto& u : t.units) units.emplace_back(u.unit, u.figures);
+  std::string source;
+  if (!args.positionals().empty()) {
+    // Reports: each one's figures under their dotted names (cchc/report_figures.hpp).
+    if (args.value("figures")) throw usage_error("--figures", "give reports or --figures TABLE.csv, not both");
+    for (const auto& path : args.positionals()) {
+      const report r = load_report(path);
+      const std::string unit = !r.unit.issuer.empty() ? r.unit.issuer : !r.unit.name.empty() ? r.unit.name : path;
+      units.emplace_back(unit, report_figures(r));
+      source += (source.empty() ? "" : ", ") + path;
+    }
+  } else {
+    const figures_table t = read_table(args);
+    for (const auto& u : t.units) units.emplace_back(u.unit, u.figures);
+    source = *args.value("figures");
+  }
   const score_table scores = card.score(units);
   const auto& d = card.definition();
 
@@ -71,7 +86,7 @@ int run_score(const context& ctx, const arguments& args) {
   doc.title = ctx.tr("Chấm điểm theo bộ tiêu chí ", "Scores on the scorecard ") + d.id;
   doc.facts = {{"scorecard", ctx.tr("Bộ tiêu chí", "Scorecard"), text_cell(d.id)},
                {"source", ctx.tr("Căn cứ", "Source"), text_cell(d.source)},
-               {"figures", ctx.tr("Số liệu", "Figures"), text_cell(*args.value("figures"))},
+               {"figures", ctx.tr("Số liệu", "Figures"), text_cell(source)},
                {"units", ctx.tr("Số đơn vị", "Units"), count_cell(static_cast<long long>(units.size()), ctx)}};
 
   // Ranking of the totals first, then one table per unit with every node.
@@ -148,7 +163,7 @@ int run_score(const context& ctx, const arguments& args) {
   doc.tables.push_back(std::move(ranking));
   for (auto& u : per_unit) doc.tables.push_back(std::move(u));
   doc.csv_tables = std::vector<table>{std::move(flat)};
-  doc.json = nlohmann::json{{"scorecard", d.id}, {"source", d.source}, {"figures", *args.value("figures")},
+  doc.json = nlohmann::json{{"scorecard", d.id}, {"source", d.source}, {"figures", source},
                             {"units", std::move(json_units)}};
   render(doc, ctx, std::cout);
   return exit_ok;
@@ -226,9 +241,11 @@ extern const command score_command;
 const command score_command{
     "score",
     "score units against a scorecard (vn.766, vn.haiphong.212-2025 or a file), every point explained",
-    "cchc score --scorecard FILE|ID --figures TABLE.csv [--style plain|vi|en]",
+    "cchc score --scorecard FILE|ID (--figures TABLE.csv | REPORT.json ...) [--style plain|vi|en]",
     "Scores every unit of a figures table (one row per unit: a 'unit' column, optional 'name' and\n"
-    "'parent', one column per figure; an empty cell is an absent figure, never 0) against a scorecard\n"
+    "'parent', one column per figure; an empty cell is an absent figure, never 0) — or of one or more\n"
+    "report files, each a unit with its figures under their dotted names (docs/scorecards.md) —\n"
+    "against a scorecard\n"
     "(docs/scorecards.md): a built-in id or a scorecard file. Prints the ranking of the totals, then\n"
     "for each unit every group and leaf with its points, maximum, rate, rule and why a score is\n"
     "absent or not scored. Points are exact, rounded once per leaf as the scorecard says. --format csv\n"
@@ -238,10 +255,11 @@ const command score_command{
      {"figures", "TABLE.csv", "the figures table"},
      {"style", "STYLE", "how numbers are written in the table: plain (default, 1250.5), vi (1.250,5), en"}},
     "  cchc score --scorecard vn.766 --figures portal-2026-q1.csv\n"
-    "  cchc score --scorecard my-district-card.json --figures districts.csv --format csv\n",
+    "  cchc score --scorecard my-district-card.json --figures districts.csv --format csv\n"
+    "  cchc score --scorecard example.district-par examples/tran-de-2023/report.json\n",
     0,
-    0,
-    {},
+    100000,
+    {"REPORT.json"},
     run_score};
 
 extern const command rank_command;

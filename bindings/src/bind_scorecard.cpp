@@ -10,6 +10,8 @@
 #include "cchc/expression.hpp"
 #include "cchc/figures.hpp"
 #include "cchc/figures_table.hpp"
+#include "cchc/report.hpp"
+#include "cchc/report_figures.hpp"
 #include "cchc/roll_up.hpp"
 #include "cchc/scorecard.hpp"
 #include "cchc/scorecard_file.hpp"
@@ -204,6 +206,15 @@ Decimal('0.25')
         return py::make_tuple(t.names, table_rows(t));
       },
       py::arg("path"), py::arg("style") = "plain");
+  m.def(
+      "_report_figures",
+      [](const cchc::report& r) {
+        py::dict out;
+        const auto f = cchc::report_figures(r);
+        for (const auto& name : f.names()) out[py::str(name)] = figure_to_python(*f.find(name));
+        return out;
+      },
+      py::arg("report"));
   m.def(
       "_roll_up",
       [](py::iterable rows, py::iterable names) {

@@ -36,6 +36,7 @@
 // report, validation, indicators
 #include "cchc/document_ref.hpp"
 #include "cchc/report.hpp"
+#include "cchc/report_figures.hpp"
 #include "cchc/validate.hpp"
 #include "cchc/indicator.hpp"
 

@@ -134,6 +134,9 @@ if "scorecard" in _core._areas:
     Scorecard.score = _scorecard.score  # type: ignore[attr-defined]
     Expression.evaluate_frame = _scorecard.evaluate_frame  # type: ignore[attr-defined]
 
-    from ._scorecard import check_roll_up, read_figures, roll_up  # noqa: E402
+    from ._scorecard import check_roll_up, read_figures, report_figures, roll_up  # noqa: E402
 
-    __all__ += ["UNDEFINED", "Expression", "Scorecard", "check_roll_up", "evaluate", "read_figures", "roll_up"]
+    Report.figures = report_figures  # type: ignore[attr-defined]
+
+    __all__ += ["UNDEFINED", "Expression", "Scorecard", "check_roll_up", "evaluate", "read_figures", "report_figures",
+                "roll_up"]

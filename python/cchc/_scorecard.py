@@ -58,8 +58,20 @@ def figures_of(data: Any) -> list[tuple[str, dict]]:
             out.append((str(unit), figs))
         return out
     if isinstance(data, Mapping):
-        return [(str(k), dict(v)) for k, v in data.items()]
-    return [(str(u), dict(f)) for u, f in data]
+        return [(str(k), report_figures(v) if isinstance(v, _core.Report) else dict(v)) for k, v in data.items()]
+    out = []
+    for item in data:
+        if isinstance(item, _core.Report):  # a report is a unit: its issuer (or name) and its figures
+            out.append((item.issuer or item.unit_name, report_figures(item)))
+        else:
+            unit, figs = item
+            out.append((str(unit), report_figures(figs) if isinstance(figs, _core.Report) else dict(figs)))
+    return out
+
+
+def report_figures(report) -> dict:
+    """A report's figures under their dotted names (docs/scorecards.md), Decimal or Rate values."""
+    return _core._report_figures(report)
 
 
 def score(self: "_core.Scorecard", figures: Any):

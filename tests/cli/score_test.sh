@@ -51,6 +51,15 @@ expect_exit 2
 expect_err "bad.csv:2:6"
 expect_err "unit A"
 
+# reports as units: the example district card on the Trần Đề report (points checked in
+# tests/cpp/report_figures_test.cpp: 79.15, grade C)
+run score --scorecard example.district-par "$SRC/examples/tran-de-2023/report.json" --format json
+expect_exit 0
+expect_json_true "j['units'][0]['points'] == '79.15' and j['units'][0]['grade'] == 'C'"
+run score --scorecard example.district-par "$SRC/examples/tran-de-2023/report.json" --figures "$T"
+expect_exit 2
+expect_err "not both"
+
 # rank: exact, ties explicit, missing last
 printf 'unit,a,b\nX,1,3\nY,2,6\nZ,1,2\nW,,1\n' >"$WORK/rank.csv"
 run rank --figures "$WORK/rank.csv" --by "a / b" --format json

@@ -33,7 +33,7 @@ PUBLIC = {
     "period": "calendar", "detail/working_day_index": "calendar",
     "deadline": "deadline",
     "flow": "dossier", "dossier": "dossier", "dossier_log": "dossier", "bulk": "dossier",
-    "document_ref": "report", "report": "report",
+    "document_ref": "report", "report": "report", "report_figures": "report",
     "validate": "validate",
     "indicator": "indicator",
     "scorecard": "scorecard", "scorecard_file": "scorecard",

@@ -119,3 +119,15 @@ def test_figures_table_roll_up_and_check(tmp_path):
     findings = cchc.check_roll_up(frame)
     assert len(findings) == 1 and findings[0].id == "units.sum"
     assert "children add up to 150" in findings[0].message
+
+
+def test_reports_are_units_with_figures_like_the_cli(tmp_path):
+    import pathlib
+    root = pathlib.Path(__file__).resolve().parents[2]
+    report = cchc.load_report(root / "examples/tran-de-2023/report.json")
+    figs = report.figures()
+    assert figs["direction.plan.tasks_completed"] == Decimal("23")
+    assert figs["one_stop.flows.I.on_time.resolved_basis"] == cchc.Rate(13676, 14019)
+    table = cchc.Scorecard.builtin("example.district-par").score([report])
+    total = table[table["kind"] == "total"].iloc[0]
+    assert total["points"] == Decimal("79.15") and total["grade"] == "C"  # as tests/cli/score_test.sh
