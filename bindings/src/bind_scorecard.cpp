@@ -9,6 +9,10 @@
 #include "casters.hpp"
 #include "cchc/expression.hpp"
 #include "cchc/figures.hpp"
+#include "cchc/figures_table.hpp"
+#include "cchc/report.hpp"
+#include "cchc/report_figures.hpp"
+#include "cchc/roll_up.hpp"
 #include "cchc/scorecard.hpp"
 #include "cchc/scorecard_file.hpp"
 
@@ -88,6 +92,39 @@ py::dict row_dict(const cchc::node_score& r) {
   return d;
 }
 
+py::object figure_to_python(const cchc::figure& f) {
+  return f.is_rate() ? py::cast(f.as_rate()) : from_decimal(f.number());
+}
+
+// [(unit, name, parent, {figure: value}), ...] ↔ figures_table (the pandas layer builds the frames).
+py::list table_rows(const cchc::figures_table& t) {
+  py::list rows;
+  for (const auto& u : t.units) {
+    py::dict values;
+    for (const auto& name : t.names)
+      if (const auto* f = u.figures.find(name)) values[py::str(name)] = figure_to_python(*f);
+    rows.append(py::make_tuple(u.unit, u.name, u.parent, values));
+  }
+  return rows;
+}
+
+cchc::figures_table table_arg(py::iterable rows, py::iterable names) {
+  cchc::figures_table t;
+  for (auto n : names) t.names.push_back(text_arg(n, "names"));
+  long line = 0;
+  for (auto r : rows) {
+    const auto row = r.cast<py::tuple>();
+    cchc::unit_figures u;
+    u.unit = py::str(row[0]).cast<std::string>();
+    u.name = row[1].is_none() ? "" : py::str(row[1]).cast<std::string>();
+    u.parent = row[2].is_none() ? "" : py::str(row[2]).cast<std::string>();
+    u.figures = figures_arg(row[3], ("figures of unit '" + u.unit + "'").c_str());
+    u.line = ++line;
+    t.units.push_back(std::move(u));
+  }
+  return t;
+}
+
 std::optional<std::vector<std::string>> names_arg(py::handle h) {
   if (h.is_none()) return std::nullopt;
   std::vector<std::string> out;
@@ -159,6 +196,36 @@ Decimal('0.25')
         return to_python(cchc::evaluate(text_arg(text, "text"), figures_arg(figures, "figures")));
       },
       py::arg("text"), py::arg("figures"), "Parse and evaluate once: cchc.evaluate(\"a / b\", {...}).");
+
+  m.def(
+      "_read_figures",
+      [](py::handle path, py::handle style) {
+        cchc::figures_table_options o;
+        o.style = style_arg(style, "style");
+        const auto t = cchc::load_figures_table(py::str(path).cast<std::string>(), o);
+        return py::make_tuple(t.names, table_rows(t));
+      },
+      py::arg("path"), py::arg("style") = "plain");
+  m.def(
+      "_report_figures",
+      [](const cchc::report& r) {
+        py::dict out;
+        const auto f = cchc::report_figures(r);
+        for (const auto& name : f.names()) out[py::str(name)] = figure_to_python(*f.find(name));
+        return out;
+      },
+      py::arg("report"));
+  m.def(
+      "_roll_up",
+      [](py::iterable rows, py::iterable names) {
+        const auto t = cchc::roll_up(table_arg(rows, names));
+        return table_rows(t);
+      },
+      py::arg("rows"), py::arg("names"));
+  m.def(
+      "_check_roll_up",
+      [](py::iterable rows, py::iterable names) { return cchc::check_roll_up(table_arg(rows, names)); },
+      py::arg("rows"), py::arg("names"));
 
   py::class_<cchc::scorecard> s(m, "Scorecard", R"doc(
 A scorecard as data (docs/scorecards.md): ``Scorecard.builtin("vn.766")``, ``Scorecard.load(path)``,

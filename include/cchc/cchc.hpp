@@ -14,6 +14,8 @@
 // figures and expressions
 #include "cchc/figures.hpp"
 #include "cchc/expression.hpp"
+#include "cchc/figures_table.hpp"
+#include "cchc/roll_up.hpp"
 
 // calendar
 #include "cchc/lunar.hpp"
@@ -34,6 +36,7 @@
 // report, validation, indicators
 #include "cchc/document_ref.hpp"
 #include "cchc/report.hpp"
+#include "cchc/report_figures.hpp"
 #include "cchc/validate.hpp"
 #include "cchc/indicator.hpp"
 

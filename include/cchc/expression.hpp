@@ -86,7 +86,7 @@ class expression_value {
   /// A number's exact numerator and (positive) denominator; argument_error for other kinds.
   [[nodiscard]] const decimal& numerator() const;
   [[nodiscard]] const decimal& denominator() const;
-  /// A number whose denominator is 1 (no rounding needed), else std::nullopt.
+  /// A number with a finite decimal expansion (up to 32 decimals: 1/4 → 0.25), else std::nullopt.
   [[nodiscard]] std::optional<decimal> exact() const;
   /// A number rounded once to `scale` decimals with `mode`; argument_error for other kinds.
   [[nodiscard]] decimal rounded(int scale, rounding mode) const;

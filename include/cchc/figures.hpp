@@ -13,8 +13,8 @@
 //     f.find("missing");              // nullptr: absent
 #pragma once
 
-#include <map>
 #include <string>
+#include <unordered_map>
 #include <string_view>
 #include <variant>
 #include <vector>
@@ -48,7 +48,7 @@ class figure {
 /// "13676", "13676/14019" (a rate) — for messages and explanations.
 [[nodiscard]] std::string to_string(const figure& f);
 
-/// The figures of one unit: name → figure. Ordered by name (stable output).
+/// The figures of one unit: name → figure (a hash table: scoring looks names up millions of times).
 class figures {
  public:
   figures() = default;
@@ -59,20 +59,20 @@ class figures {
   figures& erase(std::string_view name);
 
   /// The figure, or nullptr when absent.
-  [[nodiscard]] const figure* find(std::string_view name) const;
+  [[nodiscard]] const figure* find(const std::string& name) const;
+  [[nodiscard]] const figure* find(std::string_view name) const { return find(std::string(name)); }
+  [[nodiscard]] const figure* find(const char* name) const { return find(std::string(name)); }
   [[nodiscard]] bool contains(std::string_view name) const { return find(name) != nullptr; }
   [[nodiscard]] std::size_t size() const noexcept { return values_.size(); }
   [[nodiscard]] bool empty() const noexcept { return values_.empty(); }
+  /// The names, sorted.
   [[nodiscard]] std::vector<std::string> names() const;
-
-  [[nodiscard]] auto begin() const noexcept { return values_.begin(); }
-  [[nodiscard]] auto end() const noexcept { return values_.end(); }
 
   friend bool operator==(const figures& a, const figures& b) { return a.values_ == b.values_; }
   friend bool operator!=(const figures& a, const figures& b) { return !(a == b); }
 
  private:
-  std::map<std::string, figure, std::less<>> values_;
+  std::unordered_map<std::string, figure> values_;
 };
 
 }  // namespace cchc

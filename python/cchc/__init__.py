@@ -134,4 +134,9 @@ if "scorecard" in _core._areas:
     Scorecard.score = _scorecard.score  # type: ignore[attr-defined]
     Expression.evaluate_frame = _scorecard.evaluate_frame  # type: ignore[attr-defined]
 
-    __all__ += ["UNDEFINED", "Expression", "Scorecard", "evaluate"]
+    from ._scorecard import check_roll_up, read_figures, report_figures, roll_up  # noqa: E402
+
+    Report.figures = report_figures  # type: ignore[attr-defined]
+
+    __all__ += ["UNDEFINED", "Expression", "Scorecard", "check_roll_up", "evaluate", "read_figures", "report_figures",
+                "roll_up"]

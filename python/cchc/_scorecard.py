@@ -43,11 +43,8 @@ def figures_of(data: Any) -> list[tuple[str, dict]]:
 
     if isinstance(data, pd.DataFrame):
         frame = data
-        if "unit" in frame.columns:
-            units = frame["unit"]
-            frame = frame.drop(columns=[c for c in ("unit", "name", "parent") if c in frame.columns])
-        else:
-            units = pd.Series(frame.index, index=frame.index)
+        units = frame["unit"] if "unit" in frame.columns else pd.Series(frame.index, index=frame.index)
+        frame = frame.drop(columns=[c for c in ("unit", "name", "parent") if c in frame.columns])
         out = []
         for label, row in frame.iterrows():
             unit = units.loc[label]
@@ -61,8 +58,20 @@ def figures_of(data: Any) -> list[tuple[str, dict]]:
             out.append((str(unit), figs))
         return out
     if isinstance(data, Mapping):
-        return [(str(k), dict(v)) for k, v in data.items()]
-    return [(str(u), dict(f)) for u, f in data]
+        return [(str(k), report_figures(v) if isinstance(v, _core.Report) else dict(v)) for k, v in data.items()]
+    out = []
+    for item in data:
+        if isinstance(item, _core.Report):  # a report is a unit: its issuer (or name) and its figures
+            out.append((item.issuer or item.unit_name, report_figures(item)))
+        else:
+            unit, figs = item
+            out.append((str(unit), report_figures(figs) if isinstance(figs, _core.Report) else dict(figs)))
+    return out
+
+
+def report_figures(report) -> dict:
+    """A report's figures under their dotted names (docs/scorecards.md), Decimal or Rate values."""
+    return _core._report_figures(report)
 
 
 def score(self: "_core.Scorecard", figures: Any):
@@ -98,3 +107,51 @@ def evaluate_frame(self: "_core.Expression", units: Any):
         values = _core.Expression.evaluate_all(self, [f for _, f in pairs])
         return pd.Series(values, index=units.index, dtype=object, name=self.text)
     return _core.Expression.evaluate_all(self, list(units))
+
+
+def _frame_of_rows(names, rows):
+    import pandas as pd
+
+    frame = pd.DataFrame(
+        [{"unit": u, "name": n, "parent": p, **{k: v.get(k) for k in names}} for u, n, p, v in rows],
+        columns=["unit", "name", "parent", *names],
+    )
+    return frame.set_index("unit")
+
+
+def _rows_of_frame(frame):
+    pairs = figures_of(frame)
+    import pandas as pd
+
+    if "unit" in frame.columns:
+        frame = frame.set_index("unit")
+    meta = {str(u): (frame.loc[u].get("name") if "name" in frame.columns else None,
+                     frame.loc[u].get("parent") if "parent" in frame.columns else None) for u in frame.index}
+    rows = []
+    for unit, figs in pairs:
+        name, parent = meta[unit]
+        rows.append((unit, None if name is None or pd.isna(name) else str(name),
+                     None if parent is None or pd.isna(parent) else str(parent), figs))
+    names = [c for c in frame.columns if c not in ("name", "parent")]
+    return rows, names
+
+
+def read_figures(path, style: str = "plain"):
+    """A figures table (CSV: a 'unit' column, optional 'name' and 'parent', one column per figure) as a
+    DataFrame indexed by unit; values are Decimal or Rate, absent cells None (docs/scorecards.md)."""
+    names, rows = _core._read_figures(str(path), style)
+    return _frame_of_rows(names, rows)
+
+
+def roll_up(frame):
+    """The parents' figures from their children's (ratio of sums), as a DataFrame indexed by unit."""
+    rows, names = _rows_of_frame(frame)
+    return _frame_of_rows(names, _core._roll_up(rows, names))
+
+
+def check_roll_up(frame):
+    """Findings (rule units.sum) where a parent's published figure differs from its children's sum."""
+    from ._frames import Findings
+
+    rows, names = _rows_of_frame(frame)
+    return Findings(_core._check_roll_up(rows, names))

@@ -29,13 +29,6 @@ expression_value expression_value::ratio(decimal numerator, decimal denominator)
     v.numerator_ = std::move(numerator);
     return v;
   }
-  // A quotient with a finite decimal expansion (up to 32 decimals) is a plain number: (1/3) * 3 is 1,
-  // 1/4 is 0.25; only the others (2/3, 13676/14019) stay ratios.
-  decimal quotient = decimal::divide(numerator, denominator, 32, rounding::toward_zero);
-  if (quotient * denominator == numerator) {
-    v.numerator_ = quotient.trimmed();
-    return v;
-  }
   // Trailing zeros carry no meaning inside a ratio; dropping them keeps products' scales small.
   v.numerator_ = numerator.trimmed();
   v.denominator_ = denominator.trimmed();
@@ -78,8 +71,35 @@ const decimal& expression_value::denominator() const {
 }
 
 std::optional<decimal> expression_value::exact() const {
-  if (!is_number() || denominator_ != decimal(1)) return std::nullopt;
-  return numerator_;
+  if (!is_number()) return std::nullopt;
+  if (denominator_ == decimal(1)) return numerator_;
+  // A quotient with a finite decimal expansion (up to 32 decimals) is a plain number: (1/3) * 3 is 1,
+  // 1/4 is 0.25; only the others (2/3, 13676/14019) stay ratios. Checked here, on demand, not after
+  // every operation (the 32-digit division is the expensive part of a ratio).
+  const auto a = numerator_.small_coefficient();
+  const auto b = denominator_.small_coefficient();
+  if (a && b && *b > 0) {
+    // Fast path (64-bit coefficients): a/b terminates iff b / gcd(a, b) has no prime factor but 2 and 5;
+    // then max(twos, fives) more decimals (plus the scales' difference) hold it exactly.
+    std::uint64_t x = *a < 0 ? 0 - static_cast<std::uint64_t>(*a) : static_cast<std::uint64_t>(*a);
+    std::uint64_t y = static_cast<std::uint64_t>(*b);
+    std::uint64_t g = y;
+    for (std::uint64_t r = x; r != 0;) {
+      const std::uint64_t t = g % r;
+      g = r;
+      r = t;
+    }
+    std::uint64_t rest = y / g;
+    int twos = 0, fives = 0;
+    while (rest % 2 == 0) rest /= 2, ++twos;
+    while (rest % 5 == 0) rest /= 5, ++fives;
+    if (rest != 1) return std::nullopt;
+    const int digits = std::max(twos, fives) + numerator_.scale() - denominator_.scale();
+    return decimal::divide(numerator_, denominator_, std::max(0, digits), rounding::toward_zero).trimmed();
+  }
+  decimal quotient = decimal::divide(numerator_, denominator_, 32, rounding::toward_zero);
+  if (quotient * denominator_ == numerator_) return quotient.trimmed();
+  return std::nullopt;
 }
 
 decimal expression_value::rounded(int scale, rounding mode) const {
@@ -95,7 +115,8 @@ bool expression_value::truth() const {
 std::string expression_value::to_string() const {
   switch (kind_) {
     case kind::number:
-      return denominator_ == decimal(1) ? numerator_.to_string() : numerator_.to_string() + "/" + denominator_.to_string();
+      if (auto e = exact()) return e->to_string();
+      return numerator_.to_string() + "/" + denominator_.to_string();
     case kind::boolean: return truth_ ? "true" : "false";
     case kind::absent: return "absent";
     case kind::undefined: return "undefined";

@@ -1,6 +1,8 @@
 // A unit's figures (see cchc/figures.hpp).
 #include "cchc/figures.hpp"
 
+#include <algorithm>
+
 #include "cchc/error.hpp"
 
 namespace cchc {
@@ -28,11 +30,11 @@ figures& figures::set(std::string name, figure value) {
 }
 
 figures& figures::erase(std::string_view name) {
-  if (auto it = values_.find(name); it != values_.end()) values_.erase(it);
+  values_.erase(std::string(name));
   return *this;
 }
 
-const figure* figures::find(std::string_view name) const {
+const figure* figures::find(const std::string& name) const {
   const auto it = values_.find(name);
   return it == values_.end() ? nullptr : &it->second;
 }
@@ -41,6 +43,7 @@ std::vector<std::string> figures::names() const {
   std::vector<std::string> out;
   out.reserve(values_.size());
   for (const auto& [name, value] : values_) out.push_back(name);
+  std::sort(out.begin(), out.end());
   return out;
 }
 

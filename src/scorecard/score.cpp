@@ -14,6 +14,7 @@ using value = expression_value;
 
 // The compiled leaves of one score() call: each leaf's expression evaluated for every unit once.
 struct leaf_values {
+  std::string rule;             // describe(): the same text for every unit
   std::vector<value> values;    // per unit
   std::vector<value> at_mean;   // relative_to_mean: value >= mean(value), per unit
   std::vector<std::string> names;
@@ -77,7 +78,11 @@ class scorer {
 
   score_table run() {
     score_table table;
+    std::size_t nodes = 1;
+    for (const auto& g : d_.groups) nodes += count_nodes(g);
+    table.rows.reserve(nodes * units_.size());
     std::vector<std::size_t> total_rows;
+    total_rows.reserve(units_.size());
     for (std::size_t u = 0; u < units_.size(); ++u) {
       const std::size_t total_at = table.rows.size();
       table.rows.emplace_back();  // the total, filled after its children
@@ -92,10 +97,17 @@ class scorer {
   }
 
  private:
+  static std::size_t count_nodes(const scorecard_node& n) {
+    std::size_t k = 1;
+    for (const auto& c : n.children) k += count_nodes(c);
+    return k;
+  }
+
   void compile(const scorecard_node& n) {
     for (const auto& c : n.children) compile(c);
     if (!n.rule) return;
     leaf_values lv;
+    lv.rule = describe(n);
     const leaf_rule& r = *n.rule;
     if (!r.value.empty()) {
       const expression e = expression::parse(r.value);
@@ -132,7 +144,7 @@ class scorer {
     s.kind = "leaf";
     s.depth = depth;
     s.max_points = n.max_points;
-    s.rule = describe(n);
+    s.rule = lv.rule;
     const figures& f = units_[u].second;
     for (const auto& name : lv.names) {
       const figure* v = f.find(name);

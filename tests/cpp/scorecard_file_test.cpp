@@ -46,7 +46,7 @@ figures portal_unit() {
 }  // namespace
 
 TEST_CASE("scorecard_file: vn.766 is built in and scores portal feed names") {
-  CHECK(cchc::builtin_scorecards() == std::vector<std::string>{"vn.766", "vn.haiphong.212-2025"});
+  CHECK(cchc::builtin_scorecards() == std::vector<std::string>{"example.district-par", "vn.766", "vn.haiphong.212-2025"});
   const auto card = cchc::builtin_scorecard("vn.766");
   CHECK(card.definition().max_points == dec("100"));
   CHECK(card.definition().groups.size() == 6);

@@ -101,3 +101,33 @@ def test_scorecard_file_errors_are_parse_errors_with_location(tmp_path):
         cchc.Scorecard.load(path)
     with pytest.raises(cchc.UnknownNameError, match="vn.766"):
         cchc.Scorecard.builtin("vn.767")
+
+
+def test_figures_table_roll_up_and_check(tmp_path):
+    path = tmp_path / "units.csv"
+    path.write_text("unit,name,parent,received,on_time\n"
+                    "P,Tỉnh P,,151,130/150\n"
+                    "A,Huyện A,P,100,90/100\n"
+                    "B,Huyện B,P,50,40/50\n", encoding="utf-8")
+    frame = cchc.read_figures(path)
+    assert frame.loc["A", "received"] == Decimal("100")
+    assert frame.loc["A", "on_time"] == cchc.Rate(90, 100)
+    up = cchc.roll_up(frame)
+    assert list(up.index) == ["P"]
+    assert up.loc["P", "received"] == Decimal("150")
+    assert up.loc["P", "on_time"] == cchc.Rate(130, 150)  # a ratio of sums, not a mean of rates
+    findings = cchc.check_roll_up(frame)
+    assert len(findings) == 1 and findings[0].id == "units.sum"
+    assert "children add up to 150" in findings[0].message
+
+
+def test_reports_are_units_with_figures_like_the_cli(tmp_path):
+    import pathlib
+    root = pathlib.Path(__file__).resolve().parents[2]
+    report = cchc.load_report(root / "examples/tran-de-2023/report.json")
+    figs = report.figures()
+    assert figs["direction.plan.tasks_completed"] == Decimal("23")
+    assert figs["one_stop.flows.I.on_time.resolved_basis"] == cchc.Rate(13676, 14019)
+    table = cchc.Scorecard.builtin("example.district-par").score([report])
+    total = table[table["kind"] == "total"].iloc[0]
+    assert total["points"] == Decimal("79.15") and total["grade"] == "C"  # as tests/cli/score_test.sh

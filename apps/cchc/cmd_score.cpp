@@ -1,0 +1,289 @@
+// cchc score --scorecard FILE|ID --figures TABLE.csv — score units against a scorecard, every point
+// explained; cchc rank --figures TABLE.csv --by EXPR — rank units by any expression over their figures.
+#include <algorithm>
+#include <iostream>
+
+#include "cchc/decimal.hpp"
+#include "cchc/expression.hpp"
+#include "cchc/figures_table.hpp"
+#include "cchc/number_format.hpp"
+#include "cchc/report.hpp"
+#include "cchc/report_figures.hpp"
+#include "cchc/scorecard.hpp"
+#include "cchc/scorecard_file.hpp"
+#include "commands.hpp"
+#include "output.hpp"
+
+namespace cchc::cli {
+
+namespace {
+
+number_style table_style(const arguments& args) {
+  const std::string s = args.value("style").value_or("plain");
+  if (s == "plain") return number_style::plain;
+  if (s == "vi") return number_style::vi;
+  if (s == "en") return number_style::en;
+  throw usage_error("--style", "invalid value for --style: expected plain, vi or en, found '" + s + "'");
+}
+
+figures_table read_table(const arguments& args) {
+  const auto path = args.value("figures");
+  if (!path) throw usage_error("--figures", "missing --figures TABLE.csv (one row per unit, one column per figure)");
+  figures_table_options o;
+  o.style = table_style(args);
+  return load_figures_table(*path, o);
+}
+
+scorecard read_scorecard(const arguments& args) {
+  const auto which = args.value("scorecard");
+  if (!which) throw usage_error("--scorecard", "missing --scorecard FILE or a built-in id (vn.766, …)");
+  const auto ids = builtin_scorecards();
+  if (std::find(ids.begin(), ids.end(), *which) != ids.end()) return builtin_scorecard(*which);
+  return load_scorecard(*which);
+}
+
+cell decimal_cell(const std::optional<decimal>& d, const context& ctx) {
+  if (!d) return empty_cell();
+  return {d->format(ctx.lang == language::vi ? number_style::vi : number_style::en), d->to_string()};
+}
+
+nlohmann::json opt(const std::optional<decimal>& d) { return d ? nlohmann::json(d->to_string()) : nlohmann::json(nullptr); }
+
+std::string status_text(score_status s, const context& ctx) {
+  switch (s) {
+    case score_status::scored: return "";
+    case score_status::not_scored: return ctx.tr("không chấm", "not scored");
+    case score_status::no_points: return ctx.tr("không có điểm", "no points");
+    case score_status::absent: return ctx.tr("thiếu số liệu", "absent");
+    case score_status::unknown: return ctx.tr("chưa rõ cách tính", "unknown rule");
+    case score_status::invalid: return ctx.tr("không hợp lệ", "invalid");
+  }
+  return "";
+}
+
+int run_score(const context& ctx, const arguments& args) {
+  const scorecard card = read_scorecard(args);
+  std::vector<std::pair<std::string, figures>> units;
+  std::string source;
+  if (!args.positionals().empty()) {
+    // Reports: each one's figures under their dotted names (cchc/report_figures.hpp).
+    if (args.value("figures")) throw usage_error("--figures", "give reports or --figures TABLE.csv, not both");
+    for (const auto& path : args.positionals()) {
+      const report r = load_report(path);
+      const std::string unit = !r.unit.issuer.empty() ? r.unit.issuer : !r.unit.name.empty() ? r.unit.name : path;
+      units.emplace_back(unit, report_figures(r));
+      source += (source.empty() ? "" : ", ") + path;
+    }
+  } else {
+    const figures_table t = read_table(args);
+    for (const auto& u : t.units) units.emplace_back(u.unit, u.figures);
+    source = *args.value("figures");
+  }
+  const score_table scores = card.score(units);
+  const auto& d = card.definition();
+
+  document doc;
+  doc.title = ctx.tr("Chấm điểm theo bộ tiêu chí ", "Scores on the scorecard ") + d.id;
+  doc.facts = {{"scorecard", ctx.tr("Bộ tiêu chí", "Scorecard"), text_cell(d.id)},
+               {"source", ctx.tr("Căn cứ", "Source"), text_cell(d.source)},
+               {"figures", ctx.tr("Số liệu", "Figures"), text_cell(source)},
+               {"units", ctx.tr("Số đơn vị", "Units"), count_cell(static_cast<long long>(units.size()), ctx)}};
+
+  // Ranking of the totals first, then one table per unit with every node.
+  table ranking;
+  ranking.key = "ranking";
+  ranking.title = ctx.tr("Xếp hạng", "Ranking");
+  ranking.columns = {{"rank", ctx.tr("Hạng", "Rank"), true},
+                     {"unit", ctx.tr("Đơn vị", "Unit")},
+                     {"points", ctx.tr("Điểm", "Points"), true},
+                     {"max_points", ctx.tr("Tối đa", "Maximum"), true},
+                     {"grade", ctx.tr("Xếp loại", "Grade")},
+                     {"note", ctx.tr("Ghi chú", "Note")}};
+  table flat;  // csv: one row per unit and node
+  flat.key = "scores";
+  for (const char* k : {"unit", "id", "kind", "depth", "status", "points", "max_points", "partial_points", "rate", "value",
+                        "rule", "reason", "grade", "rank"})
+    flat.columns.push_back({k, k});
+  nlohmann::json json_units = nlohmann::json::array();
+  std::vector<table> per_unit;
+  nlohmann::json* current = nullptr;
+  for (const auto& r : scores.rows) {
+    if (r.kind == "total") {
+      ranking.rows.push_back({r.rank ? cell{std::to_string(*r.rank), *r.rank} : empty_cell(), text_cell(r.unit),
+                              r.points ? decimal_cell(r.points, ctx)
+                                       : cell{ctx.tr("(đã biết ", "(known ") + (r.partial_points ? r.partial_points->to_string() : "0") + ")",
+                                              nullptr},
+                              decimal_cell(r.max_points, ctx), text_cell(r.grade), text_cell(r.reason)});
+      json_units.push_back({{"unit", r.unit}, {"points", opt(r.points)}, {"max_points", r.max_points.to_string()},
+                            {"partial_points", opt(r.partial_points)}, {"grade", r.grade},
+                            {"rank", r.rank ? nlohmann::json(*r.rank) : nlohmann::json(nullptr)}, {"reason", r.reason},
+                            {"nodes", nlohmann::json::array()}});
+      current = &json_units.back();
+      table u;
+      u.key = "unit:" + r.unit;
+      u.title = ctx.tr("Đơn vị ", "Unit ") + r.unit;
+      u.columns = {{"id", "id"},
+                   {"points", ctx.tr("Điểm", "Points"), true},
+                   {"max_points", ctx.tr("Tối đa", "Maximum"), true},
+                   {"rate", ctx.tr("Tỷ lệ", "Rate"), true},
+                   {"rule", ctx.tr("Cách tính", "Rule")},
+                   {"note", ctx.tr("Ghi chú", "Note")}};
+      per_unit.push_back(std::move(u));
+    }
+    const std::string indent(static_cast<std::size_t>(r.depth) * 2, ' ');
+    std::string note = status_text(r.status, ctx);
+    if (!r.reason.empty()) note += (note.empty() ? "" : ": ") + r.reason;
+    per_unit.back().rows.push_back({text_cell(indent + r.id), decimal_cell(r.points, ctx), decimal_cell(r.max_points, ctx),
+                                    r.rate_percent ? cell{format_percent(*r.rate_percent, ctx.lang == language::vi ? number_style::vi : number_style::en),
+                                                          r.rate_percent->to_string()}
+                                                   : empty_cell(),
+                                    text_cell(r.rule), text_cell(note)});
+    nlohmann::json inputs = nlohmann::json::object();
+    for (const auto& [name, value] : r.inputs) inputs[name] = value;
+    (*current)["nodes"].push_back({{"id", r.id}, {"kind", r.kind}, {"depth", r.depth},
+                                   {"status", std::string(to_string(r.status))}, {"points", opt(r.points)},
+                                   {"max_points", r.max_points.to_string()}, {"partial_points", opt(r.partial_points)},
+                                   {"value", r.value}, {"rate_percent", opt(r.rate_percent)}, {"rule", r.rule},
+                                   {"inputs", inputs}, {"reason", r.reason}, {"grade", r.grade},
+                                   {"rank", r.rank ? nlohmann::json(*r.rank) : nlohmann::json(nullptr)}});
+    flat.rows.push_back({text_cell(r.unit), text_cell(r.id), text_cell(r.kind), {std::to_string(r.depth), r.depth},
+                         text_cell(std::string(to_string(r.status))), {r.points ? r.points->to_string() : "", opt(r.points)},
+                         {r.max_points.to_string(), r.max_points.to_string()},
+                         {r.partial_points ? r.partial_points->to_string() : "", opt(r.partial_points)},
+                         {r.rate_percent ? r.rate_percent->to_string() : "", opt(r.rate_percent)}, text_cell(r.value),
+                         text_cell(r.rule), text_cell(r.reason), text_cell(r.grade),
+                         r.rank ? cell{std::to_string(*r.rank), *r.rank} : empty_cell()});
+  }
+  std::sort(ranking.rows.begin(), ranking.rows.end(), [](const std::vector<cell>& a, const std::vector<cell>& b) {
+    const bool ra = !a[0].value.is_null(), rb = !b[0].value.is_null();
+    if (ra != rb) return ra;  // ranked units first, unranked last
+    if (ra && a[0].value != b[0].value) return a[0].value.get<long long>() < b[0].value.get<long long>();
+    return a[1].text < b[1].text;
+  });
+  doc.tables.push_back(std::move(ranking));
+  for (auto& u : per_unit) doc.tables.push_back(std::move(u));
+  doc.csv_tables = std::vector<table>{std::move(flat)};
+  doc.json = nlohmann::json{{"scorecard", d.id}, {"source", d.source}, {"figures", source},
+                            {"units", std::move(json_units)}};
+  render(doc, ctx, std::cout);
+  return exit_ok;
+}
+
+int run_rank(const context& ctx, const arguments& args) {
+  const figures_table t = read_table(args);
+  const auto by = args.value("by");
+  if (!by) throw usage_error("--by", "missing --by EXPRESSION (a figure name or an expression over the figures)");
+  const expression e = expression::parse(*by, t.names);
+  if (e.result_type() != expression::type::number)
+    throw usage_error("--by", "--by needs a number to rank on, found a condition: '" + *by + "'");
+  const bool lower = args.has("lower-is-better");
+  const bool dense = args.has("dense");
+  std::vector<const figures*> population;
+  for (const auto& u : t.units) population.push_back(&u.figures);
+  const auto values = e.evaluate_all(population);
+  // Exact comparison of ratios; absent and undefined values are not ranked and come last.
+  auto better = [&](const expression_value& a, const expression_value& b) {
+    const int c = (a.numerator() * b.denominator() - b.numerator() * a.denominator()).signum();
+    return lower ? c < 0 : c > 0;
+  };
+  std::vector<std::size_t> order(values.size());
+  for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+    const bool na = values[a].is_number(), nb = values[b].is_number();
+    if (na != nb) return na;
+    return na && better(values[a], values[b]);
+  });
+  const int scale = static_cast<int>(parse_count_argument(args.value("scale").value_or("4"), "--scale", 18));
+  document doc;
+  doc.title = ctx.tr("Xếp hạng theo ", "Ranking by ") + *by;
+  doc.facts = {{"by", ctx.tr("Tiêu chí", "By"), text_cell(*by)},
+               {"order", ctx.tr("Thứ tự", "Order"),
+                text_cell(lower ? ctx.tr("thấp hơn là tốt hơn", "lower is better") : ctx.tr("cao hơn là tốt hơn", "higher is better"))},
+               {"ties", ctx.tr("Đồng hạng", "Ties"), text_cell(dense ? "dense (1, 1, 2)" : "competition (1, 1, 3)")}};
+  table out;
+  out.key = "ranking";
+  out.columns = {{"rank", ctx.tr("Hạng", "Rank"), true},
+                 {"unit", ctx.tr("Đơn vị", "Unit")},
+                 {"name", ctx.tr("Tên", "Name")},
+                 {"value", ctx.tr("Giá trị", "Value"), true},
+                 {"exact", ctx.tr("Giá trị chính xác", "Exact value")},
+                 {"note", ctx.tr("Ghi chú", "Note")}};
+  long long rank = 0, dense_rank = 0;
+  for (std::size_t pos = 0; pos < order.size(); ++pos) {
+    const std::size_t i = order[pos];
+    const auto& v = values[i];
+    const auto& u = t.units[i];
+    if (!v.is_number()) {
+      out.rows.push_back({empty_cell(), text_cell(u.unit), text_cell(u.name), empty_cell(), text_cell(v.to_string()),
+                          text_cell(v.is_absent() ? ctx.tr("thiếu số liệu: không xếp hạng", "absent: not ranked")
+                                                  : ctx.tr("mẫu số 0: không xếp hạng", "zero denominator: not ranked"))});
+      continue;
+    }
+    const bool tie = pos > 0 && values[order[pos - 1]].is_number() && !better(values[order[pos - 1]], v);
+    if (!tie) {
+      rank = static_cast<long long>(pos) + 1;
+      ++dense_rank;
+    }
+    const long long shown = dense ? dense_rank : rank;
+    const decimal rounded = v.rounded(scale, rounding::half_away_from_zero);
+    out.rows.push_back({{std::to_string(shown), shown}, text_cell(u.unit), text_cell(u.name),
+                        {rounded.format(ctx.lang == language::vi ? number_style::vi : number_style::en), rounded.to_string()},
+                        text_cell(v.to_string()), text_cell(tie ? ctx.tr("đồng hạng", "tie") : "")});
+  }
+  doc.tables.push_back(std::move(out));
+  render(doc, ctx, std::cout);
+  return exit_ok;
+}
+
+}  // namespace
+
+extern const command score_command;
+const command score_command{
+    "score",
+    "score units against a scorecard (vn.766, vn.haiphong.212-2025 or a file), every point explained",
+    "cchc score --scorecard FILE|ID (--figures TABLE.csv | REPORT.json ...) [--style plain|vi|en]",
+    "Scores every unit of a figures table (one row per unit: a 'unit' column, optional 'name' and\n"
+    "'parent', one column per figure; an empty cell is an absent figure, never 0) — or of one or more\n"
+    "report files, each a unit with its figures under their dotted names (docs/scorecards.md) —\n"
+    "against a scorecard\n"
+    "(docs/scorecards.md): a built-in id or a scorecard file. Prints the ranking of the totals, then\n"
+    "for each unit every group and leaf with its points, maximum, rate, rule and why a score is\n"
+    "absent or not scored. Points are exact, rounded once per leaf as the scorecard says. --format csv\n"
+    "gives one row per unit and node (unit, id, kind, depth, status, points, max_points,\n"
+    "partial_points, rate, value, rule, reason, grade, rank); json gives everything, inputs included.\n",
+    {{"scorecard", "FILE|ID", "a scorecard file, or a built-in id: vn.766, vn.haiphong.212-2025"},
+     {"figures", "TABLE.csv", "the figures table"},
+     {"style", "STYLE", "how numbers are written in the table: plain (default, 1250.5), vi (1.250,5), en"}},
+    "  cchc score --scorecard vn.766 --figures portal-2026-q1.csv\n"
+    "  cchc score --scorecard my-district-card.json --figures districts.csv --format csv\n"
+    "  cchc score --scorecard example.district-par examples/tran-de-2023/report.json\n",
+    0,
+    100000,
+    {"REPORT.json"},
+    run_score};
+
+extern const command rank_command;
+const command rank_command{
+    "rank",
+    "rank units by a figure or an expression over their figures (ties explicit, missing last)",
+    "cchc rank --figures TABLE.csv --by EXPRESSION [--lower-is-better] [--dense] [--scale N]",
+    "Ranks the units of a figures table by --by, a figure name or an exact expression over the\n"
+    "figures (docs/expressions.md), highest first unless --lower-is-better. Ties share a rank:\n"
+    "competition ranking (1, 1, 3) by default, dense (1, 1, 2) with --dense; the comparison is exact\n"
+    "(ratios are compared as ratios). Units whose value is absent or undefined (zero denominator) are\n"
+    "listed last without a rank. Values are shown rounded to --scale decimals (default 4) half away\n"
+    "from zero, next to the exact value.\n",
+    {{"figures", "TABLE.csv", "the figures table (as for score)"},
+     {"by", "EXPRESSION", "what to rank on, e.g. totalOnTime / totalReceived"},
+     {"lower-is-better", "", "rank the lowest value first"},
+     {"dense", "", "dense ranking (1, 1, 2) instead of competition ranking (1, 1, 3)"},
+     {"scale", "N", "decimals shown (default 4)"},
+     {"style", "STYLE", "how numbers are written in the table: plain (default), vi, en"}},
+    "  cchc rank --figures districts.csv --by 'totalOnTime / totalReceived'\n"
+    "  cchc rank --figures districts.csv --by overdue --lower-is-better --dense\n",
+    0,
+    0,
+    {},
+    run_rank};
+
+}  // namespace cchc::cli

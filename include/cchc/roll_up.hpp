@@ -1,0 +1,32 @@
+// cchc/roll_up.hpp — units in a tree: a parent's figures from its children's, as ratios of sums,
+// and the check that a parent's published figures equal the sum of its children's.
+//
+// The tree is the figures table's `parent` column (a province row, its districts with parent = the
+// province's code, their communes below). Rolling up adds counts and amounts, and adds the
+// numerators and the denominators of rates separately — a province's on-time rate is the ratio of the
+// summed counts, never a mean of its districts' rates (the national portal computes parent rows so).
+//
+//     auto parents = cchc::roll_up(table);        // one row per unit that has children
+//     auto findings = cchc::check_roll_up(table); // rule "units.sum": published ≠ sum of children
+#pragma once
+
+#include <vector>
+
+#include "cchc/finding.hpp"
+#include "cchc/figures_table.hpp"
+
+namespace cchc {
+
+/// Every unit that is some row's parent, with each figure summed over its direct children. A child
+/// that has no published value of a figure but children of its own contributes its rolled-up value;
+/// when some child has neither, the parent's figure is absent (a sum of unknown parts is unknown).
+/// A figure that is a rate for one child and a number for another, or a cycle in the parent column,
+/// is a cchc::argument_error naming the units.
+[[nodiscard]] figures_table roll_up(const figures_table& table);
+
+/// One finding (rule "units.sum", severity error) per parent and figure where the parent's published
+/// value differs from the sum of its children's published values (checked only when every child
+/// publishes the figure). `file` names the table in the findings' locations.
+[[nodiscard]] std::vector<finding> check_roll_up(const figures_table& table, const std::string& file = {});
+
+}  // namespace cchc
