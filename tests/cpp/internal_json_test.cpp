@@ -19,7 +19,7 @@ cchc::parse_error parse_failure(const std::string& text, const json::options& o 
   } catch (const cchc::parse_error& e) {
     return e;
   } catch (const std::exception& e) {
-    FAIL("foreign exception: " << e.what());
+    FAIL("foreign exception: " << std::string(e.what()));
   }
   FAIL("no exception for " << text.substr(0, 80));
   return cchc::parse_error("unreachable");

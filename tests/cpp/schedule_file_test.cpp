@@ -90,7 +90,7 @@ cchc::parse_error json_error(const std::string& text) {
   } catch (const cchc::parse_error& e) {
     return e;
   } catch (const std::exception& e) {
-    FAIL("not a cchc::parse_error: " << e.what());
+    FAIL("not a cchc::parse_error: " << std::string(e.what()));
   }
   FAIL("no exception for " << text.substr(0, 80));
   return cchc::parse_error("unreachable");
