@@ -136,7 +136,7 @@ TEST_CASE("json: deep nesting is an error, not a stack overflow") {
   CHECK(json::parse("{\"a\": [{\"b\": 1}]}", "t", o).root().is_object());
 }
 
-TEST_CASE("json: invalid UTF-8 is located at the bad byte and quoted as \\xNN") {
+TEST_CASE("json: invalid UTF-8 is located at the bad byte and its bytes quoted in hex") {
   const std::string text = "{\n  \"tên\": \"Tr\xE2n\"}";
   const auto e = parse_failure(text);
   const std::string what = e.what();

@@ -393,7 +393,7 @@ TEST_CASE("report: reports and schedules count columns in characters alike") {
   CHECK(s.where().column == char_column(schedule_text, "\"huyện\""));
 }
 
-TEST_CASE("report: a megabyte of '[' is a nesting error, not a stack overflow") {
+TEST_CASE("report: a megabyte of open brackets is a nesting error, not a stack overflow") {
   const std::string deep = "{\"format\": \"cchc.report\", \"version\": 1, \"unit\": " + std::string(1u << 20, '[');
   const auto e = thrown<cchc::parse_error>([&] { (void)cchc::parse_report(deep); });
   CHECK(std::string(e.what()).find("nesting deeper than 32 levels") != std::string::npos);

@@ -168,7 +168,7 @@ TEST_CASE("schedule_file: deep JSON nesting is an error, not a stack overflow") 
   CHECK(e.where().line == 1);
 }
 
-TEST_CASE("schedule_file: invalid UTF-8 in JSON is located and quoted as \\xNN") {
+TEST_CASE("schedule_file: invalid UTF-8 in JSON is located and its bytes quoted in hex") {
   const std::string text = "{\"days\": [{\"date\": \"2027-03-08\", \"kind\": \"day_off\", \"reason_vi\": \"Ngh\xE1\xBB\"}]}";
   const auto e = json_error(text);
   CHECK(contains(e.what(), "UTF-8"));
