@@ -106,8 +106,10 @@ class reader {
   void read(const ij::value& j, date::year_month_day& v) {
     if (!j.is_string()) fail(j, "expected a date string YYYY-MM-DD, found " + describe(j));
     const std::string& s = j.text();
-    // The format writes dates as YYYY-MM-DD only; what makes a date is internal::parse_civil's rule.
-    const bool iso = s.size() == 10 && s[4] == '-' && s[7] == '-';
+    // The format writes dates as YYYY-MM-DD only (exactly: parse_civil would also take "2023-5-1 ");
+    // what makes a date is internal::parse_civil's rule.
+    const bool iso = s.size() == 10 && s[4] == '-' && s[7] == '-' && all_digits(s.substr(0, 4)) &&
+                     all_digits(s.substr(5, 2)) && all_digits(s.substr(8, 2));
     internal::civil_fields f;
     std::string why;
     const char* reason = iso ? internal::parse_civil(s, f, &why) : "not of the form YYYY-MM-DD";
@@ -117,7 +119,7 @@ class reader {
     }
     // A day 29–31 that its month does not have (2023-02-30) is kept as published: validation reports
     // it (date.nonexistent). Everything else about the text must be a date: the 1st of that month.
-    if (iso && all_digits(s.substr(8, 2))) {
+    if (iso) {
       const unsigned day = static_cast<unsigned>((s[8] - '0') * 10 + (s[9] - '0'));
       internal::civil_fields first;
       if (day >= 29 && day <= 31 && internal::parse_civil(s.substr(0, 8) + "01", first) == nullptr) {

@@ -441,3 +441,23 @@ TEST_CASE("report: a generated report with 40 000 flow rows loads completely, wi
   CHECK(e.where().line == line_of(text, "\"received\": -1"));
   CHECK(e.where().column == char_column(text, "\"received\": -1") + 12);
 }
+
+TEST_CASE("report: dates are YYYY-MM-DD exactly, with the rules of the one civil-date parser") {
+  const std::string text = slurp(example);
+  const std::string from = "\"from\": \"2022-12-15\"";
+  REQUIRE(text.find(from) != std::string::npos);
+  auto with = [&](const std::string& date) {
+    std::string t = text;
+    t.replace(t.find(from), from.size(), "\"from\": \"" + date + "\"");
+    return t;
+  };
+  CHECK(cchc::parse_report(with("2024-02-29")).period->from == date::year{2024} / 2 / 29);
+  CHECK(!cchc::parse_report(with("2023-02-29")).period->from.ok());  // kept for validation
+  for (const char* bad : {"2022-12-1 ", "2022-1-015", "2022-12-32", "2022-00-10", "1800-01-01", "15/12/2022",
+                          "2022-12-15 08:00"}) {
+    CAPTURE(bad);
+    const auto e = thrown<cchc::parse_error>([&] { (void)cchc::parse_report(with(bad)); });
+    CHECK(e.where().path == "$.period.from");
+    CHECK(std::string(e.what()).find("expected a date YYYY-MM-DD") != std::string::npos);
+  }
+}
