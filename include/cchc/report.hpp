@@ -18,12 +18,15 @@
 //  - every cited document is a `document_ref` (number, type, issuer, date and the original text);
 //  - mistakes in the published report are kept as published.
 //
-// Loading is strict: a file that is not valid UTF-8 JSON, has duplicate keys, a field of the wrong
-// type, a negative count, a float where a decimal string is required, or a malformed date is refused
-// with a `cchc::parse_error` naming the file, line, column and JSON path. Unknown fields are an error
-// or, by option, a warning kept in `report::load_warnings`. Saving writes the canonical form
-// (fields in model order, two-space indentation, UTF-8, final newline): saving the same report
-// always gives the same bytes, and load(save(r)) == r.
+// Loading is strict: a file that is not valid UTF-8 JSON, has duplicate keys, nests too deeply, has
+// a number beyond a double (1e400), a field of the wrong type, a negative count or one beyond 2^63−1,
+// a float where a decimal string is required, or a malformed date is refused with a
+// `cchc::parse_error` naming the file, line, column (in characters) and JSON path; no other exception
+// escapes. Unknown fields are an error or, by option, a warning kept in `report::load_warnings`.
+// Saving writes the canonical form (fields in model order, two-space indentation, UTF-8, final
+// newline): saving the same report always gives the same bytes, and load(save(r)) == r; text that is
+// not valid UTF-8 (only possible in a report built in code) is a `cchc::argument_error` naming its
+// JSON path.
 //
 //     cchc::report r = cchc::load_report("examples/tran-de-2023/report.json");
 //     r.procedures.internal_review->reviewed;          // 19
@@ -408,8 +411,9 @@ struct load_options {
 [[nodiscard]] report parse_report(std::string_view json_text, const load_options& options = {},
                                   const std::string& name = "<memory>");
 /// The canonical JSON text of a report (UTF-8, fields in model order, 2-space indent, final newline).
+/// Throws argument_error (with the JSON path) for text that is not valid UTF-8.
 [[nodiscard]] std::string to_json(const report& r);
-/// Writes to_json(r) to `path`; throws io_error.
+/// Writes to_json(r) to `path`; throws io_error (or argument_error, as to_json).
 void save_report(const report& r, const std::string& path);
 
 /// Every document_ref in the report with its JSON path, in file order. The pointers point into `r`

@@ -49,7 +49,8 @@ namespace cchc {
 [[nodiscard]] schedule parse_schedule_csv(std::string_view text, const std::string& origin = "<csv>");
 /// Reads a file: ".json" → JSON, ".csv" → CSV (case-insensitive); another extension → argument_error.
 [[nodiscard]] schedule load_schedule(const std::string& path);
-/// Serialises a schedule to the JSON format above (parse_schedule_json(to_json(s)) == s).
+/// Serialises a schedule to the JSON format above (parse_schedule_json(to_json(s)) == s). Text that is
+/// not valid UTF-8 is refused with an argument_error naming its JSON path ("$.days[1].reason_vi").
 [[nodiscard]] std::string to_json(const schedule& s);
 
 /// Parses "YYYY-MM-DD" or "dd/mm/yyyy" (also d/m/yyyy), checked: an impossible date → parse_error

@@ -1,5 +1,5 @@
-// Schedule files (JSON, CSV) → cchc::schedule. Every error names the file, the line/column (CSV and
-// JSON syntax) or the JSON path (JSON content), and the field.
+// Schedule files (JSON, CSV) → cchc::schedule. Every error names the file, the line/column (CSV, and
+// JSON both for syntax and content) and, for JSON, the JSON path and the field.
 #include "cchc/schedule_file.hpp"
 
 #include <algorithm>
@@ -11,6 +11,7 @@
 
 #include "internal/civil_time.hpp"
 #include "internal/csv.hpp"
+#include "internal/json.hpp"
 #include "internal/utf8.hpp"
 
 namespace cchc {
@@ -21,21 +22,6 @@ using json = nlohmann::json;
 
 std::string iso(date::year_month_day d) { return date::format("%F", d); }
 std::string iso(date::sys_days d) { return iso(date::year_month_day{d}); }
-
-// Line and column (1-based, in bytes — UTF-8 characters counted as their bytes are not worth the
-// ambiguity here; the column points at the offending byte) of a byte offset.
-std::pair<long, long> line_column(std::string_view text, std::size_t byte) {
-  long line = 1, column = 1;
-  for (std::size_t i = 0; i < byte && i < text.size(); ++i) {
-    if (text[i] == '\n') {
-      ++line;
-      column = 1;
-    } else {
-      ++column;
-    }
-  }
-  return {line, column};
-}
 
 std::string_view strip_bom(std::string_view text) {
   if (text.size() >= 3 && static_cast<unsigned char>(text[0]) == 0xEF &&
@@ -65,167 +51,82 @@ std::string bad_kind_message(const std::string& name) {
 
 // --- JSON --------------------------------------------------------------------------------------
 
-// Where each value of a (valid) JSON text starts, by JSON path ("$.days[3].date" → byte offset).
-// nlohmann does not keep positions, so on an error the text is walked once more to give the line and
-// column of the offending value as well as its path. Only called on the error path.
-class json_positions {
- public:
-  explicit json_positions(std::string_view text) : text_(text) {
-    skip_ws();
-    value("$");
-  }
-  [[nodiscard]] std::optional<std::size_t> find(const std::string& path) const {
-    for (const auto& [p, at] : at_)
-      if (p == path) return at;
-    return std::nullopt;
-  }
+namespace ij = internal::json;
 
- private:
-  void skip_ws() {
-    while (i_ < text_.size() && (text_[i_] == ' ' || text_[i_] == '\t' || text_[i_] == '\n' || text_[i_] == '\r'))
-      ++i_;
-  }
-  std::string string() {  // at '"'; returns the raw text between the quotes
-    const std::size_t start = ++i_;
-    while (i_ < text_.size() && text_[i_] != '"') i_ += text_[i_] == '\\' ? 2 : 1;
-    const std::string out(text_.substr(start, i_ - start));
-    ++i_;
-    return out;
-  }
-  void value(const std::string& path) {
-    if (i_ >= text_.size()) return;
-    at_.emplace_back(path, i_);
-    const char c = text_[i_];
-    if (c == '{') {
-      ++i_;
-      for (skip_ws(); i_ < text_.size() && text_[i_] != '}'; skip_ws()) {
-        if (text_[i_] == ',') {
-          ++i_;
-          continue;
-        }
-        const std::string key = string();
-        skip_ws();
-        ++i_;  // ':'
-        skip_ws();
-        value(path + "." + key);
-      }
-      ++i_;
-    } else if (c == '[') {
-      ++i_;
-      std::size_t k = 0;
-      for (skip_ws(); i_ < text_.size() && text_[i_] != ']'; skip_ws()) {
-        if (text_[i_] == ',') {
-          ++i_;
-          continue;
-        }
-        value(path + "[" + std::to_string(k++) + "]");
-      }
-      ++i_;
-    } else if (c == '"') {
-      (void)string();
-    } else {
-      while (i_ < text_.size() && text_[i_] != ',' && text_[i_] != ']' && text_[i_] != '}' &&
-             text_[i_] != ' ' && text_[i_] != '\n' && text_[i_] != '\r' && text_[i_] != '\t')
-        ++i_;
-    }
-  }
-
-  std::string_view text_;
-  std::size_t i_ = 0;
-  std::vector<std::pair<std::string, std::size_t>> at_;
-};
-
+// Schedule JSON over the DOM of internal::json (which refuses malformed JSON, invalid UTF-8,
+// duplicate keys and out-of-range numbers with their position). Every content error names the JSON
+// path, the field, and the line and column (in characters) of the offending value — or of the object
+// that lacks a required key.
 struct json_reader {
-  const std::string& origin;
-  std::string_view text;
+  const ij::document& doc;
 
-  // The location of `path` (or of `path.field`, when that value exists): file, line, column, path,
-  // field.
-  location locate(const std::string& path, const std::string& field) const {
-    location at;
-    at.file = origin;
-    at.path = path;
-    at.field = field;
-    const json_positions positions(text);
-    auto pos = field.empty() ? std::nullopt : positions.find(path + "." + field);
-    if (!pos) pos = positions.find(path);
-    if (pos) {
-      const auto [line, column] = line_column(text, *pos);
-      at.line = line;
-      at.column = column;
-    }
-    return at;
-  }
-
-  [[noreturn]] void fail(const std::string& path, const std::string& field,
+  [[noreturn]] void fail(const ij::value& at, const std::string& path, const std::string& field,
                          const std::string& message) const {
-    throw parse_error(message, locate(path, field));
+    throw parse_error(message, doc.locate(at.offset(), path, field));
   }
 
-  static std::string type_name(const json& v) { return v.type_name(); }
-
-  void check_keys(const json& obj, const std::string& path,
+  void check_keys(const ij::value& obj, const std::string& path,
                   std::initializer_list<std::string_view> allowed) const {
-    for (auto it = obj.begin(); it != obj.end(); ++it) {
-      const std::string& key = it.key();
-      if (key == "comment") continue;
-      if (std::find(allowed.begin(), allowed.end(), key) == allowed.end()) {
+    for (const ij::member& m : obj.members()) {
+      if (m.key == "comment") continue;
+      if (std::find(allowed.begin(), allowed.end(), m.key) == allowed.end()) {
         std::string list;
         for (auto a : allowed) (list += list.empty() ? "" : ", ") += a;
-        fail(path, key, "unknown key '" + key + "'; expected one of: " + list + " (or comment)");
+        fail(m.value, path, m.key, "unknown key '" + m.key + "'; expected one of: " + list + " (or comment)");
       }
     }
   }
 
-  std::optional<std::string> string_at(const json& obj, const std::string& path,
-                                       const char* key) const {
-    auto it = obj.find(key);
-    if (it == obj.end() || it->is_null()) return std::nullopt;
-    if (!it->is_string())
-      fail(path + "." + key, key, std::string("expected a string, found ") + type_name(*it));
-    return it->get<std::string>();
+  std::optional<std::string> string_at(const ij::value& obj, const std::string& path, const char* key) const {
+    const ij::value* v = obj.find(key);
+    if (v == nullptr || v->is_null()) return std::nullopt;
+    if (!v->is_string())
+      fail(*v, ij::child_path(path, key), key, "expected a string, found " + std::string(v->type_name()));
+    return v->text();
   }
 
-  std::string required_string(const json& obj, const std::string& path, const char* key) const {
+  std::string required_string(const ij::value& obj, const std::string& path, const char* key) const {
     auto s = string_at(obj, path, key);
-    if (!s) fail(path, key, std::string("missing required key '") + key + "'");
+    if (!s) fail(obj, path, key, std::string("missing required key '") + key + "'");
     return *s;
   }
 
-  std::optional<date::year_month_day> date_at(const json& obj, const std::string& path,
+  std::optional<date::year_month_day> date_at(const ij::value& obj, const std::string& path,
                                               const char* key) const {
     auto s = string_at(obj, path, key);
     if (!s) return std::nullopt;
     try {
       return parse_calendar_date(*s);
     } catch (const parse_error& e) {
-      fail(path + "." + key, key, e.detail());
+      fail(*obj.find(key), ij::child_path(path, key), key, e.detail());
     }
   }
 
-  bool bool_at(const json& obj, const std::string& path, const char* key, bool fallback) const {
-    auto it = obj.find(key);
-    if (it == obj.end() || it->is_null()) return fallback;
-    if (!it->is_boolean())
-      fail(path + "." + key, key, std::string("expected true or false, found ") + type_name(*it));
-    return it->get<bool>();
+  bool bool_at(const ij::value& obj, const std::string& path, const char* key, bool fallback) const {
+    const ij::value* v = obj.find(key);
+    if (v == nullptr || v->is_null()) return fallback;
+    if (!v->is_boolean())
+      fail(*v, ij::child_path(path, key), key, "expected true or false, found " + std::string(v->type_name()));
+    return v->as_bool();
   }
 
-  unsigned unsigned_at(const json& obj, const std::string& path, const char* key, unsigned lo,
+  unsigned unsigned_at(const ij::value& obj, const std::string& path, const char* key, unsigned lo,
                        unsigned hi) const {
-    auto it = obj.find(key);
-    if (it == obj.end()) fail(path, key, std::string("missing required key '") + key + "'");
-    if (!it->is_number_integer())
-      fail(path + "." + key, key, std::string("expected an integer, found ") + type_name(*it));
-    const auto v = it->get<long long>();
-    if (v < lo || v > hi)
-      fail(path + "." + key, key,
+    const ij::value* v = obj.find(key);
+    if (v == nullptr) fail(obj, path, key, std::string("missing required key '") + key + "'");
+    if (!v->is_integer())
+      fail(*v, ij::child_path(path, key), key, "expected an integer, found " + std::string(v->type_name()));
+    const auto x = v->as_int64();  // exact: an integer beyond int64 is simply out of range
+    if (!x || *x < lo || *x > hi) {
+      const std::string& t = v->text();
+      fail(*v, ij::child_path(path, key), key,
            "expected an integer " + std::to_string(lo) + "–" + std::to_string(hi) + ", found " +
-               std::to_string(v));
-    return static_cast<unsigned>(v);
+               (t.size() > 40 ? t.substr(0, 40) + "..." : t));
+    }
+    return static_cast<unsigned>(*x);
   }
 
-  provenance provenance_at(const json& obj, const std::string& path, const provenance& defaults) const {
+  provenance provenance_at(const ij::value& obj, const std::string& path, const provenance& defaults) const {
     provenance p = defaults;
     if (auto s = string_at(obj, path, "document")) p.document = *s;
     if (auto d = date_at(obj, path, "issued")) p.issued = *d;
@@ -234,20 +135,19 @@ struct json_reader {
     return p;
   }
 
-  const json* array_at(const json& obj, const std::string& path, const char* key) const {
-    auto it = obj.find(key);
-    if (it == obj.end()) return nullptr;
-    if (!it->is_array())
-      fail(path + "." + key, key, std::string("expected an array, found ") + type_name(*it));
-    return &*it;
+  const ij::value* array_at(const ij::value& obj, const std::string& path, const char* key) const {
+    const ij::value* v = obj.find(key);
+    if (v == nullptr) return nullptr;
+    if (!v->is_array())
+      fail(*v, ij::child_path(path, key), key, "expected an array, found " + std::string(v->type_name()));
+    return v;
   }
 
-  const json& object_at(const json& v, const std::string& path) const {
-    if (!v.is_object()) fail(path, "", std::string("expected an object, found ") + type_name(v));
+  const ij::value& object_at(const ij::value& v, const std::string& path) const {
+    if (!v.is_object()) fail(v, path, "", "expected an object, found " + std::string(v.type_name()));
     return v;
   }
 };
-
 // --- CSV ---------------------------------------------------------------------------------------
 //
 // Records come from the shared CSV tokenizer (internal/csv.hpp: RFC 4180, BOM, CRLF/LF/CR, ',' ';'
@@ -290,52 +190,37 @@ date::year_month_day parse_calendar_date(std::string_view text, const location& 
   return date::year_month_day{f.day};
 }
 
-schedule parse_schedule_json(std::string_view raw, const std::string& origin) {
-  const std::string_view text = strip_bom(raw);
-  json doc;
-  try {
-    doc = json::parse(text.begin(), text.end());
-  } catch (const json::parse_error& e) {
-    location at;
-    at.file = origin;
-    // nlohmann's byte is 1-based and points just past the offending character.
-    const auto [line, column] = line_column(text, e.byte == 0 ? 0 : e.byte - 1);
-    at.line = line;
-    at.column = column;
-    std::string what = e.what();
-    // Keep nlohmann's explanation, drop its own "[json.exception.parse_error.101] " prefix.
-    if (auto p = what.find("] "); p != std::string::npos) what = what.substr(p + 2);
-    throw parse_error("malformed JSON: " + what, at);
-  }
-  const json_reader r{origin, text};
-  const json& top = r.object_at(doc, "$");
+schedule parse_schedule_json(std::string_view text, const std::string& origin) {
+  const ij::document doc = ij::parse(text, origin);  // a byte order mark is skipped there
+  const json_reader r{doc};
+  const ij::value& top = r.object_at(doc.root(), "$");
   r.check_keys(top, "$",
                {"format", "document", "issued", "note_vi", "note_en", "replaces_rules",
                 "annual_holidays", "days"});
   if (auto f = r.string_at(top, "$", "format"); f && *f != "cchc-schedule/1")
-    r.fail("$.format", "format", "expected \"cchc-schedule/1\", found \"" + *f + "\"");
+    r.fail(*top.find("format"), "$.format", "format", "expected \"cchc-schedule/1\", found \"" + *f + "\"");
   const provenance defaults = r.provenance_at(top, "$", {});
 
   schedule out;
-  if (const json* arr = r.array_at(top, "$", "replaces_rules")) {
-    for (std::size_t k = 0; k < arr->size(); ++k) {
-      const std::string path = "$.replaces_rules[" + std::to_string(k) + "]";
-      const json& o = r.object_at((*arr)[k], path);
+  if (const ij::value* arr = r.array_at(top, "$", "replaces_rules")) {
+    for (std::size_t k = 0; k < arr->items().size(); ++k) {
+      const std::string path = ij::index_path("$.replaces_rules", k);
+      const ij::value& o = r.object_at(arr->items()[k], path);
       r.check_keys(o, path, {"from", "to", "document", "issued", "note_vi", "note_en"});
       auto from = r.date_at(o, path, "from");
       auto to = r.date_at(o, path, "to");
-      if (!from) r.fail(path, "from", "missing required key 'from'");
-      if (!to) r.fail(path, "to", "missing required key 'to'");
+      if (!from) r.fail(o, path, "from", "missing required key 'from'");
+      if (!to) r.fail(o, path, "to", "missing required key 'to'");
       if (date::sys_days{*to} < date::sys_days{*from})
-        r.fail(path, "to", "expected 'to' on or after 'from' (" + iso(*from) + "), found " + iso(*to));
+        r.fail(*o.find("to"), path, "to", "expected 'to' on or after 'from' (" + iso(*from) + "), found " + iso(*to));
       out.replaces_rules.push_back({date::sys_days{*from}, date::sys_days{*to},
                                     r.provenance_at(o, path, defaults)});
     }
   }
-  if (const json* arr = r.array_at(top, "$", "annual_holidays")) {
-    for (std::size_t k = 0; k < arr->size(); ++k) {
-      const std::string path = "$.annual_holidays[" + std::to_string(k) + "]";
-      const json& o = r.object_at((*arr)[k], path);
+  if (const ij::value* arr = r.array_at(top, "$", "annual_holidays")) {
+    for (std::size_t k = 0; k < arr->items().size(); ++k) {
+      const std::string path = ij::index_path("$.annual_holidays", k);
+      const ij::value& o = r.object_at(arr->items()[k], path);
       r.check_keys(o, path,
                    {"month", "day", "from", "to", "document", "issued", "note_vi", "note_en",
                     "reason_vi", "reason_en", "substitute"});
@@ -343,14 +228,15 @@ schedule parse_schedule_json(std::string_view raw, const std::string& origin) {
       a.month = r.unsigned_at(o, path, "month", 1, 12);
       a.day = r.unsigned_at(o, path, "day", 1, 31);
       if (!date::month_day{date::month{a.month}, date::day{a.day}}.ok())
-        r.fail(path + ".day", "day",
+        r.fail(*o.find("day"), path + ".day", "day",
                "day " + std::to_string(a.day) + " does not exist in month " + std::to_string(a.month));
       auto from = r.date_at(o, path, "from");
-      if (!from) r.fail(path, "from", "missing required key 'from' (the first day in force)");
+      if (!from) r.fail(o, path, "from", "missing required key 'from' (the first day in force)");
       a.first_day = date::sys_days{*from};
       if (auto to = r.date_at(o, path, "to")) a.last_day = date::sys_days{*to};
       if (a.last_day < a.first_day)
-        r.fail(path, "to", "expected 'to' on or after 'from' (" + iso(*from) + "), found " + iso(a.last_day));
+        r.fail(*o.find("to"), path, "to",
+               "expected 'to' on or after 'from' (" + iso(*from) + "), found " + iso(a.last_day));
       a.source = r.provenance_at(o, path, defaults);
       a.reason_vi = r.string_at(o, path, "reason_vi").value_or("");
       a.reason_en = r.string_at(o, path, "reason_en").value_or("");
@@ -358,20 +244,20 @@ schedule parse_schedule_json(std::string_view raw, const std::string& origin) {
       out.annual_holidays.push_back(std::move(a));
     }
   }
-  if (const json* arr = r.array_at(top, "$", "days")) {
-    for (std::size_t k = 0; k < arr->size(); ++k) {
-      const std::string path = "$.days[" + std::to_string(k) + "]";
-      const json& o = r.object_at((*arr)[k], path);
+  if (const ij::value* arr = r.array_at(top, "$", "days")) {
+    for (std::size_t k = 0; k < arr->items().size(); ++k) {
+      const std::string path = ij::index_path("$.days", k);
+      const ij::value& o = r.object_at(arr->items()[k], path);
       r.check_keys(o, path,
                    {"date", "kind", "document", "issued", "note_vi", "note_en", "reason_vi",
                     "reason_en", "inferred"});
       schedule_entry e;
       auto d = r.date_at(o, path, "date");
-      if (!d) r.fail(path, "date", "missing required key 'date'");
+      if (!d) r.fail(o, path, "date", "missing required key 'date'");
       e.day = date::sys_days{*d};
       const std::string kind = r.required_string(o, path, "kind");
       const auto parsed = entry_kind(kind);
-      if (!parsed) r.fail(path + ".kind", "kind", bad_kind_message(kind));
+      if (!parsed) r.fail(*o.find("kind"), path + ".kind", "kind", bad_kind_message(kind));
       e.kind = *parsed;
       e.source = r.provenance_at(o, path, defaults);
       e.reason_vi = r.string_at(o, path, "reason_vi").value_or("");
@@ -382,7 +268,6 @@ schedule parse_schedule_json(std::string_view raw, const std::string& origin) {
   }
   return out;
 }
-
 schedule parse_schedule_csv(std::string_view raw, const std::string& origin) {
   check_csv_utf8(raw, origin);
   auto csv = internal::csv_reader::from_text(std::string(raw), origin);
@@ -491,41 +376,52 @@ schedule load_schedule(const std::string& path) {
 }
 
 std::string to_json(const schedule& s) {
-  auto put_provenance = [](json& o, const provenance& p) {
-    if (!p.document.empty()) o["document"] = p.document;
+  // Text is checked to be UTF-8 with its JSON path before nlohmann sees it (its dump() would throw
+  // type_error.316 on invalid bytes, e.g. from a schedule built in code).
+  auto text = [](const std::string& t, const std::string& path) -> const std::string& {
+    ij::require_utf8(t, path);
+    return t;
+  };
+  auto put_provenance = [&text](json& o, const provenance& p, const std::string& path) {
+    if (!p.document.empty()) o["document"] = text(p.document, ij::child_path(path, "document"));
     if (p.issued) o["issued"] = iso(*p.issued);
-    if (!p.note_vi.empty()) o["note_vi"] = p.note_vi;
-    if (!p.note_en.empty()) o["note_en"] = p.note_en;
+    if (!p.note_vi.empty()) o["note_vi"] = text(p.note_vi, ij::child_path(path, "note_vi"));
+    if (!p.note_en.empty()) o["note_en"] = text(p.note_en, ij::child_path(path, "note_en"));
   };
   json doc = json::object();
   doc["format"] = "cchc-schedule/1";
   if (!s.replaces_rules.empty()) {
     json arr = json::array();
-    for (const auto& r : s.replaces_rules) {
+    for (std::size_t k = 0; k < s.replaces_rules.size(); ++k) {
+      const auto& r = s.replaces_rules[k];
       json o = {{"from", iso(r.first)}, {"to", iso(r.last)}};
-      put_provenance(o, r.source);
+      put_provenance(o, r.source, ij::index_path("$.replaces_rules", k));
       arr.push_back(std::move(o));
     }
     doc["replaces_rules"] = std::move(arr);
   }
   if (!s.annual_holidays.empty()) {
     json arr = json::array();
-    for (const auto& a : s.annual_holidays) {
+    for (std::size_t k = 0; k < s.annual_holidays.size(); ++k) {
+      const auto& a = s.annual_holidays[k];
+      const std::string path = ij::index_path("$.annual_holidays", k);
       json o = {{"month", a.month}, {"day", a.day}, {"from", iso(a.first_day)}, {"to", iso(a.last_day)}};
-      put_provenance(o, a.source);
-      if (!a.reason_vi.empty()) o["reason_vi"] = a.reason_vi;
-      if (!a.reason_en.empty()) o["reason_en"] = a.reason_en;
+      put_provenance(o, a.source, path);
+      if (!a.reason_vi.empty()) o["reason_vi"] = text(a.reason_vi, ij::child_path(path, "reason_vi"));
+      if (!a.reason_en.empty()) o["reason_en"] = text(a.reason_en, ij::child_path(path, "reason_en"));
       if (!a.substitute_on_rest_day) o["substitute"] = false;
       arr.push_back(std::move(o));
     }
     doc["annual_holidays"] = std::move(arr);
   }
   json days = json::array();
-  for (const auto& e : s.entries) {
+  for (std::size_t k = 0; k < s.entries.size(); ++k) {
+    const auto& e = s.entries[k];
+    const std::string path = ij::index_path("$.days", k);
     json o = {{"date", iso(e.day)}, {"kind", std::string(to_string(e.kind))}};
-    put_provenance(o, e.source);
-    if (!e.reason_vi.empty()) o["reason_vi"] = e.reason_vi;
-    if (!e.reason_en.empty()) o["reason_en"] = e.reason_en;
+    put_provenance(o, e.source, path);
+    if (!e.reason_vi.empty()) o["reason_vi"] = text(e.reason_vi, ij::child_path(path, "reason_vi"));
+    if (!e.reason_en.empty()) o["reason_en"] = text(e.reason_en, ij::child_path(path, "reason_en"));
     if (e.inferred) o["inferred"] = true;
     days.push_back(std::move(o));
   }

@@ -147,7 +147,6 @@ struct counting_iterator {
     ++*this;
     return old;
   }
-  friend bool operator==(const counting_iterator& a, const counting_iterator& b) noexcept { return a.p == b.p; }
   friend bool operator!=(const counting_iterator& a, const counting_iterator& b) noexcept { return a.p != b.p; }
 };
 

@@ -19,9 +19,37 @@
     __VA_ARGS__                                              \
   }
 
+#include <optional>
+#include <string>
+#include <type_traits>
+#include <vector>
+
 namespace cchc::detail_report {
 
 inline constexpr bool required = true;
+
+// What `required` defaults to, for the reader (a missing field is an error) and the writer (an
+// empty optional field is omitted).
+template <class T>
+struct is_optional : std::false_type {};
+template <class T>
+struct is_optional<std::optional<T>> : std::true_type {};
+template <class T>
+struct is_vector : std::false_type {};
+template <class T>
+struct is_vector<std::vector<T>> : std::true_type {};
+template <class M>
+constexpr bool required_by_default() {
+  using T = std::remove_const_t<M>;
+  return !is_optional<T>::value && !is_vector<T>::value && !std::is_same_v<T, std::string>;
+}
+
+// The envelope around the fields of `report`: written first by the writer, checked first by the
+// reader ("$schema" is accepted and ignored, so that editors can find the schema).
+inline constexpr const char* format_key = "format";
+inline constexpr const char* format_name = "cchc.report";
+inline constexpr const char* version_key = "version";
+inline constexpr const char* schema_key = "$schema";
 
 CCHC_FIELDS(reported_percent, f("text", x.text, required); f("value", x.value);)
 CCHC_FIELDS(labelled_count, f("label_vi", x.label_vi, required); f("count", x.count);

@@ -4,7 +4,10 @@
 
 #include <doctest/doctest.h>
 
+#include <random>
 #include <string>
+
+#include <nlohmann/json.hpp>
 
 #include "cchc/error.hpp"
 #include "internal/utf8.hpp"
@@ -19,7 +22,7 @@ cchc::parse_error parse_failure(const std::string& text, const json::options& o 
   } catch (const cchc::parse_error& e) {
     return e;
   } catch (const std::exception& e) {
-    FAIL("foreign exception: " << e.what());
+    FAIL("foreign exception: " << std::string(e.what()));
   }
   FAIL("no exception for " << text.substr(0, 80));
   return cchc::parse_error("unreachable");
@@ -136,7 +139,7 @@ TEST_CASE("json: deep nesting is an error, not a stack overflow") {
   CHECK(json::parse("{\"a\": [{\"b\": 1}]}", "t", o).root().is_object());
 }
 
-TEST_CASE("json: invalid UTF-8 is located at the bad byte and quoted as \\xNN") {
+TEST_CASE("json: invalid UTF-8 is located at the bad byte and its bytes quoted in hex") {
   const std::string text = "{\n  \"tên\": \"Tr\xE2n\"}";
   const auto e = parse_failure(text);
   const std::string what = e.what();
@@ -206,4 +209,72 @@ TEST_CASE("json: writers refuse invalid UTF-8 with the path, as a cchc::argument
 TEST_CASE("json: paths") {
   CHECK(json::child_path("$.days", "kind") == "$.days.kind");
   CHECK(json::index_path("$.days", 3) == "$.days[3]");
+}
+
+namespace {
+
+// Every value's offset points at its first character; members' keys at their opening quote.
+void check_offsets(const std::string& text, const json::value& v) {
+  REQUIRE(v.offset() < text.size());
+  const char c = text[v.offset()];
+  switch (v.type()) {
+    case json::kind::null: CHECK(text.compare(v.offset(), 4, "null") == 0); break;
+    case json::kind::boolean: CHECK(text.compare(v.offset(), v.as_bool() ? 4 : 5, v.as_bool() ? "true" : "false") == 0); break;
+    case json::kind::number: CHECK(text.compare(v.offset(), v.text().size(), v.text()) == 0); break;
+    case json::kind::string: CHECK(c == '"'); break;
+    case json::kind::array:
+      CHECK(c == '[');
+      for (const auto& i : v.items()) check_offsets(text, i);
+      break;
+    case json::kind::object:
+      CHECK(c == '{');
+      for (const auto& m : v.members()) {
+        CHECK(text[m.key_offset] == '"');
+        check_offsets(text, m.value);
+      }
+      break;
+  }
+}
+
+}  // namespace
+
+TEST_CASE("json: mutated texts are accepted exactly when nlohmann accepts them, with offsets that point at each value") {
+  const std::string seed =
+      "{\"a\": [1, -2.5e3, \"x\\\"y\", true, null, false, {}], \"tên\": {\"k\": \"Đề\", \"n\": 0},\n"
+      " \"z\": [[], [\"\\u1EC1\", 12345678901234567890]]}";
+  REQUIRE(nlohmann::json::accept(seed));
+  std::mt19937 rng(20261201);
+  const char bytes[] = {'"', '{', '}', '[', ']', ',', ':', '-', '.', '0', '9', 'e', ' ', '\\', 'n', '\xC3', '\xFF', '\x80'};
+  int accepted = 0;
+  for (int i = 0; i < 3000; ++i) {
+    std::string t = seed;
+    const int edits = 1 + static_cast<int>(rng() % 3);
+    for (int k = 0; k < edits; ++k) {
+      const std::size_t at = rng() % t.size();
+      switch (rng() % 3) {
+        case 0: t[at] = bytes[rng() % sizeof bytes]; break;
+        case 1: t.erase(at, 1); break;
+        default: t.insert(at, 1, bytes[rng() % sizeof bytes]); break;
+      }
+    }
+    CAPTURE(t);
+    bool ok = false;
+    std::string refused;
+    try {
+      const auto doc = json::parse(t, "m.json");
+      ok = true;
+      check_offsets(t, doc.root());
+    } catch (const cchc::parse_error& e) {
+      CHECK(e.where().line >= 1);
+      CHECK(e.where().column >= 1);
+      CHECK(e.where().path.rfind("$", 0) == 0);
+      CHECK(is_utf8(e.what()));
+      refused = e.what();
+    }
+    // Same grammar as nlohmann, except that a duplicate key or a number beyond double is refused here.
+    if (ok) ++accepted;
+    if (ok) CHECK(nlohmann::json::accept(t));
+    if (!ok && nlohmann::json::accept(t)) CHECK(refused.find("duplicate key") != std::string::npos);
+  }
+  CHECK(accepted > 100);
 }

@@ -12,6 +12,7 @@
 #include <string>
 
 #include "cchc/error.hpp"
+#include "cchc/schedule_file.hpp"
 
 namespace {
 
@@ -181,9 +182,9 @@ TEST_CASE("report: syntax errors give line and column in characters") {
   auto u = load_error<cchc::parse_error>("non_utf8.json");
   CHECK(u.message.find("UTF-8") != std::string::npos);
   CHECK(u.where.line == line_of(slurp(corpus + "non_utf8.json"), "\"name\": \"Tr"));
-  // `    "name": "Tr` is 15 characters, then the lead byte 0xE2 (16th) and "n" (17th), where the
-  // sequence becomes ill-formed: the position names the byte at which decoding failed.
-  CHECK(u.where.column == 17);
+  // `    "name": "Tr` is 15 characters, then the lead byte 0xE2 (16th) that "n" does not continue:
+  // the position names the first byte that is not UTF-8 (internal::utf8_error's offset).
+  CHECK(u.where.column == 16);
   // The message quotes the bad bytes escaped, so the message itself stays valid UTF-8.
   CHECK(u.message.find("\\xE2") != std::string::npos);
   CHECK(u.message.find('\xE2') == std::string::npos);
@@ -308,4 +309,155 @@ TEST_CASE("report: mutated files either load or throw a cchc::error — nothing 
   }
   CHECK(loaded + refused == 120);
   CHECK(refused >= 60);  // every truncation is refused
+}
+
+namespace {
+
+// 1-based column, in characters, of the first `needle` on its line (counted here by hand).
+long char_column(const std::string& text, const std::string& needle) {
+  const auto at = text.find(needle);
+  REQUIRE(at != std::string::npos);
+  const auto nl = text.rfind('\n', at);
+  long column = 1;
+  for (auto i = nl == std::string::npos ? 0 : nl + 1; i < at; ++i)
+    if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) ++column;
+  return column;
+}
+
+template <class E, class F>
+E thrown(F&& f) {
+  try {
+    f();
+  } catch (const E& e) {
+    return e;
+  } catch (const std::exception& e) {
+    FAIL("not the expected cchc error: " << std::string(e.what()));
+  }
+  FAIL("no exception");
+  return E("unreachable");
+}
+
+bool valid_utf8(const std::string& s) {
+  std::size_t i = 0;
+  while (i < s.size()) {
+    const auto c = static_cast<unsigned char>(s[i]);
+    const std::size_t n = c < 0x80 ? 1 : (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3 : (c >> 3) == 30 ? 4 : 0;
+    if (n == 0 || i + n > s.size()) return false;
+    for (std::size_t k = 1; k < n; ++k)
+      if ((static_cast<unsigned char>(s[i + k]) & 0xC0) != 0x80) return false;
+    i += n;
+  }
+  return true;
+}
+
+}  // namespace
+
+TEST_CASE("report: a number beyond double (1e400) is a located parse_error, not out_of_range.406") {
+  std::string text = slurp(example);
+  text.replace(text.find("14083"), 5, "1e400");
+  const auto e = thrown<cchc::parse_error>([&] { (void)cchc::parse_report(text, {}, "big.json"); });
+  CHECK(e.where().file == "big.json");
+  CHECK(e.where().path == "$.one_stop.flows[0].received");
+  CHECK(e.where().line == line_of(text, "1e400"));
+  CHECK(e.where().column == char_column(text, "1e400"));
+  CHECK(std::string(e.what()).find("number out of range") != std::string::npos);
+}
+
+TEST_CASE("report: a count beyond 64 bits is out of range (its text is read exactly, not as a float)") {
+  std::string text = slurp(example);
+  text.replace(text.find("14083"), 5, "99999999999999999999");
+  const auto e = thrown<cchc::parse_error>([&] { (void)cchc::parse_report(text); });
+  CHECK(e.where().path == "$.one_stop.flows[0].received");
+  CHECK(std::string(e.what()).find("expected a count that fits in 64 bits") != std::string::npos);
+  CHECK(std::string(e.what()).find("99999999999999999999") != std::string::npos);
+  text = slurp(example);
+  text.replace(text.find("14083"), 5, "-99999999999999999999");
+  CHECK(std::string(thrown<cchc::parse_error>([&] { (void)cchc::parse_report(text); }).what())
+            .find("non-negative") != std::string::npos);
+}
+
+TEST_CASE("report: reports and schedules count columns in characters alike") {
+  const std::string report_text =
+      "{\"format\": \"cchc.report\", \"version\": 1,\n"
+      " \"unit\": {\"name\": \"Trần Đề\", \"issuer\": \"Ủy ban nhân dân\", \"level\": \"huyện\"}}";
+  const auto r = thrown<cchc::parse_error>([&] { (void)cchc::parse_report(report_text); });
+  CHECK(r.where().path == "$.unit.level");
+  CHECK(r.where().line == 2);
+  CHECK(r.where().column == char_column(report_text, "\"huyện\""));
+  const std::string schedule_text =
+      "{\"format\": \"cchc-schedule/1\",\n"
+      " \"days\": [{\"date\": \"2027-03-08\", \"reason_vi\": \"Ủy ban nhân dân\", \"kind\": \"huyện\"}]}";
+  const auto s = thrown<cchc::parse_error>([&] { (void)cchc::parse_schedule_json(schedule_text); });
+  CHECK(s.where().path == "$.days[0].kind");
+  CHECK(s.where().line == 2);
+  CHECK(s.where().column == char_column(schedule_text, "\"huyện\""));
+}
+
+TEST_CASE("report: a megabyte of open brackets is a nesting error, not a stack overflow") {
+  const std::string deep = "{\"format\": \"cchc.report\", \"version\": 1, \"unit\": " + std::string(1u << 20, '[');
+  const auto e = thrown<cchc::parse_error>([&] { (void)cchc::parse_report(deep); });
+  CHECK(std::string(e.what()).find("nesting deeper than 32 levels") != std::string::npos);
+  CHECK(e.where().path.rfind("$.unit[0]", 0) == 0);
+}
+
+TEST_CASE("report: saving text that is not UTF-8 is an argument_error naming the field") {
+  auto r = cchc::load_report(example);
+  r.one_stop.flows[1].note_vi = "Ghi ch\xFA";  // Latin-1 "ú"
+  const auto e = thrown<cchc::argument_error>([&] { (void)cchc::to_json(r); });  // before: type_error.316
+  CHECK(e.where().path == "$.one_stop.flows[1].note_vi");
+  CHECK(valid_utf8(e.what()));
+  CHECK(std::string(e.what()).find("\\xFA") != std::string::npos);
+  // Comparing never throws, and sees the difference.
+  CHECK(r != cchc::load_report(example));
+  CHECK(r == r);
+}
+
+TEST_CASE("report: a generated report with 40 000 flow rows loads completely, with exact positions") {
+  auto r = cchc::load_report(example);
+  const auto row = r.one_stop.flows[0];
+  r.one_stop.flows.clear();
+  for (int i = 0; i < 40000; ++i) {
+    auto x = row;
+    x.row = std::to_string(i + 1);
+    x.name_vi = "Xã " + std::to_string(i + 1);
+    x.flow.received = 1000 + i;
+    r.one_stop.flows.push_back(x);
+  }
+  std::string text = cchc::to_json(r);
+  cchc::load_options large;
+  large.max_bytes = std::size_t{64} << 20;
+  const auto back = cchc::parse_report(text, large);
+  REQUIRE(back.one_stop.flows.size() == 40000);
+  CHECK(back.one_stop.flows[39999].flow.received == 40999);
+  CHECK(back.one_stop.flows[39999].name_vi == "Xã 40000");
+  CHECK(back == r);
+  // An error in the last row is located by line and path without rescanning the file.
+  const std::string last = "\"received\": 40999";
+  const auto at = text.find(last);
+  REQUIRE(at != std::string::npos);
+  text.replace(at, last.size(), "\"received\": -1");
+  const auto e = thrown<cchc::parse_error>([&] { (void)cchc::parse_report(text, large); });
+  CHECK(e.where().path == "$.one_stop.flows[39999].received");
+  CHECK(e.where().line == line_of(text, "\"received\": -1"));
+  CHECK(e.where().column == char_column(text, "\"received\": -1") + 12);
+}
+
+TEST_CASE("report: dates are YYYY-MM-DD exactly, with the rules of the one civil-date parser") {
+  const std::string text = slurp(example);
+  const std::string from = "\"from\": \"2022-12-15\"";
+  REQUIRE(text.find(from) != std::string::npos);
+  auto with = [&](const std::string& date) {
+    std::string t = text;
+    t.replace(t.find(from), from.size(), "\"from\": \"" + date + "\"");
+    return t;
+  };
+  CHECK(cchc::parse_report(with("2024-02-29")).period->from == date::year{2024} / 2 / 29);
+  CHECK(!cchc::parse_report(with("2023-02-29")).period->from.ok());  // kept for validation
+  for (const char* bad : {"2022-12-1 ", "2022-1-015", "2022-12-32", "2022-00-10", "1800-01-01", "15/12/2022",
+                          "2022-12-15 08:00"}) {
+    CAPTURE(bad);
+    const auto e = thrown<cchc::parse_error>([&] { (void)cchc::parse_report(with(bad)); });
+    CHECK(e.where().path == "$.period.from");
+    CHECK(std::string(e.what()).find("expected a date YYYY-MM-DD") != std::string::npos);
+  }
 }

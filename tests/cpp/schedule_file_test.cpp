@@ -78,7 +78,121 @@ TEST_CASE("schedule_file: JSON syntax errors name the file and line and column")
   CHECK(contains(e.where().file, "bad_syntax.json"));
   CHECK(e.where().line == 5);
   CHECK(e.where().column == 5);
-  CHECK(contains(e.what(), "malformed JSON"));
+  CHECK(contains(e.what(), "invalid JSON"));  // the wording of internal::json, shared with reports
+}
+
+namespace {
+
+// The parse_error of parsing `text` as a schedule JSON (failing the test on any other exception).
+cchc::parse_error json_error(const std::string& text) {
+  try {
+    (void)cchc::parse_schedule_json(text, "t.json");
+  } catch (const cchc::parse_error& e) {
+    return e;
+  } catch (const std::exception& e) {
+    FAIL("not a cchc::parse_error: " << std::string(e.what()));
+  }
+  FAIL("no exception for " << text.substr(0, 80));
+  return cchc::parse_error("unreachable");
+}
+
+// 1-based column, in characters, of the first `needle` on its line (counted here by hand).
+long char_column(const std::string& text, const std::string& needle) {
+  const auto at = text.find(needle);
+  REQUIRE(at != std::string::npos);
+  const auto line_start = text.rfind('\n', at) == std::string::npos ? 0 : text.rfind('\n', at) + 1;
+  long column = 1;
+  for (auto i = line_start; i < at; ++i)
+    if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) ++column;
+  return column;
+}
+
+bool valid_utf8(const std::string& s) {
+  std::size_t i = 0;
+  while (i < s.size()) {
+    const auto c = static_cast<unsigned char>(s[i]);
+    const std::size_t n = c < 0x80 ? 1 : (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3 : (c >> 3) == 30 ? 4 : 0;
+    if (n == 0 || i + n > s.size()) return false;
+    for (std::size_t k = 1; k < n; ++k)
+      if ((static_cast<unsigned char>(s[i + k]) & 0xC0) != 0x80) return false;
+    i += n;
+  }
+  return true;
+}
+
+}  // namespace
+
+TEST_CASE("schedule_file: a duplicate key in JSON is refused at its second occurrence (path, line, column)") {
+  // Before, the last "kind" won silently and this loaded as a working day.
+  const std::string text =
+      "{\"format\": \"cchc-schedule/1\", \"days\": [\n"
+      "  {\"date\": \"2027-03-08\", \"reason_vi\": \"Nghỉ thêm\", \"kind\": \"day_off\", \"kind\": \"working_day\"}]}";
+  const auto e = json_error(text);
+  CHECK(e.where().file == "t.json");
+  CHECK(e.where().path == "$.days[0].kind");
+  CHECK(e.where().line == 2);
+  CHECK(e.where().column == char_column(text, "\"kind\": \"working_day\""));
+  CHECK(contains(e.what(), "duplicate key \"kind\""));
+}
+
+TEST_CASE("schedule_file: a number beyond double in JSON (1e400) is a located parse_error") {
+  const std::string text = "{\"annual_holidays\": [{\"reason_vi\": \"Tết\", \"month\": 1e400, \"day\": 1}]}";
+  const auto e = json_error(text);  // before: nlohmann's out_of_range.406 escaped
+  CHECK(e.where().path == "$.annual_holidays[0].month");
+  CHECK(e.where().line == 1);
+  CHECK(e.where().column == char_column(text, "1e400"));
+  CHECK(contains(e.what(), "number out of range"));
+}
+
+TEST_CASE("schedule_file: an integer beyond 64 bits is out of range, not a float") {
+  const std::string text = "{\"annual_holidays\": [{\"month\": 99999999999999999999, \"day\": 1, \"from\": \"2027-01-01\"}]}";
+  const auto e = json_error(text);
+  CHECK(e.where().path == "$.annual_holidays[0].month");
+  CHECK(e.where().field == "month");
+  CHECK(contains(e.what(), "expected an integer 1–12, found 99999999999999999999"));
+}
+
+TEST_CASE("schedule_file: JSON columns count characters, not bytes") {
+  // "Nghỉ bù Tết" is 11 characters and 16 bytes: counting bytes put the kind at column 75.
+  const std::string text =
+      "{\"days\": [{\"date\": \"2027-03-08\", \"reason_vi\": \"Nghỉ bù Tết\", \"kind\": \"holyday\"}]}";
+  const auto e = json_error(text);
+  CHECK(e.where().path == "$.days[0].kind");
+  CHECK(e.where().column == char_column(text, "\"holyday\""));
+  CHECK(e.where().column == 70);
+}
+
+TEST_CASE("schedule_file: deep JSON nesting is an error, not a stack overflow") {
+  const auto e = json_error(std::string(1u << 20, '['));
+  CHECK(contains(e.what(), "nesting deeper"));
+  CHECK(e.where().line == 1);
+}
+
+TEST_CASE("schedule_file: invalid UTF-8 in JSON is located and its bytes quoted in hex") {
+  const std::string text = "{\"days\": [{\"date\": \"2027-03-08\", \"kind\": \"day_off\", \"reason_vi\": \"Ngh\xE1\xBB\"}]}";
+  const auto e = json_error(text);
+  CHECK(contains(e.what(), "UTF-8"));
+  CHECK(contains(e.what(), "\\xE1"));
+  CHECK(valid_utf8(e.what()));  // before, nlohmann's message quoted the raw bytes
+  CHECK(e.where().path == "$.days[0].reason_vi");
+  CHECK(e.where().column == char_column(text, "\xE1"));
+}
+
+TEST_CASE("schedule_file: writing a schedule with invalid UTF-8 text is an argument_error naming the field") {
+  cchc::schedule s;
+  cchc::schedule_entry e;
+  e.day = sys_days{2027_y / 3 / 8};
+  e.kind = cchc::day_kind::extra_day_off;
+  e.reason_vi = "Ngh\xFF";
+  s.entries = {e, e};
+  s.entries[0].reason_vi = "Nghỉ";
+  try {
+    (void)cchc::to_json(s);  // before: nlohmann type_error.316
+    FAIL("no exception");
+  } catch (const cchc::argument_error& x) {
+    CHECK(x.where().path == "$.days[1].reason_vi");
+    CHECK(valid_utf8(x.what()));
+  }
 }
 
 TEST_CASE("schedule_file: JSON content errors name the JSON path and the field") {
