@@ -295,7 +295,7 @@ class reader {
       fail("expected a decimal string of digits with an optional '-' and '.' (e.g. \"1340.5\"), "
            "found \"" + s + "\"");
     try {
-      v = decimal::parse(s);
+      v = decimal::parse(s, number_style::plain);  // JSON decimal strings are plain
     } catch (const error& e) {
       fail("expected a representable decimal, found \"" + s + "\": " + e.detail());
     }
