@@ -63,20 +63,17 @@ civil_date_status check_civil_date(int y, int m, int d, std::string* why) {
     if (why) *why = "expected a month 1-12, found " + std::to_string(m);
     return civil_date_status::bad_month;
   }
-  if (d < 1 || d > 31) {
-    if (why) *why = "expected a day 1-31, found " + std::to_string(d);
-    return civil_date_status::bad_day;
-  }
   // One leap-year rule for the whole library: date's (Gregorian, proleptic) ok().
-  const date::year_month_day ymd{date::year{y}, date::month{static_cast<unsigned>(m)},
-                                 date::day{static_cast<unsigned>(d)}};
-  if (!ymd.ok()) {
+  const bool in_any_month = d >= 1 && d <= 31;
+  if (!in_any_month || !date::year_month_day{date::year{y}, date::month{static_cast<unsigned>(m)},
+                                             date::day{static_cast<unsigned>(d)}}
+                            .ok()) {
     if (why) {
       const auto last = date::year_month_day_last{date::year{y}, date::month_day_last{date::month{static_cast<unsigned>(m)}}};
       *why = "day " + std::to_string(d) + " does not exist in " + month_names[m - 1] + " " + std::to_string(y) +
              " (" + std::to_string(static_cast<unsigned>(last.day())) + " days)";
     }
-    return civil_date_status::no_such_day;
+    return in_any_month ? civil_date_status::no_such_day : civil_date_status::bad_day;
   }
   return civil_date_status::ok;
 }

@@ -59,7 +59,7 @@ enum class civil_date_status {
   ok,
   bad_year,     // outside 1900-2199
   bad_month,    // outside 1-12
-  bad_day,      // outside 1-31: in no month at all
+  bad_day,      // outside 1-31: in no month at all (the reason reads like no_such_day's)
   no_such_day,  // 1-31 but not in that month of that year (30/02, 31/04, 29/02/2023)
 };
 

@@ -125,7 +125,7 @@ TEST_CASE("document_ref: dates follow the shared civil-date rule") {
   CHECK(why.find("found 2300") != std::string::npos);
   // Day 32 exists in no month: malformed; the month is named in the reason.
   CHECK(!cchc::try_parse_document_ref("Quyết định số 1/QĐ-UBND ngày 32/01/2023", &why));
-  CHECK(why.find("expected a day 1-31, found 32") != std::string::npos);
+  CHECK(why.find("day 32 does not exist in January 2023 (31 days)") != std::string::npos);
   CHECK(!cchc::try_parse_document_ref("Quyết định số 1/QĐ-UBND ngày 16/13/2023", &why));
   CHECK(why.find("expected a month 1-12, found 13") != std::string::npos);
   // February 29: the Gregorian rule; a missing day is kept (!ok()) for validation to report.

@@ -120,7 +120,8 @@ TEST_CASE("internal civil_time: February 29 follows the Gregorian rule (date's o
 TEST_CASE("internal civil_time: reasons say what was expected and what was found") {
   CHECK(refused("") == "expected a date, found empty text");
   CHECK(refused("2023-13-01") == "expected a month 1-12, found 13");
-  CHECK(refused("00/01/2023") == "expected a day 1-31, found 0");
+  CHECK(refused("00/01/2023") == "day 0 does not exist in January 2023 (31 days)");
+  CHECK(refused("2023-03-32") == "day 32 does not exist in March 2023 (31 days)");
   CHECK(refused("1899-12-31") == "expected a year 1900-2199, found 1899");
   CHECK(refused("16/01/23") == "expected a four-digit year, found '23'");
   CHECK(refused("16/01/20234") == "expected a four-digit year, found '20234'");
