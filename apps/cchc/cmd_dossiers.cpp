@@ -93,7 +93,7 @@ table comparison_table(const report& r, const flow_table& recomputed, const cont
     if (row.on_time_rate) {
       cell mine_rate = on_time_rate_cell(mine, ctx);
       std::string diff_text = mine_rate.value.is_string() &&
-                                      decimal::parse(mine_rate.value.get<std::string>()) == row.on_time_rate->value
+                                      decimal::parse(mine_rate.value.get<std::string>(), number_style::plain) == row.on_time_rate->value
                                   ? "="
                                   : "≠";
       if (diff_text != "=") ++mismatches;

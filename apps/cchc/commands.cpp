@@ -2,6 +2,8 @@
 
 #include <cstdio>
 
+#include "cchc/civil_time.hpp"
+
 namespace cchc::cli {
 
 extern const command check_command;
@@ -27,34 +29,10 @@ bool all_digits(const std::string& s, std::size_t from, std::size_t to) {
 }  // namespace
 
 date::sys_days parse_date_argument(const std::string& text, const std::string& argument) {
-  int y = 0;
-  unsigned m = 0, d = 0;
-  bool shaped = false;
-  if (text.size() == 10 && text[4] == '-' && text[7] == '-' && all_digits(text, 0, 4) &&
-      all_digits(text, 5, 7) && all_digits(text, 8, 10)) {
-    y = std::stoi(text.substr(0, 4));
-    m = static_cast<unsigned>(std::stoi(text.substr(5, 2)));
-    d = static_cast<unsigned>(std::stoi(text.substr(8, 2)));
-    shaped = true;
-  } else {
-    const auto s1 = text.find('/');
-    const auto s2 = s1 == std::string::npos ? s1 : text.find('/', s1 + 1);
-    if (s2 != std::string::npos && text.find('/', s2 + 1) == std::string::npos && s1 <= 2 && s2 - s1 - 1 <= 2 &&
-        text.size() - s2 - 1 == 4 && all_digits(text, 0, s1) && all_digits(text, s1 + 1, s2) &&
-        all_digits(text, s2 + 1, text.size())) {
-      d = static_cast<unsigned>(std::stoi(text.substr(0, s1)));
-      m = static_cast<unsigned>(std::stoi(text.substr(s1 + 1, s2 - s1 - 1)));
-      y = std::stoi(text.substr(s2 + 1));
-      shaped = true;
-    }
-  }
-  if (!shaped)
-    throw usage_error(argument, "invalid " + argument + ": expected a date as YYYY-MM-DD or dd/mm/yyyy, found '" +
-                                    text + "'");
-  const date::year_month_day ymd{date::year{y}, date::month{m}, date::day{d}};
-  if (!ymd.ok())
-    throw usage_error(argument, "invalid " + argument + ": '" + text + "' is not a date of the calendar");
-  return date::sys_days{ymd};
+  // The one date parser (cchc/civil_time.hpp); its message says what was expected and what was found.
+  std::string why;
+  if (const auto day = cchc::try_parse_date(text, &why)) return *day;
+  throw usage_error(argument, "invalid " + argument + ": " + why);
 }
 
 long parse_count_argument(const std::string& text, const std::string& argument, long max) {

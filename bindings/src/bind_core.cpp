@@ -5,6 +5,8 @@
 #ifdef CCHC_PY_HAVE_CORE
 #include <pybind11/stl.h>
 
+#include <optional>
+
 #include "cchc/decimal.hpp"
 #include "cchc/number_format.hpp"
 #include "cchc/rate.hpp"
@@ -31,6 +33,13 @@ cchc::number_style style_arg(py::handle h, const char* what) {
   return cchc::parse_number_style(h.cast<std::string>());
 }
 
+// A style for reading text: None (the default) is the library's default reading, which refuses an
+// ambiguous text such as "13.676" with both readings (cchc/number_format.hpp).
+std::optional<cchc::number_style> reading_style_arg(py::handle h, const char* what) {
+  if (h.is_none()) return std::nullopt;
+  return style_arg(h, what);
+}
+
 int scale_arg(py::handle h, const char* what) {
   if (PyBool_Check(h.ptr()) || !PyLong_Check(h.ptr())) {
     throw py::type_error(std::string(what) + ": expected an int number of decimals, got " +
@@ -48,6 +57,21 @@ std::string text_arg(py::handle h, const char* what) {
 }
 
 namespace {
+
+// Decimal, int or str → cchc::decimal; a str is read in `style`, or in the default reading when none.
+cchc::decimal decimal_arg(py::handle h, const char* what, std::optional<cchc::number_style> style) {
+  if (PyUnicode_Check(h.ptr())) {
+    const std::string text = h.cast<std::string>();
+    return style ? cchc::decimal::parse(text, *style) : cchc::decimal::parse(text);
+  }
+  return to_decimal(h, what);
+}
+
+// repr() text of a part of a Rate: plain, which the default reading gives back unless ambiguous.
+bool reads_back(const cchc::decimal& d) {
+  const auto back = cchc::decimal::try_parse(d.to_string());
+  return back && back->to_string() == d.to_string();
+}
 
 py::object optional_decimal(const std::optional<cchc::decimal>& d) {
   return d ? from_decimal(*d) : py::object(py::none());
@@ -73,18 +97,24 @@ void bind_core(py::module_& m) {
 
   m.def("parse_number",
         [](py::handle text, py::handle style) {
-          return from_decimal(cchc::decimal::parse(text_arg(text, "text"), style_arg(style, "style")));
+          const std::string t = text_arg(text, "text");
+          const auto s = reading_style_arg(style, "style");
+          return from_decimal(s ? cchc::decimal::parse(t, *s) : cchc::decimal::parse(t));
         },
-        py::arg("text"), py::arg("style") = "plain", R"doc(
+        py::arg("text"), py::arg("style") = py::none(), R"doc(
 Reads a number written the way reports print it, exactly.
 
 Parameters
 ----------
 text : str
     ``"1340.5"`` (plain), ``"1.340,5"`` (vi: ``.`` groups, ``,`` is the decimal point) or
-    ``"1,340.5"`` (en).
-style : {"plain", "vi", "en"}
-    The grammar is strict, so a number in the wrong style is an error, not another value.
+    ``"1,340.5"`` (en). Surrounding spaces (also no-break) are ignored; a space, no-break space or
+    narrow no-break space may group thousands in vi and en (``"1 340,5"``).
+style : {"plain", "vi", "en"} or None
+    The grammar is strict, so a number in the wrong style is an error, not another value. None (the
+    default) reads the text in every style it fits and refuses it when two readings differ:
+    ``"97,55"`` is 97.55 and ``"0.25"`` is 0.25, but ``"13.676"`` (13676 in vi, 13.676 in plain)
+    is a ParseError giving both readings.
 
 Returns
 -------
@@ -100,6 +130,8 @@ Examples
 --------
 >>> parse_number("14.083", style="vi")
 Decimal('14083')
+>>> parse_number("97,55")
+Decimal('97.55')
 )doc");
 
   m.def("format_number",
@@ -134,10 +166,16 @@ Examples
 
   m.def("parse_percent",
         [](py::handle text, py::handle style) {
-          return from_decimal(cchc::parse_percent(text_arg(text, "text"), style_arg(style, "style")));
+          const std::string t = text_arg(text, "text");
+          const auto s = reading_style_arg(style, "style");
+          return from_decimal(s ? cchc::parse_percent(t, *s) : cchc::parse_percent(t));
         },
-        py::arg("text"), py::arg("style") = "vi", R"doc(
+        py::arg("text"), py::arg("style") = py::none(), R"doc(
 Reads a percentage such as ``"99,15%"`` (the ``%`` is required) into percent units.
+
+Spaces, no-break spaces and narrow no-break spaces may stand before the ``%`` (``"99,15\u00a0%"``)
+and around the text. ``style`` as in :func:`parse_number` (None: the default reading, which refuses
+an ambiguous ``"13.676%"``).
 
 Returns
 -------
@@ -158,7 +196,7 @@ decimal.Decimal
 
   m.def("rescale",
         [](py::handle value, py::handle scale, py::handle rounding) {
-          return from_decimal(to_decimal(value, "value").rescale(scale_arg(scale, "scale"),
+          return from_decimal(decimal_arg(value, "value", std::nullopt).rescale(scale_arg(scale, "scale"),
                                                                  rounding_arg(rounding, "rounding")));
         },
         py::arg("value"), py::arg("scale"), py::arg("rounding"), R"doc(
@@ -173,7 +211,7 @@ Decimal('99.16')
 
   m.def("divide",
         [](py::handle a, py::handle b, py::handle scale, py::handle rounding) {
-          return from_decimal(cchc::decimal::divide(to_decimal(a, "a"), to_decimal(b, "b"),
+          return from_decimal(cchc::decimal::divide(decimal_arg(a, "a", std::nullopt), decimal_arg(b, "b", std::nullopt),
                                                     scale_arg(scale, "scale"), rounding_arg(rounding, "rounding")));
         },
         py::arg("a"), py::arg("b"), py::arg("scale"), py::arg("rounding"), R"doc(
@@ -193,7 +231,10 @@ Parameters
 numerator, denominator : decimal.Decimal, int or str
     A str is read in ``style``. A negative denominator is an :class:`ArgumentError`; a zero one gives
     an undefined rate (``percent()`` returns None).
-style : {"plain", "vi", "en"}
+style : {"plain", "vi", "en"} or None
+    None (the default) is the default reading of :func:`parse_number`, the same as
+    :meth:`matches`: ``Rate("13.676", 14019)`` is refused (13676 in vi, 13.676 in plain) until a
+    style is named.
 
 Examples
 --------
@@ -205,10 +246,10 @@ Decimal('97.55')
 Rate('4', '6')
 )doc");
   rate.def(py::init([](py::handle n, py::handle d, py::handle style) {
-             const auto s = style_arg(style, "style");
-             return cchc::rate(to_decimal(n, "numerator", s), to_decimal(d, "denominator", s));
+             const auto s = reading_style_arg(style, "style");
+             return cchc::rate(decimal_arg(n, "numerator", s), decimal_arg(d, "denominator", s));
            }),
-           py::arg("numerator"), py::arg("denominator"), py::arg("style") = "plain");
+           py::arg("numerator"), py::arg("denominator"), py::arg("style") = py::none());
   rate.def_property_readonly("numerator", [](const cchc::rate& r) { return from_decimal(r.numerator()); });
   rate.def_property_readonly("denominator", [](const cchc::rate& r) { return from_decimal(r.denominator()); });
   rate.def_property_readonly("defined", &cchc::rate::defined, "True when the denominator is not zero.");
@@ -233,17 +274,22 @@ decimal.Decimal or None
   rate.def("matches",
            [](const cchc::rate& r, py::handle reported, py::handle style) {
              if (PyUnicode_Check(reported.ptr())) {
-               return rounding_names(r.matches(reported.cast<std::string>(), style_arg(style, "style")));
+               const auto s = reading_style_arg(style, "style");
+               const std::string t = reported.cast<std::string>();
+               return rounding_names(s ? r.matches(t, *s) : r.matches(t));
              }
              return rounding_names(r.matches(to_decimal(reported, "reported")));
            },
-           py::arg("reported"), py::arg("style") = "vi", R"doc(
+           py::arg("reported"), py::arg("style") = py::none(), R"doc(
 Which rounding modes reproduce a published percentage at its own scale.
 
 Parameters
 ----------
 reported : str or decimal.Decimal
-    ``"99,15%"``, ``"99,15"`` (read in ``style``) or a Decimal in percent units.
+    ``"99,15%"``, ``"99,15 %"``, ``"99,15"`` (read in ``style``) or a Decimal in percent units.
+style : {"plain", "vi", "en"} or None
+    None (the default): the default reading of :func:`parse_number`; an ambiguous ``"97.550%"`` is
+    a ParseError giving both readings.
 
 Returns
 -------
@@ -263,11 +309,15 @@ Examples
       [](const cchc::rate& r) { return py::make_tuple(from_decimal(r.numerator()), from_decimal(r.denominator())); },
       [](const cchc::rate& r) { return py::make_tuple(r.numerator().to_string(), r.denominator().to_string()); },
       [](const py::tuple& t) {
-        return cchc::rate(cchc::decimal::parse(t[0].cast<std::string>()), cchc::decimal::parse(t[1].cast<std::string>()));
+        return cchc::rate(cchc::decimal::parse(t[0].cast<std::string>(), cchc::number_style::plain),
+                          cchc::decimal::parse(t[1].cast<std::string>(), cchc::number_style::plain));
       },
       [](const cchc::rate& r) {
+        // A constructor call that evaluates back: style='plain' when the default reading would refuse
+        // a part ("1.500" is ambiguous).
+        const bool plain = !reads_back(r.numerator()) || !reads_back(r.denominator());
         return "Rate(" + pyrepr(py::str(r.numerator().to_string())) + ", " +
-               pyrepr(py::str(r.denominator().to_string())) + ")";
+               pyrepr(py::str(r.denominator().to_string())) + (plain ? ", style='plain'" : "") + ")";
       });
 }
 

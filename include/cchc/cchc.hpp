@@ -10,6 +10,7 @@
 #include "cchc/number_format.hpp"
 #include "cchc/decimal.hpp"
 #include "cchc/rate.hpp"
+#include "cchc/civil_time.hpp"
 
 // figures and expressions
 #include "cchc/figures.hpp"

@@ -22,7 +22,7 @@
 //     using cchc::decimal;
 //     decimal a = decimal::parse("1.340,5", cchc::number_style::vi);   // 1340.5, scale 1
 //     decimal b = 2;                                                   // integers convert implicitly
-//     decimal c = a * b + decimal::parse("0.25");                       // 2681.25, exact
+//     decimal c = a * b + decimal::parse("0.25", cchc::number_style::plain);   // 2681.25, exact
 //     decimal d = decimal::divide(13676, 14019, 4, cchc::rounding::half_even);   // 0.9755
 //     c.format(cchc::number_style::vi);                                 // "2.681,25"
 //     c.rescale(1, cchc::rounding::half_away_from_zero).to_string();    // "2681.3"
@@ -132,14 +132,20 @@ class decimal {
   }
 
   /// Reads `text` in `style`; throws cchc::parse_error naming the input, the 1-based column and what
-  /// was expected. See docs/numbers.md for the grammar (no exponent, no surrounding spaces, groups of
-  /// exactly 3 digits).
-  [[nodiscard]] static decimal parse(std::string_view text, number_style style = number_style::plain);
-  /// Like parse(), without throwing: std::nullopt on malformed text, with the same message that
-  /// parse() would throw stored in *why when why is not null.
-  [[nodiscard]] static std::optional<decimal> try_parse(std::string_view text,
-                                                        number_style style = number_style::plain,
+  /// was expected. See docs/numbers.md for the grammar (no exponent, groups of exactly 3 digits,
+  /// surrounding spaces ignored). to_string() writes style plain: read it back with
+  /// parse(text, number_style::plain).
+  [[nodiscard]] static decimal parse(std::string_view text, number_style style);
+  /// Reads text whose style is not known (the default reading, cchc/number_format.hpp): a text that
+  /// reads the same in every style it fits ("14083", "97,55", "0.25", "1.340,5") is that value; an
+  /// ambiguous one ("13.676": 13676 in vi, 13.676 in plain) is a parse_error giving both readings.
+  [[nodiscard]] static decimal parse(std::string_view text);
+  /// Like parse(text, style), without throwing: std::nullopt on malformed text, with the same
+  /// message that parse() would throw ("column N: ...") stored in *why when why is not null.
+  [[nodiscard]] static std::optional<decimal> try_parse(std::string_view text, number_style style,
                                                         std::string* why = nullptr);
+  /// Like parse(text) (the default reading), without throwing.
+  [[nodiscard]] static std::optional<decimal> try_parse(std::string_view text, std::string* why = nullptr);
 
   /// From (negative, digits, exponent); digits must be non-empty '0'..'9' (else argument_error).
   /// A negative exponent becomes the scale; a positive one multiplies the coefficient.

@@ -13,7 +13,9 @@
 //
 // The date is a `date::year_month_day` that may be !ok(): a citation of "30/02/2023" parses (the text
 // is well formed) and validation reports that the day does not exist, rather than the loader refusing
-// the whole report.
+// the whole report. Everything else about the date follows the library's one civil-date rule
+// (cchc/civil_time.hpp): a year outside 1900–2199 ("ngày 16/01/0203"), a month outside 1–12 or a
+// day outside 1–31 is a parse error.
 //
 //     auto d = cchc::parse_document_ref("Quyết định số 1649/QĐ-UBND ngày 18/5/2023");
 //     d.type;          // document_type::decision

@@ -52,10 +52,12 @@ class rate {
   /// `reported_percent` (a figure in percent units, e.g. 99.15). Empty when none does, or when the
   /// rate is undefined.
   [[nodiscard]] std::vector<rounding> matches(const decimal& reported_percent) const;
-  /// Same, reading the figure from text such as "99,15%", "99,15 %" or "99,15" (the '%' is optional).
-  /// Malformed text is a cchc::parse_error.
-  [[nodiscard]] std::vector<rounding> matches(std::string_view reported,
-                                              number_style style = number_style::vi) const;
+  /// Same, reading the figure from text such as "99,15%", "99,15 %" or "99,15" in `style` (the '%'
+  /// is optional: parse_percent_text). Malformed text is a cchc::parse_error.
+  [[nodiscard]] std::vector<rounding> matches(std::string_view reported, number_style style) const;
+  /// Same, in the default reading (cchc/number_format.hpp): "99,15%" is 99.15, an ambiguous
+  /// "97.550%" is a parse_error giving both readings.
+  [[nodiscard]] std::vector<rounding> matches(std::string_view reported) const;
 
   /// The ratio of sums: (a.num + b.num) / (a.den + b.den). This is how rates merge across units.
   friend rate operator+(const rate& a, const rate& b) {

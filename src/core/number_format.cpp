@@ -3,7 +3,8 @@
 // The parser validates in one pass (recording where the digits are) and builds the value in a second
 // pass: a 64-bit accumulation for up to 18 significant digits, decimal::from_digits beyond that. It
 // never throws by itself; decimal::parse turns its failure into a cchc::parse_error, try_parse into
-// std::nullopt, so that bulk parsing does not pay for exceptions.
+// std::nullopt, so that bulk parsing does not pay for exceptions. Every public reader (numbers,
+// percentages with or without '%', explicit style or the default reading) goes through read().
 #include <string>
 
 #include "cchc/decimal.hpp"
@@ -57,6 +58,7 @@ std::string found_at(std::string_view text, std::size_t pos) {
   if (ch == " ") return "a space";
   if (ch == "\t") return "a tab";
   if (ch == "\xC2\xA0") return "a no-break space";
+  if (ch == "\xE2\x80\xAF") return "a narrow no-break space";
   return "'" + std::string(ch) + "'";
 }
 
@@ -77,27 +79,62 @@ struct failure {
 
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
 
-// Validates `text` as a number in `style`, then builds it. `percent`: a trailing '%' (after optional
-// spaces / no-break spaces) is required (1), optional (2) or forbidden (0).
-bool parse_number(std::string_view text, number_style style, int percent, decimal& out,
+// The length in bytes of the space at text[p] — an ASCII space, a no-break space U+00A0 or a narrow
+// no-break space U+202F (what word processors and French-style typography put in numbers and before
+// '%') — or 0.
+std::size_t space_at(std::string_view text, std::size_t p, std::size_t end) {
+  if (p >= end) return 0;
+  if (text[p] == ' ') return 1;
+  if (end - p >= 2 && text.substr(p, 2) == "\xC2\xA0") return 2;
+  if (end - p >= 3 && text.substr(p, 3) == "\xE2\x80\xAF") return 3;
+  return 0;
+}
+
+enum class percent_sign { forbidden, required, optional };
+
+// Validates `text` as a number in `style`, then builds it. Leading and trailing spaces (and tabs) are
+// ignored. A trailing '%' (after optional spaces) is required, optional or forbidden.
+bool parse_number(std::string_view text, number_style style, percent_sign percent, decimal& out,
                   failure& why) {
   const style_chars sc = chars_of(style);
-  const std::size_t n = text.size();
   std::size_t pos = 0;
+  std::size_t n = text.size();
   auto fail = [&](std::size_t at, std::string expected) {
     why.pos = at;
     why.expected = std::move(expected);
     return false;
   };
   if (n == 0) return fail(0, "expected a number, found empty text");
+  // Trim: a cell copied from a report often carries spaces around the figure.
+  while (pos < n) {
+    const std::size_t k = text[pos] == '\t' ? 1 : space_at(text, pos, n);
+    if (k == 0) break;
+    pos += k;
+  }
+  if (pos == n) return fail(0, "expected a number, found " + found_at(text, 0) + " and no digits");
+  while (n > pos) {
+    if (text[n - 1] == ' ' || text[n - 1] == '\t') {
+      --n;
+    } else if (n - pos >= 2 && text.substr(n - 2, 2) == "\xC2\xA0") {
+      n -= 2;
+    } else if (n - pos >= 3 && text.substr(n - 3, 3) == "\xE2\x80\xAF") {
+      n -= 3;
+    } else {
+      break;
+    }
+  }
+
+  text = text.substr(0, n);  // positions stay those of the caller's text; "the end" is the trimmed end
 
   bool negative = false;
-  if (text[0] == '-' || text[0] == '+') {
-    negative = text[0] == '-';
-    pos = 1;
+  bool signed_number = false;
+  if (text[pos] == '-' || text[pos] == '+') {
+    negative = text[pos] == '-';
+    signed_number = true;
+    ++pos;
   }
   if (pos >= n || !is_digit(text[pos])) {
-    std::string e = pos == 1 ? "expected a digit after the sign" : "expected a digit or a sign";
+    std::string e = signed_number ? "expected a digit after the sign" : "expected a digit or a sign";
     if (pos < n && text[pos] == sc.point) e += " (write 0" + std::string(1, sc.point) + "5, not " +
                                                std::string(1, sc.point) + "5)";
     return fail(pos, e + ", found " + found_at(text, pos));
@@ -130,27 +167,43 @@ bool parse_number(std::string_view text, number_style style, int percent, decima
     ++pos;
   }
   const std::size_t first_run = pos - int_begin;
-  if (sc.group != '\0' && pos < n && text[pos] == sc.group) {
+  // The group separator at pos, in bytes (0: none). Grouping styles accept their own character or a
+  // space of any kind followed by a digit (a space followed by '%' belongs to the percent sign); one
+  // number uses one kind throughout.
+  enum class grouping { none, style_char, space } kind = grouping::none;
+  auto separator_at = [&](std::size_t p) -> std::pair<grouping, std::size_t> {
+    if (sc.group == '\0' || p >= n) return {grouping::none, 0};
+    if (text[p] == sc.group) return {grouping::style_char, 1};
+    const std::size_t k = space_at(text, p, n);
+    if (k > 0 && p + k < n && is_digit(text[p + k])) return {grouping::space, k};
+    return {grouping::none, 0};
+  };
+  for (auto sep = separator_at(pos); sep.first != grouping::none; sep = separator_at(pos)) {
+    const std::string shown = sep.first == grouping::space ? found_at(text, pos) : "'" + std::string(1, sc.group) + "'";
     if (first_run > 3) {
-      return fail(pos, "expected at most 3 digits before the group separator '" +
-                           std::string(1, sc.group) + "', found " + std::to_string(first_run) +
+      return fail(pos, "expected at most 3 digits before the group separator " + shown + ", found " +
+                           std::to_string(first_run) + " (" + style_example(style) + ")");
+    }
+    if (kind != grouping::none && kind != sep.first) {
+      return fail(pos, "expected the same group separator throughout the number, found " + shown +
+                           " after " + (kind == grouping::space ? std::string("a space") : "'" + std::string(1, sc.group) + "'") +
                            " (" + style_example(style) + ")");
     }
-    while (pos < n && text[pos] == sc.group) {
-      const std::size_t sep = pos++;
-      std::size_t k = 0;
-      while (pos < n && is_digit(text[pos]) && k < 3) {
-        if (!take_digit(pos, false)) return false;
-        ++pos;
-        ++k;
-      }
-      if (k < 3 || (pos < n && is_digit(text[pos]))) {
-        return fail(pos, "expected exactly 3 digits in the group after '" + std::string(1, sc.group) +
-                             "' at column " + std::to_string(column_of(text, sep)) + ", found " +
-                             (k < 3 ? std::to_string(k) + " then " + found_at(text, pos)
-                                    : std::string("a 4th digit")) +
-                             " (" + style_example(style) + ")");
-      }
+    kind = sep.first;
+    const std::size_t at = pos;
+    pos += sep.second;
+    std::size_t k = 0;
+    while (pos < n && is_digit(text[pos]) && k < 3) {
+      if (!take_digit(pos, false)) return false;
+      ++pos;
+      ++k;
+    }
+    if (k < 3 || (pos < n && is_digit(text[pos]))) {
+      return fail(pos, "expected exactly 3 digits in the group after " + shown + " at column " +
+                           std::to_string(column_of(text, at)) + ", found " +
+                           (k < 3 ? std::to_string(k) + " then " + found_at(text, pos)
+                                  : std::string("a 4th digit")) +
+                           " (" + style_example(style) + ")");
     }
   }
   const std::size_t int_end = pos;
@@ -169,22 +222,12 @@ bool parse_number(std::string_view text, number_style style, int percent, decima
   }
   const std::size_t frac_end = pos;
 
-  if (percent != 0) {
+  if (percent != percent_sign::forbidden) {
     std::size_t p = pos;
-    while (p < n) {
-      if (text[p] == ' ') {
-        ++p;
-      } else if (text.substr(p, 2) == "\xC2\xA0") {
-        p += 2;
-      } else if (text.substr(p, 3) == "\xE2\x80\xAF") {  // narrow no-break space
-        p += 3;
-      } else {
-        break;
-      }
-    }
+    for (std::size_t k = space_at(text, p, n); k > 0; k = space_at(text, p, n)) p += k;
     if (p < n && text[p] == '%') {
       pos = p + 1;
-    } else if (percent == 1) {
+    } else if (percent == percent_sign::required) {
       return fail(p, "expected '%' after the number, found " + found_at(text, p));
     }
   }
@@ -211,11 +254,12 @@ bool parse_number(std::string_view text, number_style style, int percent, decima
     if (!in_fraction && sc.group != '\0' && int_end - int_begin <= 3) {
       expected += ", a group separator '" + std::string(1, sc.group) + "'";
     }
-    if (percent != 0) expected += ", '%'";
+    if (percent != percent_sign::forbidden) expected += ", '%'";
     return fail(pos, "expected " + expected + " or the end, found " + e);
   }
 
-  // Pass 2: build the value from the digits between int_begin..int_end and frac_begin..frac_end.
+  // Pass 2: build the value from the digits between int_begin..int_end and frac_begin..frac_end
+  // (group separators, whatever their width, are the non-digits skipped).
   if (significant <= 18) {
     std::int64_t c = 0;
     for (std::size_t i = int_begin; i < int_end; ++i) {
@@ -240,17 +284,78 @@ std::string message_of(std::string_view text, number_style style, const failure&
          std::string(to_string(style)) + ": " + f.expected;
 }
 
-// What parse_error::what() would say: "column N: ..." then the message.
-std::string full_message_of(std::string_view text, number_style style, const failure& f,
-                            bool percent) {
-  return "column " + std::to_string(column_of(text, f.pos)) + ": " +
-         message_of(text, style, f, percent);
+// A failed reading: the message parse_error carries and the 1-based column (0 = the whole text).
+struct refusal {
+  std::string message;
+  long column = 0;
+};
+
+// The default reading, for text whose style the caller did not name (see number_format.hpp): read in
+// vi and in en (plain reads a subset of en, with the same values); one reading, or two that agree
+// (same digits, same scale), is the value; two that differ are refused with both, so that "13.676"
+// never silently becomes 13676 or 13.676.
+bool read_default(std::string_view text, percent_sign percent, decimal& out, refusal& r) {
+  const bool pct = percent != percent_sign::forbidden;
+  decimal vi_value, en_value;
+  failure vi_failure, en_failure;
+  const bool vi_ok = parse_number(text, number_style::vi, percent, vi_value, vi_failure);
+  const bool en_ok = parse_number(text, number_style::en, percent, en_value, en_failure);
+  if (vi_ok && en_ok) {
+    if (vi_value.to_string() == en_value.to_string()) {
+      out = vi_value;
+      return true;
+    }
+    decimal plain_value;
+    failure plain_failure;
+    const bool plain_ok = parse_number(text, number_style::plain, percent, plain_value, plain_failure);
+    const std::string other = plain_ok ? "plain" : "en";
+    r.message = quoted_input(text) + " is ambiguous: it reads " + vi_value.to_string() +
+                " in Vietnamese style (vi) and " + en_value.to_string() + " in " +
+                (plain_ok ? "plain style (plain)" : "English style (en)") +
+                "; pass the style explicitly (style=vi or style=" + other + ")";
+    const std::size_t sep = text.find_first_of(".,");
+    r.column = sep == std::string_view::npos ? 0 : column_of(text, sep);
+    return false;
+  }
+  if (vi_ok || en_ok) {
+    out = vi_ok ? vi_value : en_value;
+    return true;
+  }
+  // Neither: report the reading that got further (it is the likelier intent), naming its style.
+  const bool en_further = en_failure.pos > vi_failure.pos;
+  const failure& f = en_further ? en_failure : vi_failure;
+  r.message = quoted_input(text) + " is not a " + (pct ? "percentage" : "number") +
+              " in any style (vi, plain or en); read as " + (en_further ? "en" : "vi") + ": " + f.expected;
+  r.column = column_of(text, f.pos);
+  return false;
 }
 
-[[noreturn]] void throw_failure(std::string_view text, number_style style, const failure& f,
-                                bool percent) {
-  throw parse_error(message_of(text, style, f, percent),
-                    location{{}, 0, column_of(text, f.pos), {}, {}});
+// One entry for every public reader: `style` null = the default reading.
+bool read(std::string_view text, const number_style* style, percent_sign percent, decimal& out,
+          refusal& r) {
+  if (style == nullptr) return read_default(text, percent, out, r);
+  failure f;
+  if (parse_number(text, *style, percent, out, f)) return true;
+  r.message = message_of(text, *style, f, percent != percent_sign::forbidden);
+  r.column = column_of(text, f.pos);
+  return false;
+}
+
+decimal read_or_throw(std::string_view text, const number_style* style, percent_sign percent) {
+  decimal out;
+  refusal r;
+  if (!read(text, style, percent, out, r)) throw parse_error(r.message, location{{}, 0, r.column, {}, {}});
+  return out;
+}
+
+// The message in *why is what parse_error::what() would say: "column N: " then the message.
+std::optional<decimal> read_or_null(std::string_view text, const number_style* style, percent_sign percent,
+                                    std::string* why) {
+  decimal out;
+  refusal r;
+  if (read(text, style, percent, out, r)) return out;
+  if (why != nullptr) *why = (r.column > 0 ? "column " + std::to_string(r.column) + ": " : std::string()) + r.message;
+  return std::nullopt;
 }
 
 std::string group_digits(const std::string& plain, number_style style) {
@@ -296,20 +401,20 @@ number_style parse_number_style(std::string_view name) {
                      location{{}, 0, 0, {}, "number_style"});
 }
 
-decimal decimal::parse(std::string_view text, number_style style) {
-  decimal out;
-  failure f;
-  if (!parse_number(text, style, 0, out, f)) throw_failure(text, style, f, false);
-  return out;
+decimal decimal::parse(std::string_view text) {
+  return read_or_throw(text, nullptr, percent_sign::forbidden);
 }
 
-std::optional<decimal> decimal::try_parse(std::string_view text, number_style style,
-                                          std::string* why) {
-  decimal out;
-  failure f;
-  if (parse_number(text, style, 0, out, f)) return out;
-  if (why != nullptr) *why = full_message_of(text, style, f, false);
-  return std::nullopt;
+decimal decimal::parse(std::string_view text, number_style style) {
+  return read_or_throw(text, &style, percent_sign::forbidden);
+}
+
+std::optional<decimal> decimal::try_parse(std::string_view text, std::string* why) {
+  return read_or_null(text, nullptr, percent_sign::forbidden, why);
+}
+
+std::optional<decimal> decimal::try_parse(std::string_view text, number_style style, std::string* why) {
+  return read_or_null(text, &style, percent_sign::forbidden, why);
 }
 
 std::string decimal::format(number_style style) const {
@@ -321,31 +426,35 @@ std::string decimal::format(number_style style, int scale, rounding mode) const 
   return rescale(scale, mode).format(style);
 }
 
+decimal parse_percent(std::string_view text) { return read_or_throw(text, nullptr, percent_sign::required); }
+
 decimal parse_percent(std::string_view text, number_style style) {
-  decimal out;
-  failure f;
-  if (!parse_number(text, style, 1, out, f)) throw_failure(text, style, f, true);
-  return out;
+  return read_or_throw(text, &style, percent_sign::required);
 }
 
-std::optional<decimal> try_parse_percent(std::string_view text, number_style style,
-                                         std::string* why) {
-  decimal out;
-  failure f;
-  if (parse_number(text, style, 1, out, f)) return out;
-  if (why != nullptr) *why = full_message_of(text, style, f, true);
-  return std::nullopt;
+std::optional<decimal> try_parse_percent(std::string_view text, std::string* why) {
+  return read_or_null(text, nullptr, percent_sign::required, why);
 }
 
-namespace detail {
-// Used by rate::matches, where the '%' is optional.
-decimal parse_optional_percent(std::string_view text, number_style style) {
-  decimal out;
-  failure f;
-  if (!parse_number(text, style, 2, out, f)) throw_failure(text, style, f, true);
-  return out;
+std::optional<decimal> try_parse_percent(std::string_view text, number_style style, std::string* why) {
+  return read_or_null(text, &style, percent_sign::required, why);
 }
-}  // namespace detail
+
+decimal parse_percent_text(std::string_view text) {
+  return read_or_throw(text, nullptr, percent_sign::optional);
+}
+
+decimal parse_percent_text(std::string_view text, number_style style) {
+  return read_or_throw(text, &style, percent_sign::optional);
+}
+
+std::optional<decimal> try_parse_percent_text(std::string_view text, std::string* why) {
+  return read_or_null(text, nullptr, percent_sign::optional, why);
+}
+
+std::optional<decimal> try_parse_percent_text(std::string_view text, number_style style, std::string* why) {
+  return read_or_null(text, &style, percent_sign::optional, why);
+}
 
 std::string format_percent(const decimal& percent, number_style style) {
   return percent.format(style) + '%';

@@ -4,10 +4,6 @@
 
 namespace cchc {
 
-namespace detail {
-decimal parse_optional_percent(std::string_view text, number_style style);  // number_format.cpp
-}  // namespace detail
-
 rate::rate(decimal numerator, decimal denominator)
     : numerator_(std::move(numerator)), denominator_(std::move(denominator)) {
   if (denominator_.signum() < 0) {
@@ -38,8 +34,10 @@ std::vector<rounding> rate::matches(const decimal& reported_percent) const {
 }
 
 std::vector<rounding> rate::matches(std::string_view reported, number_style style) const {
-  return matches(detail::parse_optional_percent(reported, style));
+  return matches(parse_percent_text(reported, style));
 }
+
+std::vector<rounding> rate::matches(std::string_view reported) const { return matches(parse_percent_text(reported)); }
 
 std::string rate::to_string() const {
   return numerator_.to_string() + "/" + denominator_.to_string();

@@ -5,6 +5,7 @@
 #include <utility>
 
 #include "cchc/error.hpp"
+#include "internal/civil_time.hpp"
 
 namespace cchc {
 
@@ -149,13 +150,17 @@ std::optional<date::year_month_day> parse_date(cursor& c, failure& f) {
     f = {year_at, "expected a four-digit year, found '" + year_digits + "'"};
     return std::nullopt;
   }
-  if (*d < 1 || *d > 31 || month < 1 || month > 12) {
-    f = {start, "expected a day 1-31 and a month 1-12, found " + std::to_string(*d) + "/" +
-                    std::to_string(month)};
+  // Which dates exist is the shared rule (src/internal/civil_time); a day that does not exist in its
+  // month (30/02) is kept as a !ok() date: existence is a validation finding, not a syntax error, so
+  // one slip does not refuse the whole report. Anything else (month 13, year 0203) is malformed.
+  const int year = std::stoi(year_digits);
+  std::string why;
+  const auto status = internal::check_civil_date(year, static_cast<int>(month), static_cast<int>(*d), &why);
+  if (status != internal::civil_date_status::ok && status != internal::civil_date_status::no_such_day) {
+    f = {start, why + " in the date '" + std::string(c.text().substr(start, c.pos() - start)) + "'"};
     return std::nullopt;
   }
-  // Kept even when !ok() (30/02): existence is a validation finding, not a syntax error.
-  return date::year_month_day{date::year{std::stoi(year_digits)}, date::month{month}, date::day{*d}};
+  return date::year_month_day{date::year{year}, date::month{month}, date::day{*d}};
 }
 
 // Parses a citation starting at c.pos(). Does not look for "của". Returns nullopt with `f` set.

@@ -57,6 +57,19 @@ run due 2023-02-30 3
 expect_exit 2
 expect_err "DATE"
 expect_err "usage: cchc due"
+# The one date parser's message: what was expected and what was found, with the reason.
+run due 29/02/2023 3
+expect_exit 2
+expect_err "invalid DATE: expected a date YYYY-MM-DD or dd/mm/yyyy, found '29/02/2023' (day 29 does not exist in February 2023 (28 days))"
+run due 2023-03-02T08:15 3
+expect_exit 2
+expect_err "invalid DATE: expected a date YYYY-MM-DD or dd/mm/yyyy, found '2023-03-02T08:15' (a date with a time)"
+run due 0023-01-19 3
+expect_exit 2
+expect_err "expected a year 1900-2199, found 23"
+run due 2024-02-29 1 --format json
+expect_exit 0
+expect_json_true "j['due'] == '2024-03-01'"
 run due 2023-01-19 three
 expect_exit 2
 expect_err "invalid N"

@@ -114,3 +114,23 @@ TEST_CASE("document_ref: laws and symbols with a year") {
   CHECK(cchc::to_string(n.type) == "NĐ");
   CHECK(cchc::name_vi(n.type) == "Nghị định");
 }
+
+TEST_CASE("document_ref: dates follow the shared civil-date rule") {
+  // A year outside 1900-2199 is malformed, not a valid date of year 203 that validation would pass.
+  std::string why;
+  CHECK(!cchc::try_parse_document_ref("Quyết định số 1/QĐ-UBND ngày 16/01/0203", &why));
+  CHECK(why.find("expected a year 1900-2199, found 203") != std::string::npos);
+  CHECK(why.find("16/01/0203") != std::string::npos);
+  CHECK(!cchc::try_parse_document_ref("Quyết định số 1/QĐ-UBND ngày 16 tháng 01 năm 2300", &why));
+  CHECK(why.find("found 2300") != std::string::npos);
+  // Day 32 exists in no month: malformed; the month is named in the reason.
+  CHECK(!cchc::try_parse_document_ref("Quyết định số 1/QĐ-UBND ngày 32/01/2023", &why));
+  CHECK(why.find("day 32 does not exist in January 2023 (31 days)") != std::string::npos);
+  CHECK(!cchc::try_parse_document_ref("Quyết định số 1/QĐ-UBND ngày 16/13/2023", &why));
+  CHECK(why.find("expected a month 1-12, found 13") != std::string::npos);
+  // February 29: the Gregorian rule; a missing day is kept (!ok()) for validation to report.
+  CHECK(cchc::parse_document_ref("Quyết định số 1/QĐ-UBND ngày 29/02/2024").date->ok());
+  CHECK(!cchc::parse_document_ref("Quyết định số 1/QĐ-UBND ngày 29/02/2023").date->ok());
+  CHECK(!cchc::parse_document_ref("Quyết định số 1/QĐ-UBND ngày 29/02/1900").date->ok());
+  CHECK(cchc::parse_document_ref("Quyết định số 1/QĐ-UBND ngày 29/02/2000").date->ok());
+}

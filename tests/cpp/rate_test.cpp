@@ -110,3 +110,25 @@ TEST_CASE("rate: rates add as a ratio of sums") {
   CHECK(acc == s);
   CHECK(rate{19, 50} != rate{38, 100});
 }
+
+TEST_CASE("rate: matches reads text in the one default reading, ambiguous text refused") {
+  // 10/1000 = 1 %; published "1.000%" would read 1000 % in vi and 1.000 % in plain: refused, not
+  // guessed (the old default read it as vi: 1000 %, which no rounding reproduces — a false alarm).
+  const rate r{10, 1000};
+  try {
+    (void)r.matches("1.000%");
+    FAIL("an ambiguous figure was read");
+  } catch (const cchc::parse_error& e) {
+    CHECK(std::string(e.what()).find("reads 1000 in Vietnamese style (vi) and 1.000 in plain style") !=
+          std::string::npos);
+  }
+  CHECK(r.matches("1.000%", cchc::number_style::plain).size() == 7);
+  CHECK(r.matches("1,0%").size() == 7);    // vi only
+  CHECK_THROWS_AS((void)r.matches("1,000%"), cchc::parse_error);  // 1.000 in vi, 1000 in en
+  CHECK(r.matches("1.0%").size() == 7);    // plain only
+  // Spaces of every kind before '%', and around the figure.
+  const std::vector<rounding> want = {rounding::toward_zero, rounding::floor};
+  CHECK(rate{118, 119}.matches("99,15\xC2\xA0%") == want);
+  CHECK(rate{118, 119}.matches("99,15\xE2\x80\xAF%") == want);
+  CHECK(rate{118, 119}.matches(" 99,15% ") == want);
+}

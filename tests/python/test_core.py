@@ -65,7 +65,7 @@ def test_format_number():
 def test_decimal_round_trips_losslessly(d):
     # Through the caster (Decimal → cchc::decimal → text) and back: same value and same exponent.
     text = cchc.format_number(d)
-    back = cchc.parse_number(text)
+    back = cchc.parse_number(text, style="plain")  # plain, named: "1.500" alone is ambiguous
     assert back == d
     if d.as_tuple().exponent <= 0 and d != 0:
         assert back.as_tuple() == d.as_tuple()
@@ -156,3 +156,67 @@ def test_error_paths():
         cchc.Rate(Decimal("Infinity"), 1)
     with pytest.raises(cchc.ParseError):
         cchc.parse_percent("99,15", style="vi")  # the % is required
+
+
+# --- one default reading for text numbers (issue 9) -------------------------------------------------
+
+
+def test_an_ambiguous_text_without_a_style_is_refused_with_both_readings():
+    for call in (
+        lambda: cchc.parse_number("13.676"),
+        lambda: cchc.Rate("13.676", 14019),
+        lambda: cchc.Rate(13676, 14019).matches("97.550"),
+        lambda: cchc.rescale("13.676", 0, "half_even"),
+    ):
+        with pytest.raises(cchc.ParseError) as e:
+            call()
+        assert "in Vietnamese style (vi)" in str(e.value)
+        assert "pass the style explicitly" in str(e.value)
+    with pytest.raises(cchc.ParseError) as e:
+        cchc.Rate("13.676", 14019)
+    assert "reads 13676 in Vietnamese style (vi) and 13.676 in plain style (plain)" in str(e.value)
+    with pytest.raises(cchc.ParseError) as e:
+        cchc.parse_percent("1,234%")
+    assert "reads 1.234 in Vietnamese style (vi) and 1234 in English style (en)" in str(e.value)
+
+
+def test_an_explicit_style_reads_either_way():
+    assert cchc.Rate("13.676", 14019, style="vi").numerator == 13676
+    assert cchc.Rate("13.676", 14019, style="plain").numerator == Decimal("13.676")
+    assert cchc.parse_number("13.676", style="vi") == 13676
+    assert cchc.Rate(13676, 14019).matches("97.550", style="plain") == []
+    # Texts with one reading need no style, and Rate and matches read them alike.
+    assert cchc.Rate("13.676,0", "14.019", style="vi").numerator == cchc.parse_number("13.676,0")
+    assert cchc.parse_number("0.25") == Decimal("0.25")
+    assert cchc.Rate(118, 119).matches("99,15") == ["toward_zero", "floor"]
+
+
+def test_percent_text_with_no_break_and_narrow_no_break_spaces():
+    assert cchc.parse_percent("99,15\u00a0%") == Decimal("99.15")
+    assert cchc.parse_percent("99,15\u202f%") == Decimal("99.15")
+    assert cchc.parse_percent(" 99,15% ") == Decimal("99.15")
+    assert cchc.parse_percent("99,15 %", style="vi") == Decimal("99.15")
+    assert cchc.parse_number("1\u202f340,5", style="vi") == Decimal("1340.5")
+    assert cchc.Rate(118, 119).matches("99,15\u00a0%") == ["toward_zero", "floor"]
+
+
+def test_repr_of_a_rate_with_an_ambiguous_part_still_evaluates():
+    r = cchc.Rate(Decimal("1.500"), 2)
+    assert "style='plain'" in repr(r)
+    back = eval(repr(r), {"Rate": cchc.Rate})
+    assert back == r and back.numerator.as_tuple() == r.numerator.as_tuple()
+    assert repr(cchc.Rate(1, 2)) == "Rate('1', '2')"
+
+
+@given(finite, st.sampled_from(["plain", "vi", "en"]))
+def test_the_default_reading_never_contradicts_the_style_a_number_was_printed_in(d, style):
+    # Printed in any style, a number read without a style is either that number or refused.
+    text = cchc.format_number(d, style=style)
+    try:
+        back = cchc.parse_number(text)
+    except cchc.ParseError as e:
+        assert "ambiguous" in str(e)
+        return
+    assert back == d
+    if d.as_tuple().exponent <= 0:
+        assert back.as_tuple().exponent == d.as_tuple().exponent
