@@ -40,11 +40,12 @@ cell percent_cell(const decimal& percent, const context& ctx) {
   return {format_percent(percent, style), percent.to_string()};
 }
 
+// The table's rate is resolved_basis, as flow defines it (dossier_flow::on_time_rate): no second copy
+// of the convention here.
 cell on_time_rate_cell(const dossier_flow& flow, const context& ctx) {
-  const auto in_time = flow.in_time_total();
-  const auto resolved = flow.resolved_total();
-  if (!in_time || !resolved) return empty_cell();
-  const auto p = rate(*in_time, *resolved).percent(2, rounding::half_away_from_zero);
+  const auto r = flow.on_time_rate(on_time_convention::resolved_basis);
+  if (!r) return empty_cell();
+  const auto p = r->percent(2, rounding::half_away_from_zero);
   if (!p) return empty_cell("–");
   return percent_cell(*p, ctx);
 }

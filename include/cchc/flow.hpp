@@ -15,8 +15,15 @@
 // A column absent in either operand is absent in the sum (a partial sum would be a plausible wrong
 // number).
 //
-// On-time rates are computed under named conventions (METHODOLOGY.md §2), because real reports use
-// several; `matching_conventions()` says which convention and rounding reproduce a published figure.
+// On-time rates are computed under named conventions, because real reports use several (Biểu 06 of
+// Circular 01/2020/TT-VPCP fixes the columns, not the rate); `matching_conventions()` says which
+// convention and rounding reproduce a published figure. `on_time_rate` is the one definition of the
+// conventions: the CLI, the indicators and validation all call it.
+//
+// Arithmetic is exact and never wraps. The derived figures are computed in 128 bits, so `check()` and
+// the rates never throw, whatever the counts (a rate's numerator and denominator are decimals and
+// may exceed 2^63 - 1); the count-returning forms (`in_time_total()` …) and `operator+` throw
+// cchc::overflow_error, whose where().field names the column, when a result does not fit in a count.
 //
 //     cchc::dossier_flow district;                 // seed report, Trần Đề 2023, "UBND huyện"
 //     district.received = 14083;
@@ -83,7 +90,7 @@ inline constexpr std::array<flow_column, 16> all_flow_columns{
 /// Inverse of to_string; throws lookup_error naming the known names.
 [[nodiscard]] flow_column parse_flow_column(std::string_view name);
 
-/// How an on-time rate is computed (METHODOLOGY.md §2). All three are in real use.
+/// How an on-time rate is computed. All three are in real use (docs/dossiers.md).
 enum class on_time_convention : std::uint8_t {
   /// (early + on time) / resolved — the seed report: 13.676 / (13.676 + 343) = 97,55 %.
   resolved_basis = 0,
@@ -150,7 +157,9 @@ struct dossier_flow {
 
   // Derived figures: the published column when present, otherwise the sum of its parts when all
   // parts are present, otherwise nothing. These are what the rates use, so a table that publishes
-  // only the parts (or only the total) still gives a rate.
+  // only the parts (or only the total) still gives a rate. Each throws overflow_error (where().field
+  // = the column) when the sum of its parts does not fit in 64 bits; the rates and check() compute
+  // the same figures in 128 bits and never throw.
 
   /// early + on time: resolved_in_time, or resolved_early + resolved_on_time.
   [[nodiscard]] count in_time_total() const;
@@ -169,7 +178,7 @@ struct dossier_flow {
 
   /// The on-time rate under a convention (see on_time_convention).
   [[nodiscard]] std::optional<rate> on_time_rate(on_time_convention convention) const;
-  /// Online share of the dossiers received in the period (METHODOLOGY.md §6, Decision 766 3.3):
+  /// Online share of the dossiers received in the period (Decision 766/QĐ-TTg 3.3):
   /// received_online / received_new().
   [[nodiscard]] std::optional<rate> online_share() const;
   /// Late share of the resolved dossiers: resolved_late / resolved_total().
@@ -202,7 +211,8 @@ struct dossier_flow {
   [[nodiscard]] std::vector<finding> check(const std::string& path = {}) const;
 
   /// The flow of the union of both sets of dossiers. A column absent in either is absent in the sum.
-  /// Throws overflow_error if a sum does not fit in 64 bits.
+  /// Throws cchc::overflow_error (where().field = the column) if a column's sum does not fit in 64
+  /// bits, in either direction: a merged table is never a wrapped one.
   friend dossier_flow operator+(const dossier_flow& a, const dossier_flow& b);
   dossier_flow& operator+=(const dossier_flow& other);
 

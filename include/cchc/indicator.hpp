@@ -10,8 +10,9 @@
 //    any scale/rounding can be applied later) or a `decimal` (a difference such as vacancies),
 //  - the formula with the report's own numbers,
 //  - the legal source, and `inferred = true` when the formula was worked out from practice or from
-//    published figures rather than read in a legal text (METHODOLOGY.md's convention),
+//    published figures rather than read in a legal text,
 //  - the JSON path of its inputs.
+// Totals are ratios of sums, computed exactly (counts near 2^63 - 1 included): never a wrapped sum.
 // The catalogue with sources is docs/indicators.md.
 //
 //     for (const cchc::indicator& i : cchc::indicators(report))

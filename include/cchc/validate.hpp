@@ -23,6 +23,7 @@
 //     //   reproduced only by toward_zero, floor (half_away_from_zero gives 99.16)
 #pragma once
 
+#include <cstddef>
 #include <string_view>
 #include <vector>
 
@@ -48,9 +49,18 @@ struct validation_rule {
 struct validate_options {
   /// Emit an info finding for every printed percentage or claim that is reproduced.
   bool confirmations = true;
+  /// At most this many findings per rule id (0: no cap). Past it a rule's findings are counted, not
+  /// kept, and one summary finding under the same rule id and severity ends the list: "… and 310000
+  /// more `document.order` findings", with numbers omitted / listed / cap. Memory and output so grow
+  /// with what the report means, not with how many rows repeat one mistake.
+  std::size_t max_findings_per_rule = 100;
 };
 
-/// Runs every rule. Load warnings (report::load_warnings) come first, then findings in rule order.
+/// Runs every rule. Load warnings (report::load_warnings) come first, then the findings of each
+/// report section in file order (documents, direction, procedures, one-stop, organisation, civil
+/// service, public finance, e-government, assessment), then the summaries of capped rules.
+/// Every count is summed exactly, so figures near 2^63 - 1 give findings, never an exception: a
+/// figure no count can hold is a `figure.overflow` finding.
 [[nodiscard]] std::vector<finding> validate(const report& r, const validate_options& options = {});
 
 }  // namespace cchc

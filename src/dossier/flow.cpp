@@ -71,7 +71,7 @@ std::string wide_to_string(wide v) {
 // One side of an identity: a named figure.
 struct term {
   std::string_view name;
-  std::int64_t value;
+  wide value;
 };
 
 std::string join_names(const std::vector<term>& terms) {
@@ -83,7 +83,7 @@ std::string join_names(const std::vector<term>& terms) {
   return out;
 }
 
-std::string join_labels_vi(const std::vector<std::pair<flow_column, std::int64_t>>& terms) {
+std::string join_labels_vi(const std::vector<std::pair<flow_column, wide>>& terms) {
   std::string out;
   for (const auto& t : terms) {
     if (!out.empty()) out += " + ";
@@ -113,7 +113,7 @@ finding make_finding(std::string rule, severity sev, const std::string& path, fl
 // lhs = Σ rhs, or a finding saying by how much it is off.
 void check_identity(std::vector<finding>& out, const char* rule, const std::string& path,
                     flow_column lhs_column, std::int64_t lhs,
-                    const std::vector<std::pair<flow_column, std::int64_t>>& rhs) {
+                    const std::vector<std::pair<flow_column, wide>>& rhs) {
   std::vector<term> terms;
   terms.reserve(rhs.size());
   for (const auto& t : rhs) terms.push_back({to_string(t.first), t.second});
@@ -128,27 +128,75 @@ void check_identity(std::vector<finding>& out, const char* rule, const std::stri
       lhs_name + " (" + std::to_string(lhs) + ") != " + join_names(terms) + " (" +
           wide_to_string(s) + "), difference " + diff);
   f.numbers.emplace_back(lhs_name, std::to_string(lhs));
-  for (const term& t : terms) f.numbers.emplace_back(std::string(t.name), std::to_string(t.value));
+  for (const term& t : terms) f.numbers.emplace_back(std::string(t.name), wide_to_string(t.value));
   f.numbers.emplace_back("sum", wide_to_string(s));
   f.numbers.emplace_back("difference", diff);
   out.push_back(std::move(f));
 }
+
+std::string_view column_name(flow_column c) noexcept;
 
 std::int64_t checked_add(std::int64_t a, std::int64_t b, flow_column c) {
   std::int64_t r = 0;
   if (__builtin_add_overflow(a, b, &r))
     throw overflow_error("the sum " + std::to_string(a) + " + " + std::to_string(b) +
                              " does not fit in a 64-bit count",
-                         location{"", 0, 0, "", std::string(to_string(c))});
+                         location{"", 0, 0, "", std::string(column_name(c))});
   return r;
+}
+
+// The derived figures in 128 bits: sums of a few 64-bit counts always fit, so check() and the rates
+// compute them exactly and never throw; the public count-returning forms narrow them (and throw
+// overflow_error naming the column when they do not fit).
+using wide_count = std::optional<wide>;
+
+wide_count in_time_wide(const dossier_flow& f) {
+  if (f.resolved_in_time) return wide(*f.resolved_in_time);
+  if (f.resolved_early && f.resolved_on_time) return wide(*f.resolved_early) + *f.resolved_on_time;
+  return std::nullopt;
+}
+
+wide_count resolved_wide(const dossier_flow& f) {
+  if (f.resolved) return wide(*f.resolved);
+  const wide_count in_time = in_time_wide(f);
+  if (in_time && f.resolved_late) return *in_time + *f.resolved_late;
+  return std::nullopt;
+}
+
+wide_count pending_wide(const dossier_flow& f) {
+  if (f.pending) return wide(*f.pending);
+  if (f.pending_in_time && f.pending_overdue) return wide(*f.pending_in_time) + *f.pending_overdue;
+  return std::nullopt;
+}
+
+wide_count received_new_wide(const dossier_flow& f) {
+  if (f.received_online && f.received_offline) return wide(*f.received_online) + *f.received_offline;
+  if (f.received && f.carried_over) return wide(*f.received) - *f.carried_over;
+  return std::nullopt;
+}
+
+count narrow(const wide_count& v, flow_column c, const char* parts) {
+  if (!v) return std::nullopt;
+  if (*v < std::numeric_limits<std::int64_t>::min() || *v > std::numeric_limits<std::int64_t>::max())
+    throw overflow_error(std::string(parts) + " = " + wide_to_string(*v) + " does not fit in a 64-bit count",
+                         location{"", 0, 0, "", std::string(column_name(c))});
+  return static_cast<std::int64_t>(*v);
+}
+
+decimal exact(wide v) {
+  if (v >= std::numeric_limits<std::int64_t>::min() && v <= std::numeric_limits<std::int64_t>::max())
+    return decimal(static_cast<std::int64_t>(v));
+  return decimal::parse(wide_to_string(v));
+}
+
+std::string_view column_name(flow_column c) noexcept {
+  const std::size_t i = index(c);
+  return i < names.size() ? names[i] : std::string_view("unknown");
 }
 
 }  // namespace
 
-std::string_view to_string(flow_column c) noexcept {
-  const std::size_t i = index(c);
-  return i < names.size() ? names[i] : std::string_view("unknown");
-}
+std::string_view to_string(flow_column c) noexcept { return column_name(c); }
 
 std::string_view label_vi(flow_column c) noexcept {
   const std::size_t i = index(c);
@@ -184,35 +232,21 @@ bool dossier_flow::empty() const noexcept {
 }
 
 count dossier_flow::in_time_total() const {
-  if (resolved_in_time) return resolved_in_time;
-  if (resolved_early && resolved_on_time)
-    return checked_add(*resolved_early, *resolved_on_time, flow_column::resolved_in_time);
-  return std::nullopt;
+  return narrow(in_time_wide(*this), flow_column::resolved_in_time, "resolved_early + resolved_on_time");
 }
 
 count dossier_flow::resolved_total() const {
-  if (resolved) return resolved;
-  const count in_time = in_time_total();
-  if (in_time && resolved_late) return checked_add(*in_time, *resolved_late, flow_column::resolved);
-  return std::nullopt;
+  return narrow(resolved_wide(*this), flow_column::resolved, "resolved_in_time + resolved_late");
 }
 
 count dossier_flow::pending_total() const {
-  if (pending) return pending;
-  if (pending_in_time && pending_overdue)
-    return checked_add(*pending_in_time, *pending_overdue, flow_column::pending);
-  return std::nullopt;
+  return narrow(pending_wide(*this), flow_column::pending, "pending_in_time + pending_overdue");
 }
 
 count dossier_flow::received_new() const {
-  if (received_online && received_offline)
-    return checked_add(*received_online, *received_offline, flow_column::received);
-  if (received && carried_over) {
-    std::int64_t r = 0;
-    if (__builtin_sub_overflow(*received, *carried_over, &r)) return std::nullopt;
-    return r;
-  }
-  return std::nullopt;
+  return narrow(received_new_wide(*this), flow_column::received,
+                received_online && received_offline ? "received_online + received_offline"
+                                                    : "received - carried_over");
 }
 
 std::vector<finding> dossier_flow::check(const std::string& path) const {
@@ -241,10 +275,10 @@ std::vector<finding> dossier_flow::check(const std::string& path) const {
   // Balance: every dossier received for handling is resolved, pending or (in some variants) counted
   // apart as returned/withdrawn. Which variant a report uses is rarely stated, so where the
   // returned/withdrawn column is published either variant is accepted, and a failure names both.
-  const count res = resolved_total();
-  const count pen = pending_total();
+  const wide_count res = resolved_wide(*this);
+  const wide_count pen = pending_wide(*this);
   if (received && res && pen) {
-    const wide without = wide(*res) + *pen;
+    const wide without = *res + *pen;
     const bool holds_without = without == *received;
     if (!returned_withdrawn) {
       check_identity(out, "flow.balance_identity", path, fc::received, *received,
@@ -271,8 +305,8 @@ std::vector<finding> dossier_flow::check(const std::string& path) const {
                 "resolved + pending + returned_withdrawn = " + wide_to_string(with_returned) +
                 " (returned/withdrawn counted apart); both variants fail");
         f.numbers = {{"received", r},
-                     {"resolved", std::to_string(*res)},
-                     {"pending", std::to_string(*pen)},
+                     {"resolved", wide_to_string(*res)},
+                     {"pending", wide_to_string(*pen)},
                      {"returned_withdrawn", std::to_string(*returned_withdrawn)},
                      {"resolved+pending", wide_to_string(without)},
                      {"resolved+pending+returned_withdrawn", wide_to_string(with_returned)},
@@ -299,15 +333,15 @@ std::vector<finding> dossier_flow::check(const std::string& path) const {
     check_identity(out, "flow.pending_identity", path, fc::pending, *pending,
                    {{fc::pending_in_time, *pending_in_time}, {fc::pending_overdue, *pending_overdue}});
 
-  if (online_resolved && res && *online_resolved > *res) {
+  if (online_resolved && res && wide(*online_resolved) > *res) {
     finding f = make_finding(
         "flow.online_resolved_bound", severity::error, path, fc::online_resolved,
         "Số hồ sơ trực tuyến đã giải quyết (" + std::to_string(*online_resolved) +
-            ") lớn hơn tổng số hồ sơ đã giải quyết (" + std::to_string(*res) + ")",
+            ") lớn hơn tổng số hồ sơ đã giải quyết (" + wide_to_string(*res) + ")",
         "online_resolved (" + std::to_string(*online_resolved) + ") exceeds resolved (" +
-            std::to_string(*res) + ")");
+            wide_to_string(*res) + ")");
     f.numbers = {{"online_resolved", std::to_string(*online_resolved)},
-                 {"resolved", std::to_string(*res)}};
+                 {"resolved", wide_to_string(*res)}};
     out.push_back(std::move(f));
   }
 
@@ -355,11 +389,14 @@ bool operator==(const dossier_flow& a, const dossier_flow& b) noexcept {
 namespace {
 constexpr std::array<std::string_view, 3> convention_names{"resolved_basis", "received_basis", "due_basis"};
 
-std::optional<rate> ratio(const count& numerator, const count& denominator) {
+// Rates take the derived figures exactly (128 bits, then decimal), so no rate ever throws.
+std::optional<rate> ratio(const wide_count& numerator, const wide_count& denominator) {
   if (!numerator || !denominator) return std::nullopt;
   if (*denominator < 0) return std::nullopt;  // a negative count is a finding (check()), not a rate
-  return rate(decimal(*numerator), decimal(*denominator));
+  return rate(exact(*numerator), exact(*denominator));
 }
+
+wide_count widen(const count& c) { return c ? wide_count(*c) : std::nullopt; }
 }  // namespace
 
 std::string_view to_string(on_time_convention c) noexcept {
@@ -374,22 +411,26 @@ on_time_convention parse_on_time_convention(std::string_view name) {
                      "'; expected resolved_basis, received_basis or due_basis");
 }
 
+// The one definition of the on-time conventions (flow.hpp): the CLI, indicators and validation call
+// this, none of them recomputes a convention.
 std::optional<rate> dossier_flow::on_time_rate(on_time_convention convention) const {
   switch (convention) {
-    case on_time_convention::resolved_basis: return ratio(in_time_total(), resolved_total());
+    case on_time_convention::resolved_basis: return ratio(in_time_wide(*this), resolved_wide(*this));
     case on_time_convention::received_basis: {
-      const count in_time = in_time_total();
+      const wide_count in_time = in_time_wide(*this);
       if (!in_time || !pending_in_time) return std::nullopt;
-      return ratio(checked_add(*in_time, *pending_in_time, flow_column::resolved_in_time), received);
+      return ratio(*in_time + *pending_in_time, widen(received));
     }
-    case on_time_convention::due_basis: return ratio(in_time_total(), fell_due);
+    case on_time_convention::due_basis: return ratio(in_time_wide(*this), widen(fell_due));
   }
   return std::nullopt;
 }
 
-std::optional<rate> dossier_flow::online_share() const { return ratio(received_online, received_new()); }
+std::optional<rate> dossier_flow::online_share() const {
+  return ratio(widen(received_online), received_new_wide(*this));
+}
 
-std::optional<rate> dossier_flow::late_share() const { return ratio(resolved_late, resolved_total()); }
+std::optional<rate> dossier_flow::late_share() const { return ratio(widen(resolved_late), resolved_wide(*this)); }
 
 std::vector<convention_match> dossier_flow::matching_conventions(const decimal& published_percent) const {
   std::vector<convention_match> out;
@@ -401,11 +442,11 @@ std::vector<convention_match> dossier_flow::matching_conventions(const decimal& 
 
 std::vector<convention_match> dossier_flow::matching_conventions(std::string_view published,
                                                                  number_style style) const {
-  std::string_view t = published;
-  while (!t.empty() && (t.back() == ' ' || t.back() == '%')) t.remove_suffix(1);
-  while (!t.empty() && t.front() == ' ') t.remove_prefix(1);
+  // The one reader of printed percentages is core's parse_percent; a figure printed without its '%'
+  // (a table column headed "%") is read as if the '%' followed it.
   std::string why;
-  const auto value = decimal::try_parse(t, style, &why);
+  const std::string text(published);
+  const auto value = try_parse_percent(text.find('%') == std::string::npos ? text + "%" : text, style, &why);
   if (!value)
     throw parse_error("expected a published percentage such as \"97,55\" or \"99,69%\", found '" +
                       std::string(published) + "' (" + why + ")");

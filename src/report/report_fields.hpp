@@ -181,4 +181,79 @@ CCHC_FIELDS(report, f("unit", x.unit); f("year", x.year); f("header", x.header);
 
 }  // namespace cchc::detail_report
 
+// ── JSON paths built from the field lists (appended for validation and indicators) ─────────────────
+//
+// A finding or an indicator names the JSON path of its figures. Spelled as string literals those
+// paths drift from the format when a field is renamed; built from member pointers they take the name
+// the field list above gives the member, and the chain is checked by the compiler:
+//
+//     json_path<report>() / &report::civil_service / &civil_service_section::commune_cadres_standard
+//                         / &standard_figure::rate                 // "$.civil_service.….rate"
+//     (json_path<report>() / &report::one_stop / &one_stop_section::flows)[3]   // "$.one_stop.flows[3]"
+//
+// std::optional members are looked through (the path does not show them), vectors are entered with
+// [i], and a flow row's flattened columns are named by flow_column.
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <type_traits>
+#include <vector>
+
+namespace cchc::detail_report {
+
+/// The JSON name the field list gives `member` of T ("" if the list does not name it — a test
+/// builds every path validation and indicators use, so that cannot ship).
+template <class T, class M>
+std::string_view json_name(M T::*member) {
+  static const T prototype{};
+  const void* target = &(prototype.*member);
+  std::string_view out;
+  fields(prototype, [&](const char* name, const auto& m, bool = false) {
+    if (std::is_same_v<std::decay_t<decltype(m)>, M> && static_cast<const void*>(&m) == target) out = name;
+  });
+  return out;
+}
+
+template <class T>
+struct path_step {
+  using type = T;
+};
+template <class T>
+struct path_step<std::optional<T>> {
+  using type = T;
+};
+
+/// A JSON path whose last step is a T (see above).
+template <class T>
+class json_path {
+ public:
+  json_path() : text_("$") {}
+  explicit json_path(std::string text) : text_(std::move(text)) {}
+
+  /// One field further: ".name".
+  template <class M, class U = T, std::enable_if_t<std::is_class_v<U> && std::is_same_v<U, T>, int> = 0>
+  [[nodiscard]] json_path<typename path_step<M>::type> operator/(M U::*member) const {
+    return json_path<typename path_step<M>::type>(text_ + "." + std::string(json_name(member)));
+  }
+  /// A flow row's column (flattened into the row under its flow_column name).
+  template <class U = T, class = std::enable_if_t<std::is_same_v<U, flow_row>>>
+  [[nodiscard]] json_path<std::int64_t> operator/(flow_column c) const {
+    return json_path<std::int64_t>(text_ + "." + std::string(to_string(c)));
+  }
+  /// The i-th element of a list: "[i]".
+  template <class U = T, class = typename U::value_type>
+  [[nodiscard]] json_path<typename path_step<typename U::value_type>::type> operator[](std::size_t i) const {
+    return json_path<typename path_step<typename U::value_type>::type>(text_ + "[" + std::to_string(i) + "]");
+  }
+
+  [[nodiscard]] const std::string& str() const noexcept { return text_; }
+  operator const std::string&() const noexcept { return text_; }  // NOLINT: a path is its text
+
+ private:
+  std::string text_;
+};
+
+}  // namespace cchc::detail_report
+
 #undef CCHC_FIELDS

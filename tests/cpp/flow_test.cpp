@@ -329,3 +329,70 @@ TEST_CASE("flow: convention names round-trip") {
   for (auto c : cchc::all_on_time_conventions) CHECK(cchc::parse_on_time_convention(cchc::to_string(c)) == c);
   CHECK_THROWS_AS((void)cchc::parse_on_time_convention("766"), cchc::lookup_error);
 }
+
+// ── issue 9: counts near 2^63-1 ──
+
+TEST_CASE("flow: check() and the rates on counts near 2^63-1 are exact and never throw") {
+  constexpr std::int64_t big = std::numeric_limits<std::int64_t>::max();
+  cchc::dossier_flow f;
+  f.received = big;
+  f.resolved_early = big;
+  f.resolved_on_time = big;
+  f.resolved_late = big;
+  f.pending_in_time = big;
+  f.pending_overdue = big;
+  f.online_resolved = big;
+  f.apologies = big;
+  std::vector<cchc::finding> fs;
+  REQUIRE_NOTHROW(fs = f.check());
+  // received = resolved + pending: 3 × big + 2 × big = 5 × big = 46116860184273879035 (by hand).
+  REQUIRE(rules(fs) == std::vector<std::string>{"flow.balance_identity"});
+  CHECK(*number(fs[0], "resolved") == "27670116110564327421");
+  CHECK(*number(fs[0], "pending") == "18446744073709551614");
+  CHECK(*number(fs[0], "sum") == "46116860184273879035");
+  std::optional<cchc::rate> r;
+  REQUIRE_NOTHROW(r = f.on_time_rate(cchc::on_time_convention::resolved_basis));
+  REQUIRE(r);
+  CHECK(r->numerator().to_string() == "18446744073709551614");
+  CHECK(r->denominator().to_string() == "27670116110564327421");
+  REQUIRE_NOTHROW(r = f.on_time_rate(cchc::on_time_convention::received_basis));
+  CHECK(r->numerator().to_string() == "27670116110564327421");
+  REQUIRE_NOTHROW(r = f.late_share());
+  CHECK(r->denominator().to_string() == "27670116110564327421");
+  CHECK(f.matching_conventions("66,67%").size() >= 1);  // 2/3 of the resolved, exactly
+  // The count forms cannot hold the sums: overflow_error naming the derived column.
+  try {
+    (void)f.in_time_total();
+    FAIL("expected overflow_error");
+  } catch (const cchc::overflow_error& e) {
+    CHECK(e.where().field == "resolved_in_time");
+  }
+  CHECK_THROWS_AS((void)f.pending_total(), cchc::overflow_error);
+  cchc::dossier_flow g;
+  g.received_online = big;
+  g.received_offline = 1;
+  CHECK_THROWS_AS((void)g.received_new(), cchc::overflow_error);
+  REQUIRE_NOTHROW(r = g.online_share());
+  REQUIRE(r);  // received_online / (online + offline), the denominator 2^63 exactly
+  CHECK(r->denominator().to_string() == "9223372036854775808");
+}
+
+TEST_CASE("flow: merging near 2^63-1 throws overflow_error naming the column, for every column and sign") {
+  constexpr std::int64_t big = std::numeric_limits<std::int64_t>::max();
+  for (cchc::flow_column c : cchc::all_flow_columns) {
+    CAPTURE(cchc::to_string(c));
+    const auto a = cchc::dossier_flow::zeros().with(c, big);
+    const auto b = cchc::dossier_flow::zeros().with(c, 1);
+    try {
+      (void)(a + b);
+      FAIL("expected overflow_error");
+    } catch (const cchc::overflow_error& e) {
+      CHECK(e.where().field == cchc::to_string(c));
+    }
+    const auto low = cchc::dossier_flow::zeros().with(c, std::numeric_limits<std::int64_t>::min());
+    CHECK_THROWS_AS((void)(low + cchc::dossier_flow::zeros().with(c, -1)), cchc::overflow_error);
+    cchc::flow_table t{{"a", a}, {"b", b}};
+    CHECK_THROWS_AS((void)cchc::total(t), cchc::overflow_error);
+    CHECK((a + cchc::dossier_flow::zeros().with(c, -1)).get(c) == big - 1);  // no false alarm
+  }
+}

@@ -5,6 +5,7 @@
 
 #include <doctest/doctest.h>
 
+#include <limits>
 #include <set>
 #include <string>
 
@@ -86,4 +87,98 @@ TEST_CASE("indicator: every indicator has labels, a formula and a source and ids
   CHECK(cchc::find_indicator(list, "direction.plan_completion").inferred);
   CHECK(cchc::find_indicator(list, "procedures.internal_reviewed_share").formula ==
         "reviewed / total = 19 / 50");
+}
+
+// ── issue 9: exact totals, linear key loop, one on-time definition ──
+
+namespace {
+constexpr std::int64_t big = std::numeric_limits<std::int64_t>::max();
+
+const cchc::rate& rate_of(const std::vector<cchc::indicator>& list, const std::string& id) {
+  return std::get<cchc::rate>(cchc::find_indicator(list, id).value);
+}
+}  // namespace
+
+TEST_CASE("indicator: totals over counts near 2^63-1 are exact ratios of sums") {
+  auto r = cchc::load_report(example);
+  for (auto& row : r.one_stop.flows) {
+    row.flow.resolved_in_time = big;
+    row.flow.resolved_late = 0;
+    row.flow.pending_in_time = big;
+    row.flow.received = big;
+    row.flow.received_online = big;
+  }
+  for (auto& row : r.organisation.headcount) row.assigned.civil_servants = std::nullopt;
+  r.organisation.headcount[0].assigned.civil_servants = big;
+  r.organisation.headcount[1].assigned.civil_servants = big;
+  r.organisation.headcount[0].present.civil_servants = big;
+  r.organisation.headcount[1].present.civil_servants = 1;
+  std::vector<cchc::indicator> list;
+  REQUIRE_NOTHROW(list = cchc::indicators(r));
+  // 2 × (2^63 − 1) = 18446744073709551614 and 4 × (2^63 − 1) = 36893488147419103228, by hand.
+  const auto& resolved = rate_of(list, "one_stop.on_time.total.resolved_basis");
+  CHECK(resolved.numerator().to_string() == "18446744073709551614");
+  CHECK(resolved.denominator().to_string() == "18446744073709551614");
+  const auto& received = rate_of(list, "one_stop.on_time.total.received_basis");
+  CHECK(received.numerator().to_string() == "36893488147419103228");
+  CHECK(received.denominator().to_string() == "18446744073709551614");
+  CHECK(rate_of(list, "one_stop.online_share.total").numerator().to_string() == "18446744073709551614");
+  // Per row, received_basis is (early + on time + pending within deadline) / received = 2.
+  CHECK(rate_of(list, "one_stop.on_time.district.received_basis").numerator().to_string() ==
+        "18446744073709551614");
+  const auto& fill = rate_of(list, "organisation.fill_rate.civil_servants");
+  CHECK(fill.numerator().to_string() == "9223372036854775808");  // (2^63 − 1) + 1
+  CHECK(fill.denominator().to_string() == "18446744073709551614");
+  CHECK(std::get<cchc::decimal>(cchc::find_indicator(list, "organisation.vacancies.civil_servants").value)
+            .to_string() == "9223372036854775806");
+}
+
+TEST_CASE("indicator: a 40 000-row flow table gives one keyed indicator set per row and exact totals") {
+  auto r = cchc::load_report(example);
+  const cchc::flow_row district = r.one_stop.flows[0];  // 13676 in time, 343 late, 64 pending, 14083
+  const cchc::flow_row commune = r.one_stop.flows[1];
+  r.one_stop.flows.clear();
+  const std::size_t n = 40000;
+  for (std::size_t i = 0; i < n; ++i) {
+    cchc::flow_row row = district;
+    row.row = std::to_string(i);
+    r.one_stop.flows.push_back(row);
+  }
+  r.one_stop.flows.push_back(commune);  // alone at its level: keyed by the level only
+  const auto list = cchc::indicators(r);
+  std::set<std::string> ids;
+  for (const auto& i : list) CHECK(ids.insert(i.id).second);
+  CHECK(ids.count("one_stop.on_time.district.0.resolved_basis") == 1);
+  CHECK(ids.count("one_stop.on_time.district.39999.received_basis") == 1);
+  CHECK(ids.count("one_stop.on_time.commune.resolved_basis") == 1);
+  CHECK(ids.count("one_stop.on_time.district.resolved_basis") == 0);
+  std::size_t per_row = 0;
+  for (const auto& id : ids)
+    if (id.rfind("one_stop.on_time.district.", 0) == 0) ++per_row;
+  CHECK(per_row == 2 * n);  // resolved and received basis; no fell_due in the seed
+  // Σ over the rows, worked out by hand: 40000 × 13676 + 80629 and 40000 × (13676 + 343) + 80878.
+  const auto& total = rate_of(list, "one_stop.on_time.total.resolved_basis");
+  CHECK(total.numerator().to_string() == "547120629");
+  CHECK(total.denominator().to_string() == "560840878");
+  CHECK(cchc::find_indicator(list, "one_stop.on_time.district.12345.resolved_basis").path ==
+        "$.one_stop.flows[12345]");
+}
+
+TEST_CASE("indicator: on-time rates are flow's, identical to dossier_flow::on_time_rate") {
+  auto r = cchc::load_report(example);
+  auto& f = r.one_stop.flows[0].flow;
+  f.resolved_in_time = std::nullopt;
+  f.resolved_early = big;
+  f.resolved_on_time = 1;
+  f.fell_due = big;
+  const auto list = cchc::indicators(r);
+  for (auto c : cchc::all_on_time_conventions) {
+    const std::string id = "one_stop.on_time.district." + std::string(cchc::to_string(c));
+    CAPTURE(id);
+    const auto q = f.on_time_rate(c);
+    REQUIRE(q);
+    CHECK(rate_of(list, id) == *q);
+  }
+  CHECK(rate_of(list, "one_stop.on_time.district.resolved_basis").numerator().to_string() ==
+        "9223372036854775808");
 }

@@ -15,6 +15,9 @@
 #include <doctest/doctest.h>
 
 #include <algorithm>
+#include <cstdio>
+#include <limits>
+#include <map>
 #include <set>
 #include <string>
 #include <tuple>
@@ -71,7 +74,8 @@ TEST_CASE("validate: the exact set of findings on the seed report") {
       {"percent.reproduced", severity::info, "$.one_stop.flows[1].on_time_rate"},
       {"percent.rounding", severity::warning, "$.civil_service.commune_cadres_standard.rate"},
       {"percent.reproduced", severity::info, "$.civil_service.commune_civil_servants_standard.rate"},
-      {"claim.on_time_above", severity::info, "$.assessment.on_time_above"},
+      // Renamed from claim.on_time_above (info): one rule id, one severity (issue 9, item 8).
+      {"claim.on_time_above_confirmed", severity::info, "$.assessment.on_time_above"},
   };
   auto fs = cchc::validate(seed());
   CHECK(keys(fs) == expected);
@@ -311,4 +315,182 @@ TEST_CASE("validate: a citation whose text cannot be read is reported, the rest 
   auto add = added(base, r);
   CHECK(add == std::multiset<key>{{"document.text_unparseable", cchc::severity::warning,
                                    "$.egov.documents[1].text"}});
+}
+
+// ── issue 9: exact sums, capped findings, one severity per rule, one on-time definition ──
+
+namespace {
+constexpr std::int64_t big = std::numeric_limits<std::int64_t>::max();
+const std::string two_big = "18446744073709551614";  // 2 × (2^63 − 1), worked out by hand
+
+// Every finding of `rule` (tests below look at their numbers).
+std::vector<const cchc::finding*> all_of(const std::vector<cchc::finding>& fs, const std::string& rule) {
+  std::vector<const cchc::finding*> out;
+  for (const auto& f : fs)
+    if (f.rule == rule) out.push_back(&f);
+  return out;
+}
+}  // namespace
+
+TEST_CASE("validate: counts near 2^63-1 are summed exactly in every rule, and validate does not throw") {
+  const auto base = seed();
+  std::vector<cchc::finding> fs;
+  SUBCASE("sum.parts over labelled and level parts") {
+    auto r = base;
+    r.direction.inspection->units_planned_parts[0].count = big;
+    r.direction.inspection->units_planned_parts[1].count = big;
+    r.procedures.internal_review->parts = {{cchc::org_level::district, big}, {cchc::org_level::commune, big}};
+    REQUIRE_NOTHROW(fs = cchc::validate(r));
+    auto f = find(fs, "sum.parts", "$.direction.inspection.units_planned_parts");
+    REQUIRE(f);
+    CHECK(number(*f, "sum_of_parts") == two_big);
+    CHECK(number(*f, "difference") == "-18446744073709551604");  // 10 − 2 × (2^63 − 1)
+    auto g = find(fs, "sum.parts", "$.procedures.internal_review.parts");
+    REQUIRE(g);
+    CHECK(number(*g, "sum_of_parts") == two_big);
+  }
+  SUBCASE("text_table.late and table.total over the flow rows") {
+    auto r = base;
+    for (auto& row : r.one_stop.flows) {
+      row.flow.resolved_late = big;
+      row.flow.pending_overdue = 0;
+    }
+    cchc::flow_row total;
+    total.name_vi = "Tổng cộng";
+    total.flow.resolved_late = big;
+    r.one_stop.flow_total = total;
+    REQUIRE_NOTHROW(fs = cchc::validate(r));
+    auto late = find(fs, "text_table.late", "$.one_stop.late.total");
+    REQUIRE(late);
+    CHECK(number(*late, "table") == two_big);
+    auto t = find(fs, "table.total", "$.one_stop.flow_total.resolved_late");
+    REQUIRE(t);
+    CHECK(number(*t, "sum_of_rows") == two_big);
+  }
+  SUBCASE("table.total and text_table.headcount over the headcount table") {
+    auto r = base;
+    for (auto& row : r.organisation.headcount) row.assigned.civil_servants = std::nullopt;
+    r.organisation.headcount[0].assigned.civil_servants = big;
+    r.organisation.headcount[1].assigned.civil_servants = big;
+    cchc::headcount_row hc;
+    hc.name_vi = "Tổng cộng";
+    hc.assigned.civil_servants = big;
+    r.organisation.headcount_total = hc;
+    REQUIRE_NOTHROW(fs = cchc::validate(r));
+    auto t = find(fs, "table.total", "$.organisation.headcount_total.assigned.civil_servants");
+    REQUIRE(t);
+    CHECK(number(*t, "sum_of_rows") == two_big);
+    auto h = find(fs, "text_table.headcount", "$.organisation.headcount_summary");
+    REQUIRE(h);
+    CHECK(number(*h, "table_assigned") == two_big);
+  }
+  SUBCASE("a flow row whose parts no count can hold is figure.overflow; its rates stay exact") {
+    auto r = base;
+    auto& f = r.one_stop.flows[0].flow;
+    f.resolved_in_time = std::nullopt;
+    f.resolved_early = big;
+    f.resolved_on_time = big;
+    REQUIRE_NOTHROW(fs = cchc::validate(r));
+    auto o = find(fs, "figure.overflow", "$.one_stop.flows[0].resolved_in_time");
+    REQUIRE(o);
+    CHECK(o->severity == cchc::severity::error);
+    // The printed 97,55 % is recomputed from the exact numerator 2 × (2^63 − 1).
+    auto p = find(fs, "percent.mismatch", "$.one_stop.flows[0].on_time_rate");
+    REQUIRE(p);
+    CHECK(number(*p, "resolved_basis.numerator") == two_big);
+    // and the claim's total is the exact ratio of sums
+    auto c = find(fs, "claim.on_time_above_confirmed");
+    REQUIRE(c);
+  }
+  SUBCASE("the claim's total over rows near 2^63-1") {
+    auto r = base;
+    for (auto& row : r.one_stop.flows) {
+      row.flow.resolved_in_time = big - 1;
+      row.flow.resolved_late = 1;
+    }
+    REQUIRE_NOTHROW(fs = cchc::validate(r));
+    auto c = find(fs, "claim.on_time_above_confirmed");
+    REQUIRE(c);
+    CHECK(number(*c, "total.percent_truncated_4") == "99.9999");
+  }
+}
+
+TEST_CASE("validate: 1 000 citations of one issuer in falling date order give bounded findings and a summary") {
+  auto r = seed();
+  const auto first = date::sys_days{date::year{2023} / 12 / 1};
+  std::size_t inversions = 0;  // neighbours in number order whose dates fall, counted here
+  for (int i = 1; i <= 1000; ++i) {
+    const date::year_month_day d{first - date::days{i / 3}};
+    const date::year_month_day next{first - date::days{(i + 1) / 3}};
+    if (i < 1000 && next < d) ++inversions;
+    cchc::document_ref doc;
+    doc.type = cchc::document_type::decision;
+    doc.number = std::to_string(i);
+    doc.issuer_code = "UBND";
+    doc.issuer = "Ủy ban nhân dân xã Thử";  // one register of its own: only these 1 000 in it
+    doc.date = d;
+    char buf[96];
+    std::snprintf(buf, sizeof buf, "Quyết định số %d/QĐ-UBND ngày %02u/%02u/%d", i, static_cast<unsigned>(d.day()),
+                  static_cast<unsigned>(d.month()), static_cast<int>(d.year()));
+    doc.text = buf;
+    r.direction.documents.push_back(doc);
+  }
+  REQUIRE(inversions == 333);
+  const auto fs = cchc::validate(r);
+  const auto order = all_of(fs, "document.order");
+  // 100 listed, one summary; the seed's own document.order finding is one of the 334 found.
+  REQUIRE(order.size() == 101);
+  const cchc::finding& summary = *order.back();
+  CHECK(number(summary, "omitted") == std::to_string(inversions + 1 - 100));
+  CHECK(number(summary, "listed") == "100");
+  CHECK(summary.severity == cchc::severity::warning);
+  CHECK(summary.message_en.find("more `document.order` findings") != std::string::npos);
+  CHECK(fs.size() < 200);
+  // No cap: each document out of order once, against its neighbour — not once per pair.
+  cchc::validate_options all;
+  all.max_findings_per_rule = 0;
+  CHECK(all_of(cchc::validate(r, all), "document.order").size() == inversions + 1);
+}
+
+TEST_CASE("validate: each finding has the severity its rule has in the catalogue") {
+  std::map<std::string, cchc::severity> catalogue;
+  for (const auto& rule : cchc::validation_rules()) catalogue[std::string(rule.id)] = rule.severity;
+  auto r = seed();
+  r.assessment.on_time_above->text = "98%";  // contradicted by the district's 97,55 %
+  r.assessment.on_time_above->value = cchc::decimal(98);
+  std::vector<cchc::finding> fs = cchc::validate(seed());
+  for (auto& f : cchc::validate(r)) fs.push_back(f);
+  REQUIRE(find(fs, "claim.on_time_above"));
+  REQUIRE(find(fs, "claim.on_time_above_confirmed"));
+  for (const auto& f : fs) {
+    CAPTURE(f.rule);
+    REQUIRE(catalogue.count(f.rule) == 1);
+    CHECK(f.severity == catalogue[f.rule]);
+  }
+}
+
+TEST_CASE("validate: the on-time rates it recomputes are flow's own, also near 2^63-1") {
+  auto r = seed();
+  auto& f = r.one_stop.flows[0].flow;
+  f.resolved_in_time = std::nullopt;
+  f.resolved_early = big;
+  f.resolved_on_time = 1;
+  f.resolved_late = big;
+  const auto fs = cchc::validate(r);
+  const cchc::finding* p = nullptr;
+  for (const auto& x : fs)
+    if (x.where.path == "$.one_stop.flows[0].on_time_rate" && x.rule.rfind("percent.", 0) == 0) p = &x;
+  REQUIRE(p);
+  for (auto c : cchc::all_on_time_conventions) {
+    const auto q = f.on_time_rate(c);
+    const std::string name(cchc::to_string(c));
+    CAPTURE(name);
+    if (!q) {
+      CHECK(number(*p, name + ".numerator") == "<none>");
+      continue;
+    }
+    CHECK(number(*p, name + ".numerator") == q->numerator().to_string());
+    CHECK(number(*p, name + ".denominator") == q->denominator().to_string());
+  }
+  CHECK(number(*p, "resolved_basis.numerator") == "9223372036854775808");  // 2^63, by hand
 }
