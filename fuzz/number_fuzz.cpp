@@ -1,6 +1,7 @@
 // Fuzz target "number": printed numbers, percentages and rate::matches (cchc/decimal.hpp,
 // cchc/number_format.hpp, cchc/rate.hpp).
-// Input: byte 0 picks the number style and a rounding mode, byte 1 a rate; the rest is the text.
+// Input: byte 0 picks a rounding mode (and the style of rate::matches), byte 1 a rate and a scale;
+// the rest is the text, read in every number style.
 // Invariants: parse and try_parse agree; a parsed value reads back equal (same value, same scale)
 // from to_string() in plain style and from format(style) in its own style, and from to_parts();
 // the same for percentages through format_percent.
@@ -91,11 +92,13 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   std::string_view text = cchc_fuzz::text_of(data, size);
   const unsigned b0 = cchc_fuzz::take_byte(text);
   const unsigned b1 = cchc_fuzz::take_byte(text);
-  const cchc::number_style style = styles[b0 % styles.size()];
   const cchc::rounding mode = cchc::all_roundings[(b0 / 3) % cchc::all_roundings.size()];
   const int scale = static_cast<int>(b1 % 24) - 4;
-  decimals(text, style, mode, scale);
-  percents(text, style);
-  rates(text, style, b1, mode, scale);
+  // Every style reads every text: a text valid in two styles is where mis-styled values hide.
+  for (const cchc::number_style style : styles) {
+    decimals(text, style, mode, scale);
+    percents(text, style);
+  }
+  rates(text, styles[b0 % styles.size()], b1, mode, scale);
   return 0;
 }
