@@ -1,0 +1,17 @@
+// Fuzz target "schedule_json": holiday schedules in JSON (parse_schedule_json, cchc/schedule_file.hpp),
+// then to_json and the calendar built from them (fuzz/schedule.hpp).
+#include "cchc/error.hpp"
+#include "cchc/schedule_file.hpp"
+#include "fuzz.hpp"
+#include "schedule.hpp"
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+  cchc::schedule s;
+  try {
+    s = cchc::parse_schedule_json(cchc_fuzz::text_of(data, size), "fuzz.json");
+  } catch (const cchc::error&) {
+    return 0;
+  }
+  cchc_fuzz::check_schedule(s);
+  return 0;
+}
