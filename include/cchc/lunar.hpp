@@ -15,9 +15,11 @@
 //   * month 11 is the month that contains the winter solstice; when 13 months separate two months 11,
 //     the first of them (after month 11) with no major solar term is the leap month (tháng nhuận) and
 //     carries the number of the month before it.
-// At first use the library computes a compact table for lunar years 1900–2199 (Tết day, month lengths
-// as a bit mask, leap month) and answers every conversion from it in O(1),
-// thread-safe (a function-local static). See docs/lunar.md for how the table was verified.
+// That computation was run once, into a compact table for lunar years 1900–2199 (Tết day, month
+// lengths as a bit mask, leap month) checked in as src/calendar/lunar_table.inc; every conversion
+// reads it in O(1), so no platform's floating point can move a Tết. `compute_lunar_year` keeps the
+// astronomy available (it generates the table, and the tests recompute and compare it). See
+// docs/lunar.md for how the table was verified.
 //
 //     #include <cchc/lunar.hpp>
 //     using namespace date::literals;
@@ -126,7 +128,8 @@ struct lunar_year_info {
 
 /// Computes the lunar year `year` from the astronomical algorithms for a calendar reckoned at
 /// `utc_offset` (+7 h for Vietnam, +8 h for the Chinese calendar). Slow (microseconds per year); the
-/// conversion functions above use a table computed with this at +7 h. Years outside
+/// conversion functions above use the checked-in table generated with this at +7 h (binary floating
+/// point: another platform may differ in a close call, which the tests would report). Years outside
 /// [lunar_first_year - 100, lunar_last_year + 100] → range_error (ΔT is not modelled further out).
 [[nodiscard]] lunar_year_info compute_lunar_year(int year, std::chrono::seconds utc_offset);
 
