@@ -15,7 +15,7 @@
 // A column absent in either operand is absent in the sum (a partial sum would be a plausible wrong
 // number).
 //
-// On-time rates are computed under named conventions (METHODOLOGY.md §2), because real reports use
+// On-time rates are computed under named conventions (docs/sources.md §2), because real reports use
 // several; `matching_conventions()` says which convention and rounding reproduce a published figure.
 //
 //     cchc::dossier_flow district;                 // seed report, Trần Đề 2023, "UBND huyện"
@@ -83,7 +83,7 @@ inline constexpr std::array<flow_column, 16> all_flow_columns{
 /// Inverse of to_string; throws lookup_error naming the known names.
 [[nodiscard]] flow_column parse_flow_column(std::string_view name);
 
-/// How an on-time rate is computed (METHODOLOGY.md §2). All three are in real use.
+/// How an on-time rate is computed (docs/sources.md §2). All three are in real use.
 enum class on_time_convention : std::uint8_t {
   /// (early + on time) / resolved — the seed report: 13.676 / (13.676 + 343) = 97,55 %.
   resolved_basis = 0,
@@ -169,7 +169,7 @@ struct dossier_flow {
 
   /// The on-time rate under a convention (see on_time_convention).
   [[nodiscard]] std::optional<rate> on_time_rate(on_time_convention convention) const;
-  /// Online share of the dossiers received in the period (METHODOLOGY.md §6, Decision 766 3.3):
+  /// Online share of the dossiers received in the period (docs/sources.md §6, Decision 766 3.3):
   /// received_online / received_new().
   [[nodiscard]] std::optional<rate> online_share() const;
   /// Late share of the resolved dossiers: resolved_late / resolved_total().

@@ -10,7 +10,7 @@
 //    any scale/rounding can be applied later) or a `decimal` (a difference such as vacancies),
 //  - the formula with the report's own numbers,
 //  - the legal source, and `inferred = true` when the formula was worked out from practice or from
-//    published figures rather than read in a legal text (METHODOLOGY.md's convention),
+//    published figures rather than read in a legal text (the convention of docs/sources.md),
 //  - the JSON path of its inputs.
 // The catalogue with sources is docs/indicators.md.
 //

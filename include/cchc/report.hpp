@@ -53,7 +53,7 @@ namespace cchc {
 enum class org_level : unsigned char { province, district, commune };
 [[nodiscard]] std::string_view to_string(org_level l) noexcept;
 
-/// Headcount categories (METHODOLOGY.md §7).
+/// Headcount categories (docs/sources.md §7).
 enum class headcount_category : unsigned char {
   civil_servant,    ///< biên chế công chức (administrative bodies)
   public_employee,  ///< số lượng người làm việc (public service units)
