@@ -195,7 +195,8 @@ class outcome_counts {
   friend bool operator!=(const outcome_counts& a, const outcome_counts& b) noexcept { return !(a == b); }
 
   /// Raw layout (for bindings): index (unit * 2 + online) * 5 + code.
-  [[nodiscard]] const std::vector<std::int64_t>& raw() const noexcept { return counts_; }
+  [[nodiscard]] const std::vector<std::int64_t>& raw() const& noexcept { return counts_; }
+  const std::vector<std::int64_t>& raw() const&& = delete;  // a reference into a temporary would dangle
 
  private:
   friend struct bulk_access;

@@ -304,7 +304,8 @@ class work_calendar {
 
   [[nodiscard]] date::sys_days first_day() const noexcept { return range_first; }
   [[nodiscard]] date::sys_days last_day() const noexcept { return range_last; }
-  [[nodiscard]] const std::string& name() const noexcept;
+  [[nodiscard]] const std::string& name() const& noexcept;
+  const std::string& name() const&& = delete;  // a reference into a temporary would dangle
 
   // --- Editing: each returns a new calendar ----------------------------------------------------
 
@@ -330,13 +331,17 @@ class work_calendar {
   [[nodiscard]] work_calendar with_name(std::string name) const;
 
   /// The inputs this calendar was built from.
-  [[nodiscard]] const std::vector<weekly_rest_period>& weekly_pattern() const noexcept;
-  [[nodiscard]] const std::vector<holiday_rule>& rules() const noexcept;
-  [[nodiscard]] const schedule& exceptions_schedule() const noexcept;
+  [[nodiscard]] const std::vector<weekly_rest_period>& weekly_pattern() const& noexcept;
+  const std::vector<weekly_rest_period>& weekly_pattern() const&& = delete;  // a reference into a temporary would dangle
+  [[nodiscard]] const std::vector<holiday_rule>& rules() const& noexcept;
+  const std::vector<holiday_rule>& rules() const&& = delete;  // a reference into a temporary would dangle
+  [[nodiscard]] const schedule& exceptions_schedule() const& noexcept;
+  const schedule& exceptions_schedule() const&& = delete;  // a reference into a temporary would dangle
 
   /// The raw tables, for bulk loops over day numbers (days since 1970-01-01). Valid while a copy of
   /// this calendar lives.
-  [[nodiscard]] const detail::working_day_index& index() const noexcept { return index_; }
+  [[nodiscard]] const detail::working_day_index& index() const& noexcept { return index_; }
+  const detail::working_day_index& index() const&& = delete;  // a reference into a temporary would dangle
 
   /// A validated serial date: a field date that is !ok() (29/02 of a common year, month 13, day 32)
   /// → argument_error naming it.

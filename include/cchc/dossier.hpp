@@ -7,7 +7,7 @@
 // is one of the seven stable codes below, and the outcomes of many dossiers add up to the flow table
 // (cchc/flow.hpp, Biểu 06/VPCP/KSTT).
 //
-// The single-dossier rule follows Decision 766/QĐ-TTg (METHODOLOGY.md §2):
+// The single-dossier rule follows Decision 766/QĐ-TTg (docs/sources.md §2):
 //  - handling ends at the first of "processed", "result returned", "stopped / refused"; a
 //    withdrawal also ends it. Returned and withdrawn dossiers get their own codes (5, 6); a suspended
 //    (stopped, refused) dossier is judged by its end time like a resolved one;
@@ -185,9 +185,11 @@ class flow_accumulator {
   /// Partial results of two accumulators over the same period combine exactly.
   void merge(const flow_accumulator& other);
 
-  [[nodiscard]] const dossier_flow& flow() const noexcept { return flow_; }
+  [[nodiscard]] const dossier_flow& flow() const& noexcept { return flow_; }
+  const dossier_flow& flow() const&& = delete;  // a reference into a temporary would dangle
   /// The rows by key (empty when the accumulator does not group).
-  [[nodiscard]] const flow_table& table() const noexcept { return table_; }
+  [[nodiscard]] const flow_table& table() const& noexcept { return table_; }
+  const flow_table& table() const&& = delete;  // a reference into a temporary would dangle
   [[nodiscard]] date::sys_days first() const noexcept { return first_; }
   [[nodiscard]] date::sys_days last() const noexcept { return last_; }
 

@@ -88,8 +88,10 @@ class dossier_log_reader {
   /// Throws parse_error for a bad row unless skip_bad_rows is set.
   bool next(dossier& out);
   /// The header names as written in the file.
-  [[nodiscard]] const std::vector<std::string>& header() const noexcept;
-  [[nodiscard]] const dossier_log_summary& summary() const noexcept;
+  [[nodiscard]] const std::vector<std::string>& header() const& noexcept;
+  const std::vector<std::string>& header() const&& = delete;  // a reference into a temporary would dangle
+  [[nodiscard]] const dossier_log_summary& summary() const& noexcept;
+  const dossier_log_summary& summary() const&& = delete;  // a reference into a temporary would dangle
 
  private:
   struct impl;

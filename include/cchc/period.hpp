@@ -72,7 +72,8 @@ class period {
 
   // ---- Observers ------------------------------------------------------------------------------
 
-  [[nodiscard]] const std::string& name() const noexcept { return name_; }
+  [[nodiscard]] const std::string& name() const& noexcept { return name_; }
+  const std::string& name() const&& = delete;  // a reference into a temporary would dangle
   [[nodiscard]] date::sys_days first() const noexcept { return first_; }
   [[nodiscard]] date::sys_days last() const noexcept { return last_; }
   [[nodiscard]] period_kind kind() const noexcept { return kind_; }

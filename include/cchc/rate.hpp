@@ -38,8 +38,10 @@ class rate {
   /// have any sign.
   rate(decimal numerator, decimal denominator);
 
-  [[nodiscard]] const decimal& numerator() const noexcept { return numerator_; }
-  [[nodiscard]] const decimal& denominator() const noexcept { return denominator_; }
+  [[nodiscard]] const decimal& numerator() const& noexcept { return numerator_; }
+  const decimal& numerator() const&& = delete;  // a reference into a temporary would dangle
+  [[nodiscard]] const decimal& denominator() const& noexcept { return denominator_; }
+  const decimal& denominator() const&& = delete;  // a reference into a temporary would dangle
   /// denominator != 0.
   [[nodiscard]] bool defined() const noexcept { return !denominator_.is_zero(); }
 

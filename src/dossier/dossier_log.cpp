@@ -829,8 +829,8 @@ dossier_log_reader dossier_log_reader::from_text(std::string text, std::string n
 }
 
 bool dossier_log_reader::next(dossier& out) { return impl_->next(out); }
-const std::vector<std::string>& dossier_log_reader::header() const noexcept { return impl_->header; }
-const dossier_log_summary& dossier_log_reader::summary() const noexcept { return impl_->summary; }
+const std::vector<std::string>& dossier_log_reader::header() const& noexcept { return impl_->header; }
+const dossier_log_summary& dossier_log_reader::summary() const& noexcept { return impl_->summary; }
 
 dossier_log_summary read_dossier_log(const std::string& path, const std::function<void(const dossier&)>& on_dossier,
                                      const dossier_log_options& options) {
