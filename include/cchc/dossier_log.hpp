@@ -22,6 +22,7 @@
 // `summary.skipped` says how many rows it lacks. Problems with the header itself (a missing required
 // column, a column given twice) always throw.
 #pragma once
+#include "cchc/detail/export.hpp"  // CCHC_EXPORT
 
 #include <cstddef>
 #include <cstdint>
@@ -38,7 +39,7 @@
 
 namespace cchc {
 
-struct dossier_log_options {
+struct CCHC_EXPORT dossier_log_options {
   /// false: the first bad row throws parse_error. true: bad rows are skipped and reported.
   bool skip_bad_rows = false;
   /// How many errors the summary keeps when skipping (the count is always complete).
@@ -49,7 +50,7 @@ struct dossier_log_options {
 };
 
 /// What a read saw.
-struct dossier_log_summary {
+struct CCHC_EXPORT dossier_log_summary {
   std::string file;                          ///< the name given for the input
   std::int64_t rows = 0;                     ///< data rows seen (header and blank lines excluded)
   std::int64_t accepted = 0;                 ///< rows turned into dossiers
@@ -62,17 +63,17 @@ struct dossier_log_summary {
 };
 
 /// One column of the layout: its canonical name, whether it is required, and its accepted aliases.
-struct dossier_log_column {
+struct CCHC_EXPORT dossier_log_column {
   std::string_view name;
   bool required;
   std::vector<std::string_view> aliases;
 };
 
 /// The layout: every column the reader knows, canonical name first, with its aliases.
-[[nodiscard]] const std::vector<dossier_log_column>& dossier_log_columns();
+[[nodiscard]] CCHC_EXPORT const std::vector<dossier_log_column>& dossier_log_columns();
 
 /// Pull reader: `while (reader.next(d)) …`. Move-only; the file is closed on destruction.
-class dossier_log_reader {
+class CCHC_EXPORT dossier_log_reader {
  public:
   /// Opens `path` and reads the header. Throws io_error (cannot open/read) or parse_error (header).
   [[nodiscard]] static dossier_log_reader open(const std::string& path, dossier_log_options options = {});
@@ -100,18 +101,18 @@ class dossier_log_reader {
 };
 
 /// Calls `on_dossier` for every dossier of the file (the reference is valid during the call only).
-dossier_log_summary read_dossier_log(const std::string& path,
+CCHC_EXPORT dossier_log_summary read_dossier_log(const std::string& path,
                                      const std::function<void(const dossier&)>& on_dossier,
                                      const dossier_log_options& options = {});
 
 /// Adds every dossier of the file to `into` (a flow_accumulator over a period, grouped or not):
 /// the flow table of a log of any size in constant memory. Returns what the read saw — check
 /// `complete()` when skipping bad rows.
-dossier_log_summary accumulate_dossier_log(const std::string& path, flow_accumulator& into,
+CCHC_EXPORT dossier_log_summary accumulate_dossier_log(const std::string& path, flow_accumulator& into,
                                            const dossier_log_options& options = {});
 
 /// Every dossier of the file, in file order (for logs that fit in memory).
-[[nodiscard]] std::vector<dossier> load_dossier_log(const std::string& path,
+[[nodiscard]] CCHC_EXPORT std::vector<dossier> load_dossier_log(const std::string& path,
                                                     const dossier_log_options& options = {},
                                                     dossier_log_summary* summary = nullptr);
 
@@ -119,10 +120,10 @@ dossier_log_summary accumulate_dossier_log(const std::string& path, flow_accumul
 /// (one or two digits for day, month and hour; surrounding spaces allowed). A date alone is 00:00.
 /// `has_time` (if given) says whether a time of day was written. Returns nullopt and fills `why`
 /// (if given) with what was wrong; never throws.
-[[nodiscard]] std::optional<date_time> try_parse_log_date_time(std::string_view text,
+[[nodiscard]] CCHC_EXPORT std::optional<date_time> try_parse_log_date_time(std::string_view text,
                                                                bool* has_time = nullptr,
                                                                std::string* why = nullptr);
 /// Throwing form: parse_error naming the text and the accepted forms.
-[[nodiscard]] date_time parse_log_date_time(std::string_view text);
+[[nodiscard]] CCHC_EXPORT date_time parse_log_date_time(std::string_view text);
 
 }  // namespace cchc

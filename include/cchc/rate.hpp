@@ -17,6 +17,7 @@
 //     cchc::rate{19, 50}.matches("30%");                   // {}: 19/50 is 38 %
 //     cchc::rate{0, 0}.percent(2, cchc::rounding::half_even);   // std::nullopt
 #pragma once
+#include "cchc/detail/export.hpp"  // CCHC_EXPORT
 
 #include <optional>
 #include <string>
@@ -29,7 +30,7 @@
 
 namespace cchc {
 
-class rate {
+class CCHC_EXPORT rate {
  public:
   /// 0 / 0 (undefined).
   rate() = default;

@@ -22,6 +22,7 @@
 //     // warning percent.rounding $.civil_service.commune_cadres_standard.rate: 99,15% for 118/119 is
 //     //   reproduced only by toward_zero, floor (half_away_from_zero gives 99.16)
 #pragma once
+#include "cchc/detail/export.hpp"  // CCHC_EXPORT
 
 #include <string_view>
 #include <vector>
@@ -32,7 +33,7 @@
 namespace cchc {
 
 /// A rule of `validate`: its id, the severity of its findings, what it checks and on what authority.
-struct validation_rule {
+struct CCHC_EXPORT validation_rule {
   std::string_view id;
   cchc::severity severity;
   std::string_view title_en;
@@ -43,14 +44,14 @@ struct validation_rule {
 
 /// Every rule validate() applies (the rules of dossier_flow::check are applied too, under their own
 /// ids "flow.*"; see flow.hpp).
-[[nodiscard]] const std::vector<validation_rule>& validation_rules();
+[[nodiscard]] CCHC_EXPORT const std::vector<validation_rule>& validation_rules();
 
-struct validate_options {
+struct CCHC_EXPORT validate_options {
   /// Emit an info finding for every printed percentage or claim that is reproduced.
   bool confirmations = true;
 };
 
 /// Runs every rule. Load warnings (report::load_warnings) come first, then findings in rule order.
-[[nodiscard]] std::vector<finding> validate(const report& r, const validate_options& options = {});
+[[nodiscard]] CCHC_EXPORT std::vector<finding> validate(const report& r, const validate_options& options = {});
 
 }  // namespace cchc

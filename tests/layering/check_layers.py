@@ -25,7 +25,7 @@ RANK = {"base": 0, "internal": 1, "core": 2, "calendar": 3, "deadline": 4, "doss
 PUBLIC = {
     "error": "base",
     "finding": "core", "rounding": "core", "number_format": "core", "decimal": "core", "rate": "core",
-    "version": "core", "detail/number_style": "core",
+    "version": "core", "detail/number_style": "core", "detail/export": "base",
     "lunar": "calendar", "calendar": "calendar", "schedule_file": "calendar", "vietnam_calendar": "calendar",
     "period": "calendar", "detail/working_day_index": "calendar",
     "deadline": "deadline",
