@@ -22,7 +22,7 @@ enum exit_code : int {
   exit_ok = 0,          ///< success; `check`: no finding of error severity
   exit_findings = 1,    ///< `check`: at least one finding of error severity
   exit_usage = 2,       ///< bad arguments, or unreadable / invalid input (file, JSON, CSV, date)
-  exit_internal = 3,    ///< a bug: an unexpected exception (please report)
+  exit_internal = 3,    ///< a bug: an exception that is not a cchc::error; no input may cause it
 };
 
 enum class output_format { table, json, csv, markdown };

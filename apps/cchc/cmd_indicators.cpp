@@ -86,7 +86,7 @@ int run_indicators(const context& ctx, const arguments& args) {
     std::vector<cell> csv_row;
     for (const auto& c : csv.columns) {
       const nlohmann::json v = j.contains(c.key) ? j[c.key] : nlohmann::json(nullptr);
-      csv_row.push_back({v.is_string() ? v.get<std::string>() : v.dump(), v});
+      csv_row.push_back({v.is_string() ? v.get<std::string>() : dump_json(v), v});
     }
     csv.rows.push_back(std::move(csv_row));
     list.push_back(std::move(j));

@@ -52,7 +52,8 @@ std::string general_help() {
          "  0  success (check: no finding of error severity)\n"
          "  1  check: findings of error severity\n"
          "  2  bad arguments, or unreadable / invalid input (the message names the file and where)\n"
-         "  3  internal error (a bug; please report it)\n";
+         "  3  internal error: a bug in cchc, never the fault of the input (please report it)\n"
+         "  see docs/errors.md for every error and what to do about it\n";
   return out.str();
 }
 
@@ -138,9 +139,15 @@ int run(const std::vector<std::string>& args) {
     std::cerr << (cmd ? "cchc " + std::string(cmd->name) : std::string("cchc")) << ": error: " << e.what() << '\n';
     return exit_usage;
   } catch (const std::bad_alloc&) {
-    std::cerr << "cchc: out of memory\n";
-    return exit_internal;
+    // Not a bug of ours but a resource limit met by this input on this machine: the same class as
+    // an unreadable file (exit 2), so that exit 3 stays reserved for defects.
+    std::cerr << "cchc: error: out of memory while processing the input (is it unusually large?)\n";
+    return exit_usage;
   } catch (const std::exception& e) {
+    // Every exception the library lets through is a cchc::error (docs/errors.md); anything else
+    // reaching here is a defect in cchc, not bad input. The CLI's own code throws none (its JSON
+    // output replaces invalid UTF-8 instead of throwing), and tests/cli/errors_test.sh feeds the
+    // known hostile inputs to every command to check that no input produces this exit code.
     std::cerr << "cchc: internal error: " << e.what() << " (please report this)\n";
     return exit_internal;
   }

@@ -5,6 +5,14 @@
 
 namespace cchc::cli {
 
+// Text in a document comes from the user's files (unit names, CSV fields, schedule reasons). The
+// loaders validate UTF-8, but the CLI must not depend on that for its own soundness: nlohmann's
+// dump() throws type_error.316 on an invalid byte, so every dump here replaces such bytes by U+FFFD
+// instead (the table/markdown/csv faces print the bytes as they came).
+std::string dump_json(const nlohmann::json& j, int indent) {
+  return j.dump(indent, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
 std::size_t display_width(const std::string& s) {
   std::size_t width = 0;
   for (std::size_t i = 0; i < s.size();) {
@@ -56,7 +64,7 @@ table facts_table(const document& doc, std::string key) {
   }
   for (const auto& [k, v] : doc.extra_json.items()) {
     t.columns.push_back({k, k});
-    row.push_back({v.is_string() ? v.get<std::string>() : v.dump(), v});
+    row.push_back({v.is_string() ? v.get<std::string>() : dump_json(v), v});
   }
   t.rows.push_back(std::move(row));
   return t;
@@ -83,7 +91,7 @@ std::string pad(const std::string& s, std::size_t width, bool right) {
 std::string value_text(const nlohmann::json& v) {
   if (v.is_null()) return "";
   if (v.is_string()) return v.get<std::string>();
-  return v.dump();
+  return dump_json(v);
 }
 
 void render_list_text(const table& t, std::ostream& out) {
@@ -192,7 +200,7 @@ void render(const document& doc, const context& ctx, std::ostream& out) {
   switch (ctx.format) {
     case output_format::json: {
       if (doc.json) {
-        out << doc.json->dump(2) << '\n';
+        out << dump_json(*doc.json, 2) << '\n';
         return;
       }
       nlohmann::json j = nlohmann::json::object();
@@ -207,7 +215,7 @@ void render(const document& doc, const context& ctx, std::ostream& out) {
         j[t.key] = std::move(rows);
       }
       for (const auto& [k, v] : doc.extra_json.items()) j[k] = v;
-      out << j.dump(2) << '\n';
+      out << dump_json(j, 2) << '\n';
       return;
     }
     case output_format::csv: render_csv(doc, out); return;

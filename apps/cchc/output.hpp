@@ -58,6 +58,10 @@ struct document {
   std::optional<std::vector<table>> csv_tables;
 };
 
+/// nlohmann::json::dump that never throws: invalid UTF-8 in a string becomes U+FFFD (use it for every
+/// dump in the CLI; a plain dump() throws type_error.316 on text from a file).
+[[nodiscard]] std::string dump_json(const nlohmann::json& j, int indent = -1);
+
 /// Writes the document in ctx.format to out.
 void render(const document& doc, const context& ctx, std::ostream& out);
 

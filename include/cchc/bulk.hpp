@@ -44,6 +44,7 @@
 // contiguous ranges; each thread counts into its own table and the tables are summed at the end.
 // Counts are integers, so the result is identical for every thread count.
 #pragma once
+#include "cchc/detail/export.hpp"  // CCHC_EXPORT
 
 #include <cstddef>
 #include <cstdint>
@@ -101,7 +102,7 @@ class mutable_column_view {
 };
 
 /// Processing times in working days, as 32-bit or 16-bit integers (whichever the caller holds).
-class processing_days_column {
+class CCHC_EXPORT processing_days_column {
  public:
   constexpr processing_days_column() noexcept = default;
   constexpr processing_days_column(column_view<std::int32_t> v) noexcept  // NOLINT: lossless
@@ -138,7 +139,7 @@ class processing_days_column {
 /// The input columns. `received`, `processing_days` and `resolved` are required and of equal length;
 /// `unit` (dense ids 0..U-1) and `online` (0 = in person or by post, 1 = online) are optional (empty =
 /// every row in unit 0 / channel unknown).
-struct dossier_columns {
+struct CCHC_EXPORT dossier_columns {
   column_view<day_number> received;          ///< day the dossier was received
   processing_days_column processing_days;    ///< processing time in working days (>= 0)
   column_view<day_number> resolved;          ///< day it was resolved, or `not_resolved`
@@ -147,7 +148,7 @@ struct dossier_columns {
 };
 
 /// Options of a bulk call.
-struct bulk_options {
+struct CCHC_EXPORT bulk_options {
   /// Worker threads; 0 = std::thread::hardware_concurrency(). An upper bound: small inputs use fewer
   /// (about one thread per 64 Ki rows), and results never depend on it.
   unsigned threads = 1;
@@ -159,7 +160,7 @@ struct bulk_options {
 
 /// Counts per unit × channel × outcome code (0..4): the mergeable partial result of a bulk call.
 /// `flow(u)` turns a unit's counts into its Biểu 06 row.
-class outcome_counts {
+class CCHC_EXPORT outcome_counts {
  public:
   static constexpr unsigned codes = 5;  ///< outcome codes 0..4
 
@@ -191,11 +192,12 @@ class outcome_counts {
   /// known on both sides, unless one side is empty).
   outcome_counts& operator+=(const outcome_counts& other);
   friend outcome_counts operator+(outcome_counts a, const outcome_counts& b) { return a += b; }
-  friend bool operator==(const outcome_counts& a, const outcome_counts& b) noexcept;
+  friend CCHC_EXPORT bool operator==(const outcome_counts& a, const outcome_counts& b) noexcept;
   friend bool operator!=(const outcome_counts& a, const outcome_counts& b) noexcept { return !(a == b); }
 
   /// Raw layout (for bindings): index (unit * 2 + online) * 5 + code.
-  [[nodiscard]] const std::vector<std::int64_t>& raw() const noexcept { return counts_; }
+  [[nodiscard]] const std::vector<std::int64_t>& raw() const& noexcept { return counts_; }
+  const std::vector<std::int64_t>& raw() const&& = delete;  // a reference into a temporary would dangle
 
  private:
   friend struct bulk_access;
@@ -206,16 +208,16 @@ class outcome_counts {
 };
 
 /// Writes the outcome code of every row into `out` (same length as the columns).
-void classify_columns(const dossier_columns& columns, day_number cutoff, const work_calendar& calendar,
+CCHC_EXPORT void classify_columns(const dossier_columns& columns, day_number cutoff, const work_calendar& calendar,
                       mutable_column_view<std::uint8_t> out, const bulk_options& options = {});
 
 /// Counts the outcomes per unit (and channel) without writing codes.
-[[nodiscard]] outcome_counts count_outcomes(const dossier_columns& columns, day_number cutoff,
+[[nodiscard]] CCHC_EXPORT outcome_counts count_outcomes(const dossier_columns& columns, day_number cutoff,
                                             const work_calendar& calendar,
                                             const bulk_options& options = {});
 
 /// Both at once: writes the codes into `out` and returns the counts (one pass over the data).
-[[nodiscard]] outcome_counts classify_and_count(const dossier_columns& columns, day_number cutoff,
+[[nodiscard]] CCHC_EXPORT outcome_counts classify_and_count(const dossier_columns& columns, day_number cutoff,
                                                 const work_calendar& calendar,
                                                 mutable_column_view<std::uint8_t> out,
                                                 const bulk_options& options = {});

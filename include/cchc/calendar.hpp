@@ -29,6 +29,7 @@
 // Speed: is_working_day, add_working_days, working_days_between, next/previous_working_day are
 // inline table look-ups (see detail/working_day_index.hpp): no loop, no allocation.
 #pragma once
+#include "cchc/detail/export.hpp"  // CCHC_EXPORT
 
 #include <array>
 #include <cstdint>
@@ -48,7 +49,7 @@ namespace cchc {
 
 /// Where a day's status comes from: a document (notice, letter, law article), when it was issued,
 /// and a note in Vietnamese and English.
-struct provenance {
+struct CCHC_EXPORT provenance {
   std::string document;                         ///< "CV 2450/VPCP-KGVX", "Bộ luật Lao động 2019, Điều 112"
   std::optional<date::year_month_day> issued;   ///< issue date, when known
   std::string note_vi;                          ///< free text, Vietnamese
@@ -74,17 +75,17 @@ enum class day_kind : std::uint8_t {
 
 /// "working", "weekly_rest", "holiday", "substitute_day", "swapped_day_off", "extra_day_off",
 /// "make_up_working_day" — the names used in schedule files.
-[[nodiscard]] std::string_view to_string(day_kind kind) noexcept;
+[[nodiscard]] CCHC_EXPORT std::string_view to_string(day_kind kind) noexcept;
 /// Inverse of to_string; also accepts the short schedule-file kinds "day_off" (→ extra_day_off) and
 /// "working_day" (→ make_up_working_day). Unknown names → lookup_error listing the accepted names.
-[[nodiscard]] day_kind parse_day_kind(std::string_view name);
+[[nodiscard]] CCHC_EXPORT day_kind parse_day_kind(std::string_view name);
 /// True for working and make_up_working_day.
 [[nodiscard]] constexpr bool is_working_kind(day_kind kind) noexcept {
   return kind == day_kind::working || kind == day_kind::make_up_working_day;
 }
 
 /// Everything known about one day.
-struct day_info {
+struct CCHC_EXPORT day_info {
   date::sys_days day;
   day_kind kind = day_kind::working;
   bool working = true;
@@ -101,7 +102,7 @@ struct day_info {
 };
 
 /// Which weekdays are weekly rest days.
-class weekly_rest {
+class CCHC_EXPORT weekly_rest {
  public:
   constexpr weekly_rest() noexcept = default;
   [[nodiscard]] static constexpr weekly_rest saturday_sunday() noexcept {
@@ -128,14 +129,14 @@ class weekly_rest {
 };
 
 /// A weekly rest pattern in force from `from` (until the next period starts).
-struct weekly_rest_period {
+struct CCHC_EXPORT weekly_rest_period {
   date::sys_days from;
   weekly_rest rest;
   provenance source;
 };
 
 /// One holiday produced by a rule for a given year.
-struct rule_holiday {
+struct CCHC_EXPORT rule_holiday {
   date::sys_days day;
   std::string reason_vi;
   std::string reason_en;
@@ -144,7 +145,7 @@ struct rule_holiday {
 
 /// A holiday rule: a named predicate carrying the period in which it is law. For each year the
 /// calendar asks `holidays(year)`; a produced day counts only inside [first_day, last_day].
-struct holiday_rule {
+struct CCHC_EXPORT holiday_rule {
   std::string id;                 ///< stable name, e.g. "lc2019.national_day"
   date::sys_days first_day;       ///< first day the rule is in force
   date::sys_days last_day;        ///< last day the rule is in force
@@ -155,7 +156,7 @@ struct holiday_rule {
 };
 
 /// One dated exception: a day whose status a document (or the user) sets explicitly.
-struct schedule_entry {
+struct CCHC_EXPORT schedule_entry {
   date::sys_days day;
   day_kind kind = day_kind::extra_day_off;  ///< anything but working / weekly_rest
   provenance source;
@@ -174,7 +175,7 @@ struct schedule_entry {
 /// their substitute days) are ignored inside it. Official yearly notices replace the rules of their
 /// year. Annual holidays added by schedules (annual_holiday) are not silenced: they are newer than
 /// the notices that could not list them.
-struct rules_replacement {
+struct CCHC_EXPORT rules_replacement {
   date::sys_days first;
   date::sys_days last;
   provenance source;
@@ -188,7 +189,7 @@ struct rules_replacement {
 /// A holiday repeating every year from a given day (a new holiday added by law before the library
 /// knows it, e.g. 24/11 "Ngày Văn hóa Việt Nam"). Solar month/day; substitute day when it falls on a
 /// weekly rest day, like the other holidays.
-struct annual_holiday {
+struct CCHC_EXPORT annual_holiday {
   unsigned month = 1;
   unsigned day = 1;
   date::sys_days first_day;      ///< in force from
@@ -209,7 +210,7 @@ struct annual_holiday {
 /// Data that edits a calendar: dated exceptions, periods where they replace the rules, and new
 /// annual holidays. Loaded from JSON or CSV by schedule_file.hpp; the official notices of 2020–2026
 /// ship in the same format.
-struct schedule {
+struct CCHC_EXPORT schedule {
   std::vector<schedule_entry> entries;
   std::vector<rules_replacement> replaces_rules;
   std::vector<annual_holiday> annual_holidays;
@@ -223,7 +224,7 @@ struct schedule {
   friend bool operator!=(const schedule& a, const schedule& b) { return !(a == b); }
 };
 
-class work_calendar {
+class CCHC_EXPORT work_calendar {
  public:
   /// The supported range.
   static constexpr date::sys_days range_first = date::sys_days{date::year{1900} / 1 / 1};
@@ -304,7 +305,8 @@ class work_calendar {
 
   [[nodiscard]] date::sys_days first_day() const noexcept { return range_first; }
   [[nodiscard]] date::sys_days last_day() const noexcept { return range_last; }
-  [[nodiscard]] const std::string& name() const noexcept;
+  [[nodiscard]] const std::string& name() const& noexcept;
+  const std::string& name() const&& = delete;  // a reference into a temporary would dangle
 
   // --- Editing: each returns a new calendar ----------------------------------------------------
 
@@ -330,13 +332,17 @@ class work_calendar {
   [[nodiscard]] work_calendar with_name(std::string name) const;
 
   /// The inputs this calendar was built from.
-  [[nodiscard]] const std::vector<weekly_rest_period>& weekly_pattern() const noexcept;
-  [[nodiscard]] const std::vector<holiday_rule>& rules() const noexcept;
-  [[nodiscard]] const schedule& exceptions_schedule() const noexcept;
+  [[nodiscard]] const std::vector<weekly_rest_period>& weekly_pattern() const& noexcept;
+  const std::vector<weekly_rest_period>& weekly_pattern() const&& = delete;  // a reference into a temporary would dangle
+  [[nodiscard]] const std::vector<holiday_rule>& rules() const& noexcept;
+  const std::vector<holiday_rule>& rules() const&& = delete;  // a reference into a temporary would dangle
+  [[nodiscard]] const schedule& exceptions_schedule() const& noexcept;
+  const schedule& exceptions_schedule() const&& = delete;  // a reference into a temporary would dangle
 
   /// The raw tables, for bulk loops over day numbers (days since 1970-01-01). Valid while a copy of
   /// this calendar lives.
-  [[nodiscard]] const detail::working_day_index& index() const noexcept { return index_; }
+  [[nodiscard]] const detail::working_day_index& index() const& noexcept { return index_; }
+  const detail::working_day_index& index() const&& = delete;  // a reference into a temporary would dangle
 
   /// A validated serial date: a field date that is !ok() (29/02 of a common year, month 13, day 32)
   /// → argument_error naming it.

@@ -33,6 +33,7 @@
 //   auto d = cchc::due(at, {cchc::time_unit::working_days, 3}, cal);
 //   // d.day == Sat 04/05/2024: 27/04–01/05 off; Thu 02/05, Fri 03/05, then the make-up Saturday
 #pragma once
+#include "cchc/detail/export.hpp"  // CCHC_EXPORT
 
 #include <chrono>
 #include <cstdint>
@@ -59,12 +60,12 @@ enum class time_unit : std::uint8_t {
   same_day = 4,
 };
 /// "working_days", "calendar_days", "working_hours", "half_days", "same_day".
-[[nodiscard]] std::string_view to_string(time_unit unit) noexcept;
+[[nodiscard]] CCHC_EXPORT std::string_view to_string(time_unit unit) noexcept;
 /// Inverse of to_string; unknown → lookup_error listing the accepted names.
-[[nodiscard]] time_unit parse_time_unit(std::string_view name);
+[[nodiscard]] CCHC_EXPORT time_unit parse_time_unit(std::string_view name);
 
 /// A procedure's processing time: an amount in a unit (3 working days, 8 working hours, …).
-struct processing_time {
+struct CCHC_EXPORT processing_time {
   time_unit unit = time_unit::working_days;
   long amount = 0;
 
@@ -77,13 +78,13 @@ struct processing_time {
 };
 
 /// One office session, as times of day.
-struct office_session {
+struct CCHC_EXPORT office_session {
   std::chrono::minutes start;
   std::chrono::minutes end;
 };
 
 /// Office hours of a working day: a morning and an afternoon session.
-struct office_hours {
+struct CCHC_EXPORT office_hours {
   office_session morning{std::chrono::minutes{7 * 60 + 30}, std::chrono::minutes{11 * 60 + 30}};
   office_session afternoon{std::chrono::minutes{13 * 60 + 30}, std::chrono::minutes{17 * 60}};
   /// Office minutes of one working day (450 by default).
@@ -93,7 +94,7 @@ struct office_hours {
 };
 
 /// How a receipt instant becomes a receipt day, and the office hours used by hour-based units.
-struct receipt_rule {
+struct CCHC_EXPORT receipt_rule {
   /// Time of day: a dossier received strictly after it on a working day counts as received on the
   /// next working day. Empty (the default): no cut-off.
   std::optional<std::chrono::minutes> cutoff;
@@ -115,13 +116,13 @@ struct receipt_rule {
 };
 
 /// The clock stopped from `from` to `to` (waiting for supplementary documents).
-struct pause {
+struct CCHC_EXPORT pause {
   date_time from;
   date_time to;
 };
 
 /// The due date, with a time of day for working hours and half days.
-struct due_date {
+struct CCHC_EXPORT due_date {
   date::sys_days day;
   std::optional<std::chrono::minutes> time;  ///< empty: the period ends at 24:00 of `day`
 
@@ -139,13 +140,13 @@ struct due_date {
 };
 
 /// The receipt day of a dossier received at `received_at` (see the rules above).
-[[nodiscard]] date::sys_days receipt_day(date_time received_at, const work_calendar& calendar,
+[[nodiscard]] CCHC_EXPORT date::sys_days receipt_day(date_time received_at, const work_calendar& calendar,
                                          const receipt_rule& rule = {});
 
 /// The due date of a dossier. Errors: negative amount, same_day with an amount other than 0 or 1,
 /// invalid office hours or cut-off, a pause ending before it starts → argument_error; a date or a
 /// result outside the calendar's range → range_error.
-[[nodiscard]] due_date due(date_time received_at, processing_time time, const work_calendar& calendar,
+[[nodiscard]] CCHC_EXPORT due_date due(date_time received_at, processing_time time, const work_calendar& calendar,
                            const receipt_rule& rule = {}, const std::vector<pause>& pauses = {});
 
 }  // namespace cchc

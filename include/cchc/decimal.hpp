@@ -31,6 +31,7 @@
 // Python interop: to_parts() / from_parts() give (negative, digits, exponent) exactly like
 // decimal.Decimal.as_tuple() (value = ±digits × 10^exponent), lossless both ways.
 #pragma once
+#include "cchc/detail/export.hpp"  // CCHC_EXPORT
 
 #include <cstddef>
 #include <cstdint>
@@ -57,7 +58,7 @@ namespace cchc {
 
 /// A decimal taken apart: value = (negative ? -1 : 1) × digits × 10^exponent. `digits` is a non-empty
 /// string of '0'..'9' (to_parts() writes no leading zeros except the single "0" of zero).
-struct decimal_parts {
+struct CCHC_EXPORT decimal_parts {
   bool negative = false;
   std::string digits = "0";
   int exponent = 0;
@@ -72,8 +73,8 @@ namespace detail {
 /// The arbitrary-precision coefficient (a cpp_int with a reference count), defined in src/core/decimal.cpp
 /// so that this header stays light; decimals that share one never modify it.
 struct big_coefficient;
-void retain(const big_coefficient* p) noexcept;
-void release(const big_coefficient* p) noexcept;
+CCHC_EXPORT void retain(const big_coefficient* p) noexcept;
+CCHC_EXPORT void release(const big_coefficient* p) noexcept;
 
 template <class T>
 inline constexpr bool is_character_v =
@@ -86,7 +87,7 @@ inline constexpr bool is_decimal_integer_v =
     std::is_integral_v<T> && !std::is_same_v<T, bool> && !is_character_v<T>;
 }  // namespace detail
 
-class decimal {
+class CCHC_EXPORT decimal {
  public:
   /// Largest scale (digits after the point) a decimal may have.
   static constexpr int max_scale = 400;
@@ -306,7 +307,7 @@ class decimal {
   friend bool operator>=(const decimal& a, const decimal& b) noexcept { return compare(a, b) >= 0; }
 
   /// Writes to_string().
-  friend std::ostream& operator<<(std::ostream& os, const decimal& d);
+  friend CCHC_EXPORT std::ostream& operator<<(std::ostream& os, const decimal& d);
 
  private:
   friend struct decimal_access;  // src/core/decimal.cpp

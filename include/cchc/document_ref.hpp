@@ -25,6 +25,7 @@
 //     *d.date;         // 2023-05-18
 //     cchc::find_document_refs("… theo Kế hoạch số 09/KH-UBND ngày 16/01/2023 và …");  // one ref
 #pragma once
+#include "cchc/detail/export.hpp"  // CCHC_EXPORT
 
 #include <cstdint>
 #include <optional>
@@ -52,13 +53,13 @@ enum class document_type : unsigned char {
 };
 
 /// The abbreviation used in symbols and in cchc files: "QĐ", "KH", "CV", …
-[[nodiscard]] std::string_view to_string(document_type t) noexcept;
+[[nodiscard]] CCHC_EXPORT std::string_view to_string(document_type t) noexcept;
 /// The Vietnamese type word: "Quyết định", "Kế hoạch", …
-[[nodiscard]] std::string_view name_vi(document_type t) noexcept;
+[[nodiscard]] CCHC_EXPORT std::string_view name_vi(document_type t) noexcept;
 /// Inverse of to_string; throws lookup_error naming the known codes.
-[[nodiscard]] document_type parse_document_type(std::string_view code);
+[[nodiscard]] CCHC_EXPORT document_type parse_document_type(std::string_view code);
 
-struct document_ref {
+struct CCHC_EXPORT document_ref {
   std::string text;                          ///< the citation exactly as printed
   document_type type = document_type::official_letter;
   std::string number;                        ///< digits as printed ("09": leading zeros kept)
@@ -74,7 +75,7 @@ struct document_ref {
   /// The number as an integer (for ordering); nullopt when not all digits or too long.
   [[nodiscard]] std::optional<std::int64_t> number_value() const;
 
-  friend bool operator==(const document_ref& a, const document_ref& b) noexcept;
+  friend CCHC_EXPORT bool operator==(const document_ref& a, const document_ref& b) noexcept;
   friend bool operator!=(const document_ref& a, const document_ref& b) noexcept { return !(a == b); }
 };
 
@@ -82,12 +83,12 @@ struct document_ref {
 /// ngày <d> tháng <m> năm <yyyy>] [của <issuer>]`. A citation may also start at the number
 /// ("1649/QĐ-UBND ngày 18/5/2023"): the type then comes from the symbol's type code (none: official
 /// letter). Throws parse_error (column = 1-based character in `text`) saying what was expected.
-[[nodiscard]] document_ref parse_document_ref(std::string_view text);
+[[nodiscard]] CCHC_EXPORT document_ref parse_document_ref(std::string_view text);
 /// Non-throwing form; on failure returns nullopt and, if `why` is given, the reason.
-[[nodiscard]] std::optional<document_ref> try_parse_document_ref(std::string_view text,
+[[nodiscard]] CCHC_EXPORT std::optional<document_ref> try_parse_document_ref(std::string_view text,
                                                                  std::string* why = nullptr);
 /// Every citation found in running text, in order of appearance (`text` of each = the matched part,
 /// without "của …").
-[[nodiscard]] std::vector<document_ref> find_document_refs(std::string_view prose);
+[[nodiscard]] CCHC_EXPORT std::vector<document_ref> find_document_refs(std::string_view prose);
 
 }  // namespace cchc

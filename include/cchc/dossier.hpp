@@ -7,7 +7,7 @@
 // is one of the seven stable codes below, and the outcomes of many dossiers add up to the flow table
 // (cchc/flow.hpp, Biểu 06/VPCP/KSTT).
 //
-// The single-dossier rule follows Decision 766/QĐ-TTg (METHODOLOGY.md §2):
+// The single-dossier rule follows Decision 766/QĐ-TTg (docs/sources.md §2):
 //  - handling ends at the first of "processed", "result returned", "stopped / refused"; a
 //    withdrawal also ends it. Returned and withdrawn dossiers get their own codes (5, 6); a suspended
 //    (stopped, refused) dossier is judged by its end time like a resolved one;
@@ -33,6 +33,7 @@
 //     const auto& cal = cchc::vietnam::civil_service_calendar();
 //     cchc::outcome_at(d, 2023_y / 12 / 31, cal);   // on_time: due Wed 20/12 (Mon 18, Tue 19, Wed 20)
 #pragma once
+#include "cchc/detail/export.hpp"  // CCHC_EXPORT
 
 #include <cstdint>
 #include <optional>
@@ -72,19 +73,19 @@ enum class outcome : std::uint8_t {
 };
 
 /// "online", "in_person", "post" / "resolved", … / "early", "on_time", … (the enumerator names).
-[[nodiscard]] std::string_view to_string(dossier_channel c) noexcept;
-[[nodiscard]] std::string_view to_string(end_kind k) noexcept;
-[[nodiscard]] std::string_view to_string(outcome o) noexcept;
+[[nodiscard]] CCHC_EXPORT std::string_view to_string(dossier_channel c) noexcept;
+[[nodiscard]] CCHC_EXPORT std::string_view to_string(end_kind k) noexcept;
+[[nodiscard]] CCHC_EXPORT std::string_view to_string(outcome o) noexcept;
 /// Vietnamese labels: "trực tuyến", "trước hạn", …
-[[nodiscard]] std::string_view label_vi(dossier_channel c) noexcept;
-[[nodiscard]] std::string_view label_vi(outcome o) noexcept;
+[[nodiscard]] CCHC_EXPORT std::string_view label_vi(dossier_channel c) noexcept;
+[[nodiscard]] CCHC_EXPORT std::string_view label_vi(outcome o) noexcept;
 /// Inverse of to_string; throws lookup_error listing the accepted names.
-[[nodiscard]] dossier_channel parse_channel(std::string_view name);
-[[nodiscard]] end_kind parse_end_kind(std::string_view name);
-[[nodiscard]] outcome parse_outcome(std::string_view name);
+[[nodiscard]] CCHC_EXPORT dossier_channel parse_channel(std::string_view name);
+[[nodiscard]] CCHC_EXPORT end_kind parse_end_kind(std::string_view name);
+[[nodiscard]] CCHC_EXPORT outcome parse_outcome(std::string_view name);
 
 /// When and how handling ended.
-struct dossier_end {
+struct CCHC_EXPORT dossier_end {
   end_kind kind = end_kind::resolved;
   date_time at;
   friend bool operator==(const dossier_end& a, const dossier_end& b) noexcept {
@@ -94,7 +95,7 @@ struct dossier_end {
 };
 
 /// One dossier. An aggregate of plain values; text fields are free text (UTF-8).
-struct dossier {
+struct CCHC_EXPORT dossier {
   std::string id;                         ///< mã hồ sơ
   std::string procedure;                  ///< procedure code or name (thủ tục)
   std::string unit;                       ///< handling unit (đơn vị)
@@ -110,7 +111,7 @@ struct dossier {
   std::optional<dossier_end> end;         ///< how it ended, if it ended
   bool apology = false;                   ///< an apology slip was issued
 
-  friend bool operator==(const dossier& a, const dossier& b);
+  friend CCHC_EXPORT bool operator==(const dossier& a, const dossier& b);
   friend bool operator!=(const dossier& a, const dossier& b) { return !(a == b); }
 };
 
@@ -121,12 +122,12 @@ struct dossier {
 /// for day units; a pause starting after the (moved) due day changes nothing.
 /// Throws argument_error when the dossier has neither a promised date nor a processing time (or a
 /// pause ends before it starts), range_error when a date lies outside the calendar.
-[[nodiscard]] due_date due_of(const dossier& d, const work_calendar& calendar,
+[[nodiscard]] CCHC_EXPORT due_date due_of(const dossier& d, const work_calendar& calendar,
                                const receipt_rule& rule = {});
 
 /// The outcome of `d` at the end of the day `cutoff` (see the rule at the top of this header).
 /// Throws argument_error when `d` was received after the cut-off or has no deadline.
-[[nodiscard]] outcome outcome_at(const dossier& d, date::sys_days cutoff, const work_calendar& calendar,
+[[nodiscard]] CCHC_EXPORT outcome outcome_at(const dossier& d, date::sys_days cutoff, const work_calendar& calendar,
                                  const receipt_rule& rule = {});
 
 /// The flow of a period [first, last] (inclusive days):
@@ -140,34 +141,34 @@ struct dossier {
 ///  - apologies: counted dossiers with an apology slip;
 ///  - fell_due: counted dossiers, other than returned/withdrawn, whose due day is in the period.
 /// Every column is present in the result (zero when nothing counts).
-[[nodiscard]] dossier_flow flow_of(const std::vector<dossier>& dossiers, date::sys_days first,
+[[nodiscard]] CCHC_EXPORT dossier_flow flow_of(const std::vector<dossier>& dossiers, date::sys_days first,
                                    date::sys_days last, const work_calendar& calendar,
                                    const receipt_rule& rule = {});
 
 /// flow_of over a reporting period (cchc/period.hpp), e.g. period::annual(2023).
-[[nodiscard]] dossier_flow flow_of(const std::vector<dossier>& dossiers, const period& p,
+[[nodiscard]] CCHC_EXPORT dossier_flow flow_of(const std::vector<dossier>& dossiers, const period& p,
                                    const work_calendar& calendar, const receipt_rule& rule = {});
 
 /// What to group flows by.
 enum class flow_key : std::uint8_t { unit, procedure, field, level, channel };
-[[nodiscard]] std::string_view to_string(flow_key k) noexcept;
-[[nodiscard]] flow_key parse_flow_key(std::string_view name);
+[[nodiscard]] CCHC_EXPORT std::string_view to_string(flow_key k) noexcept;
+[[nodiscard]] CCHC_EXPORT flow_key parse_flow_key(std::string_view name);
 /// The key of one dossier (the channel's name for flow_key::channel).
-[[nodiscard]] const std::string& key_of(const dossier& d, flow_key k);
+[[nodiscard]] CCHC_EXPORT const std::string& key_of(const dossier& d, flow_key k);
 
 /// flow_of per group: one row per distinct key among the dossiers counted in the period.
 /// `total(flows_by(...))` equals `flow_of(...)`.
-[[nodiscard]] flow_table flows_by(const std::vector<dossier>& dossiers, flow_key key,
+[[nodiscard]] CCHC_EXPORT flow_table flows_by(const std::vector<dossier>& dossiers, flow_key key,
                                   date::sys_days first, date::sys_days last,
                                   const work_calendar& calendar, const receipt_rule& rule = {});
 
 /// flows_by over a reporting period.
-[[nodiscard]] flow_table flows_by(const std::vector<dossier>& dossiers, flow_key key, const period& p,
+[[nodiscard]] CCHC_EXPORT flow_table flows_by(const std::vector<dossier>& dossiers, flow_key key, const period& p,
                                   const work_calendar& calendar, const receipt_rule& rule = {});
 
 /// Incremental form of flow_of / flows_by for streams (e.g. a CSV log read row by row): add dossiers
 /// one at a time, read the flow or the table at the end. Memory is one flow per distinct key.
-class flow_accumulator {
+class CCHC_EXPORT flow_accumulator {
  public:
   flow_accumulator(date::sys_days first, date::sys_days last, work_calendar calendar,
                    receipt_rule rule = {});
@@ -185,9 +186,11 @@ class flow_accumulator {
   /// Partial results of two accumulators over the same period combine exactly.
   void merge(const flow_accumulator& other);
 
-  [[nodiscard]] const dossier_flow& flow() const noexcept { return flow_; }
+  [[nodiscard]] const dossier_flow& flow() const& noexcept { return flow_; }
+  const dossier_flow& flow() const&& = delete;  // a reference into a temporary would dangle
   /// The rows by key (empty when the accumulator does not group).
-  [[nodiscard]] const flow_table& table() const noexcept { return table_; }
+  [[nodiscard]] const flow_table& table() const& noexcept { return table_; }
+  const flow_table& table() const&& = delete;  // a reference into a temporary would dangle
   [[nodiscard]] date::sys_days first() const noexcept { return first_; }
   [[nodiscard]] date::sys_days last() const noexcept { return last_; }
 

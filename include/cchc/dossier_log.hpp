@@ -32,6 +32,7 @@
 // each field counted as 32 bytes more for its bookkeeping (a line of a million commas is an error,
 // not gigabytes), and unknown header names are listed at most 20 (distinct) whatever their number.
 #pragma once
+#include "cchc/detail/export.hpp"  // CCHC_EXPORT
 
 #include <cstddef>
 #include <cstdint>
@@ -48,7 +49,7 @@
 
 namespace cchc {
 
-struct dossier_log_options {
+struct CCHC_EXPORT dossier_log_options {
   /// false: the first bad row throws parse_error. true: bad rows are skipped and reported.
   bool skip_bad_rows = false;
   /// How many errors the summary keeps when skipping (the count is always complete).
@@ -62,7 +63,7 @@ struct dossier_log_options {
 };
 
 /// What a read saw.
-struct dossier_log_summary {
+struct CCHC_EXPORT dossier_log_summary {
   std::string file;                          ///< the name given for the input
   std::int64_t rows = 0;                     ///< data rows seen (header and blank lines excluded)
   std::int64_t accepted = 0;                 ///< rows turned into dossiers
@@ -77,17 +78,17 @@ struct dossier_log_summary {
 };
 
 /// One column of the layout: its canonical name, whether it is required, and its accepted aliases.
-struct dossier_log_column {
+struct CCHC_EXPORT dossier_log_column {
   std::string_view name;
   bool required;
   std::vector<std::string_view> aliases;
 };
 
 /// The layout: every column the reader knows, canonical name first, with its aliases.
-[[nodiscard]] const std::vector<dossier_log_column>& dossier_log_columns();
+[[nodiscard]] CCHC_EXPORT const std::vector<dossier_log_column>& dossier_log_columns();
 
 /// Pull reader: `while (reader.next(d)) …`. Move-only; the file is closed on destruction.
-class dossier_log_reader {
+class CCHC_EXPORT dossier_log_reader {
  public:
   /// Opens `path` and reads the header. Throws io_error (cannot open/read) or parse_error (header).
   [[nodiscard]] static dossier_log_reader open(const std::string& path, dossier_log_options options = {});
@@ -110,8 +111,10 @@ class dossier_log_reader {
   /// The field separator in use (detected from the header or given in the options).
   [[nodiscard]] char separator() const noexcept;
   /// The header names as written in the file.
-  [[nodiscard]] const std::vector<std::string>& header() const noexcept;
-  [[nodiscard]] const dossier_log_summary& summary() const noexcept;
+  [[nodiscard]] const std::vector<std::string>& header() const& noexcept;
+  const std::vector<std::string>& header() const&& = delete;  // a reference into a temporary would dangle
+  [[nodiscard]] const dossier_log_summary& summary() const& noexcept;
+  const dossier_log_summary& summary() const&& = delete;  // a reference into a temporary would dangle
 
  private:
   struct impl;
@@ -120,7 +123,7 @@ class dossier_log_reader {
 };
 
 /// Calls `on_dossier` for every dossier of the file (the reference is valid during the call only).
-dossier_log_summary read_dossier_log(const std::string& path,
+CCHC_EXPORT dossier_log_summary read_dossier_log(const std::string& path,
                                      const std::function<void(const dossier&)>& on_dossier,
                                      const dossier_log_options& options = {});
 
@@ -128,11 +131,11 @@ dossier_log_summary read_dossier_log(const std::string& path,
 /// the flow table of a log of any size in constant memory. Rows `into` cannot classify are bad rows
 /// (see `dossier_log_reader::next(out, into)`). Returns what the read saw — check `complete()` when
 /// skipping bad rows.
-dossier_log_summary accumulate_dossier_log(const std::string& path, flow_accumulator& into,
+CCHC_EXPORT dossier_log_summary accumulate_dossier_log(const std::string& path, flow_accumulator& into,
                                            const dossier_log_options& options = {});
 
 /// Every dossier of the file, in file order (for logs that fit in memory).
-[[nodiscard]] std::vector<dossier> load_dossier_log(const std::string& path,
+[[nodiscard]] CCHC_EXPORT std::vector<dossier> load_dossier_log(const std::string& path,
                                                     const dossier_log_options& options = {},
                                                     dossier_log_summary* summary = nullptr);
 
@@ -140,10 +143,10 @@ dossier_log_summary accumulate_dossier_log(const std::string& path, flow_accumul
 /// (one or two digits for day, month and hour; surrounding spaces allowed). A date alone is 00:00.
 /// `has_time` (if given) says whether a time of day was written. Returns nullopt and fills `why`
 /// (if given) with what was wrong; never throws.
-[[nodiscard]] std::optional<date_time> try_parse_log_date_time(std::string_view text,
+[[nodiscard]] CCHC_EXPORT std::optional<date_time> try_parse_log_date_time(std::string_view text,
                                                                bool* has_time = nullptr,
                                                                std::string* why = nullptr);
 /// Throwing form: parse_error naming the text and the accepted forms.
-[[nodiscard]] date_time parse_log_date_time(std::string_view text);
+[[nodiscard]] CCHC_EXPORT date_time parse_log_date_time(std::string_view text);
 
 }  // namespace cchc

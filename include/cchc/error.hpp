@@ -15,6 +15,7 @@
 // The Python bindings map parse_error, range_error, overflow_error and argument_error to ValueError,
 // lookup_error to KeyError and io_error to OSError.
 #pragma once
+#include "cchc/detail/export.hpp"  // CCHC_EXPORT
 
 #include <stdexcept>
 #include <string>
@@ -22,7 +23,7 @@
 namespace cchc {
 
 /// Where an error or a finding is located. Every part is optional (empty string or 0 = unknown).
-struct location {
+struct CCHC_EXPORT location {
   std::string file;      ///< file name as given by the caller
   long line = 0;         ///< 1-based line, 0 if unknown
   long column = 0;       ///< 1-based column (in characters of the input), 0 if unknown
@@ -43,7 +44,7 @@ struct location {
 };
 
 /// Root of every exception thrown by cchc.
-class error : public std::runtime_error {
+class CCHC_EXPORT error : public std::runtime_error {
  public:
   /// `message` says what was expected and what was found; `where` says where.
   explicit error(const std::string& message, location where = {});
@@ -57,37 +58,37 @@ class error : public std::runtime_error {
 };
 
 /// Malformed text: a number, a date, a CSV field, a JSON document.
-class parse_error : public error {
+class CCHC_EXPORT parse_error : public error {
  public:
   using error::error;
 };
 
 /// A value outside the supported range (a date outside a calendar's range, a lunar year past 2199).
-class range_error : public error {
+class CCHC_EXPORT range_error : public error {
  public:
   using error::error;
 };
 
 /// An exact result that cannot be represented (never a silent wrap-around).
-class overflow_error : public error {
+class CCHC_EXPORT overflow_error : public error {
  public:
   using error::error;
 };
 
 /// An argument that is invalid for the operation (zero divisor, negative count, mismatched lengths).
-class argument_error : public error {
+class CCHC_EXPORT argument_error : public error {
  public:
   using error::error;
 };
 
 /// A name that is not known (an indicator id, a unit, a rounding mode name).
-class lookup_error : public error {
+class CCHC_EXPORT lookup_error : public error {
  public:
   using error::error;
 };
 
 /// A file that cannot be opened, read or written.
-class io_error : public error {
+class CCHC_EXPORT io_error : public error {
  public:
   using error::error;
 };

@@ -8,6 +8,7 @@
 //     for (const cchc::finding& f : flow.check())
 //       std::cout << to_string(f.severity) << ' ' << f.rule << ": " << f.message_en << '\n';
 #pragma once
+#include "cchc/detail/export.hpp"  // CCHC_EXPORT
 
 #include <string>
 #include <string_view>
@@ -30,7 +31,7 @@ enum class severity : unsigned char { info = 0, warning = 1, error = 2 };
   return "unknown";
 }
 
-struct finding {
+struct CCHC_EXPORT finding {
   std::string rule;             ///< stable rule id, e.g. "flow.received_identity"
   cchc::severity severity = severity::error;
   location where;               ///< usually a JSON path

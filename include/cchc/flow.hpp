@@ -36,6 +36,7 @@
 //     r->percent(2, cchc::rounding::half_away_from_zero);                             // 97.55
 //     district.matching_conventions("97,55");     // {resolved_basis, half_away_from_zero}, ...
 #pragma once
+#include "cchc/detail/export.hpp"  // CCHC_EXPORT
 
 #include <array>
 #include <cstdint>
@@ -84,11 +85,11 @@ inline constexpr std::array<flow_column, 16> all_flow_columns{
     flow_column::fell_due};
 
 /// The stable English name ("received", "resolved_in_time", …), as in the enumerator.
-[[nodiscard]] std::string_view to_string(flow_column c) noexcept;
+[[nodiscard]] CCHC_EXPORT std::string_view to_string(flow_column c) noexcept;
 /// The Vietnamese label as printed in reports ("Tổng số hồ sơ tiếp nhận", …).
-[[nodiscard]] std::string_view label_vi(flow_column c) noexcept;
+[[nodiscard]] CCHC_EXPORT std::string_view label_vi(flow_column c) noexcept;
 /// Inverse of to_string; throws lookup_error naming the known names.
-[[nodiscard]] flow_column parse_flow_column(std::string_view name);
+[[nodiscard]] CCHC_EXPORT flow_column parse_flow_column(std::string_view name);
 
 /// How an on-time rate is computed. All three are in real use (docs/dossiers.md).
 enum class on_time_convention : std::uint8_t {
@@ -108,12 +109,12 @@ inline constexpr std::array<on_time_convention, 3> all_on_time_conventions{
     on_time_convention::resolved_basis, on_time_convention::received_basis, on_time_convention::due_basis};
 
 /// "resolved_basis", "received_basis", "due_basis".
-[[nodiscard]] std::string_view to_string(on_time_convention c) noexcept;
+[[nodiscard]] CCHC_EXPORT std::string_view to_string(on_time_convention c) noexcept;
 /// Inverse of to_string; throws lookup_error listing the names.
-[[nodiscard]] on_time_convention parse_on_time_convention(std::string_view name);
+[[nodiscard]] CCHC_EXPORT on_time_convention parse_on_time_convention(std::string_view name);
 
 /// A (convention, rounding) pair that reproduces a published percentage.
-struct convention_match {
+struct CCHC_EXPORT convention_match {
   on_time_convention convention;
   rounding mode;
   friend bool operator==(const convention_match& a, const convention_match& b) noexcept {
@@ -123,7 +124,7 @@ struct convention_match {
 };
 
 /// One row of the flow table. An aggregate: set the published columns, leave the others empty.
-struct dossier_flow {
+struct CCHC_EXPORT dossier_flow {
   using count = std::optional<std::int64_t>;
 
   count received;
@@ -216,7 +217,7 @@ struct dossier_flow {
   friend dossier_flow operator+(const dossier_flow& a, const dossier_flow& b);
   dossier_flow& operator+=(const dossier_flow& other);
 
-  friend bool operator==(const dossier_flow& a, const dossier_flow& b) noexcept;
+  friend CCHC_EXPORT bool operator==(const dossier_flow& a, const dossier_flow& b) noexcept;
   friend bool operator!=(const dossier_flow& a, const dossier_flow& b) noexcept { return !(a == b); }
 };
 
@@ -224,9 +225,9 @@ struct dossier_flow {
 using flow_table = std::map<std::string, dossier_flow>;
 
 /// The sum of every row of a table (the empty flow for an empty table — every column absent).
-[[nodiscard]] dossier_flow total(const flow_table& table);
+[[nodiscard]] CCHC_EXPORT dossier_flow total(const flow_table& table);
 
 /// Adds `other` into `into` row by row (rows present in only one side are copied).
-void merge_into(flow_table& into, const flow_table& other);
+CCHC_EXPORT void merge_into(flow_table& into, const flow_table& other);
 
 }  // namespace cchc

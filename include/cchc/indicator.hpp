@@ -20,6 +20,7 @@
 //                 << " %  (" << i.formula << "; " << i.source << ")\n";
 //     // procedures.internal_reviewed_share = 38.00 %  (reviewed / total = 19 / 50; …)
 #pragma once
+#include "cchc/detail/export.hpp"  // CCHC_EXPORT
 
 #include <optional>
 #include <string>
@@ -34,7 +35,7 @@
 
 namespace cchc {
 
-struct indicator {
+struct CCHC_EXPORT indicator {
   std::string id;
   std::string label_vi;
   std::string label_en;
@@ -51,9 +52,9 @@ struct indicator {
 };
 
 /// Every indicator derivable from the report, in section order.
-[[nodiscard]] std::vector<indicator> indicators(const report& r);
+[[nodiscard]] CCHC_EXPORT std::vector<indicator> indicators(const report& r);
 
 /// The indicator with this id; throws lookup_error if there is none.
-[[nodiscard]] const indicator& find_indicator(const std::vector<indicator>& list, std::string_view id);
+[[nodiscard]] CCHC_EXPORT const indicator& find_indicator(const std::vector<indicator>& list, std::string_view id);
 
 }  // namespace cchc

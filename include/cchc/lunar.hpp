@@ -15,9 +15,11 @@
 //   * month 11 is the month that contains the winter solstice; when 13 months separate two months 11,
 //     the first of them (after month 11) with no major solar term is the leap month (tháng nhuận) and
 //     carries the number of the month before it.
-// At first use the library computes a compact table for lunar years 1900–2199 (Tết day, month lengths
-// as a bit mask, leap month) and answers every conversion from it in O(1),
-// thread-safe (a function-local static). See docs/lunar.md for how the table was verified.
+// That computation was run once, into a compact table for lunar years 1900–2199 (Tết day, month
+// lengths as a bit mask, leap month) checked in as src/calendar/lunar_table.inc; every conversion
+// reads it in O(1), so no platform's floating point can move a Tết. `compute_lunar_year` keeps the
+// astronomy available (it generates the table, and the tests recompute and compare it). See
+// docs/lunar.md for how the table was verified.
 //
 //     #include <cchc/lunar.hpp>
 //     using namespace date::literals;
@@ -29,6 +31,7 @@
 //
 // A lunar year here is the year that begins at its Tết: lunar 2024 runs from 2024-02-10 to 2025-01-28.
 #pragma once
+#include "cchc/detail/export.hpp"  // CCHC_EXPORT
 
 #include <chrono>
 #include <optional>
@@ -41,7 +44,7 @@ namespace cchc {
 
 /// A day of the Vietnamese lunar calendar. A plain aggregate: it may hold a date that does not exist;
 /// `from_lunar` and `lunar_date_exists` say whether it does.
-struct lunar_date {
+struct CCHC_EXPORT lunar_date {
   int year = 0;        ///< the lunar year (the solar year in which its Tết falls)
   unsigned month = 0;  ///< 1..12
   unsigned day = 0;    ///< 1..29 or 1..30
@@ -64,52 +67,52 @@ struct lunar_date {
 };
 
 /// "10/3/2025" or, for a day of a leap month, "1/6n/2025" ("n" for nhuận), day/month/year.
-[[nodiscard]] std::string to_string(const lunar_date& d);
+[[nodiscard]] CCHC_EXPORT std::string to_string(const lunar_date& d);
 
 /// The supported lunar years (inclusive).
 inline constexpr int lunar_first_year = 1900;
 inline constexpr int lunar_last_year = 2199;
 
 /// First and last solar day that can be converted: Tết 1900 and the eve of Tết 2200.
-[[nodiscard]] date::sys_days lunar_first_day();
-[[nodiscard]] date::sys_days lunar_last_day();
+[[nodiscard]] CCHC_EXPORT date::sys_days lunar_first_day();
+[[nodiscard]] CCHC_EXPORT date::sys_days lunar_last_day();
 
 // ---- Conversion --------------------------------------------------------------------------------
 
 /// The lunar date of a solar day (the civil day in Vietnam). Outside [lunar_first_day(),
 /// lunar_last_day()] → range_error.
-[[nodiscard]] lunar_date to_lunar(date::sys_days d);
+[[nodiscard]] CCHC_EXPORT lunar_date to_lunar(date::sys_days d);
 
 /// The solar day of a lunar date. A date that does not exist (month 0 or 13, day 0 or 31, day 30 of a
 /// 29-day month, a leap month that year does not have) → argument_error saying what exists; a year
 /// outside [lunar_first_year, lunar_last_year] → range_error.
-[[nodiscard]] date::sys_days from_lunar(const lunar_date& d);
-[[nodiscard]] date::sys_days from_lunar(int year, unsigned month, unsigned day, bool leap = false);
+[[nodiscard]] CCHC_EXPORT date::sys_days from_lunar(const lunar_date& d);
+[[nodiscard]] CCHC_EXPORT date::sys_days from_lunar(int year, unsigned month, unsigned day, bool leap = false);
 
 /// True when the lunar date exists (year in range, month and day valid for that year). Never throws.
-[[nodiscard]] bool lunar_date_exists(const lunar_date& d) noexcept;
+[[nodiscard]] CCHC_EXPORT bool lunar_date_exists(const lunar_date& d) noexcept;
 
 // ---- Years and months --------------------------------------------------------------------------
 
 /// Tết Nguyên đán (1/1) of the lunar year. range_error outside the supported years.
-[[nodiscard]] date::sys_days lunar_new_year(int year);
+[[nodiscard]] CCHC_EXPORT date::sys_days lunar_new_year(int year);
 
 /// The number of the leap month of the lunar year (leap month 6 follows ordinary month 6), if any.
-[[nodiscard]] std::optional<unsigned> leap_month(int lunar_year);
+[[nodiscard]] CCHC_EXPORT std::optional<unsigned> leap_month(int lunar_year);
 
 /// 29 or 30. A month that does not exist → argument_error; a year out of range → range_error.
-[[nodiscard]] unsigned lunar_month_length(int year, unsigned month, bool leap = false);
+[[nodiscard]] CCHC_EXPORT unsigned lunar_month_length(int year, unsigned month, bool leap = false);
 
 /// 12 or 13.
-[[nodiscard]] unsigned lunar_months_in_year(int year);
+[[nodiscard]] CCHC_EXPORT unsigned lunar_months_in_year(int year);
 
 /// Number of days of the lunar year (353–355 or 383–385).
-[[nodiscard]] unsigned lunar_year_length(int year);
+[[nodiscard]] CCHC_EXPORT unsigned lunar_year_length(int year);
 
 // ---- The computation behind the table (for verification and other time zones) ------------------
 
 /// One lunar month as computed from astronomy.
-struct lunar_month_info {
+struct CCHC_EXPORT lunar_month_info {
   unsigned month = 0;      ///< 1..12
   bool leap = false;
   date::sys_days first{};  ///< local day of the new moon
@@ -117,7 +120,7 @@ struct lunar_month_info {
 };
 
 /// One lunar year as computed from astronomy, without the table.
-struct lunar_year_info {
+struct CCHC_EXPORT lunar_year_info {
   int year = 0;
   date::sys_days new_year{};                ///< Tết
   std::optional<unsigned> leap_month;       ///< number of the leap month, if any
@@ -126,25 +129,26 @@ struct lunar_year_info {
 
 /// Computes the lunar year `year` from the astronomical algorithms for a calendar reckoned at
 /// `utc_offset` (+7 h for Vietnam, +8 h for the Chinese calendar). Slow (microseconds per year); the
-/// conversion functions above use a table computed with this at +7 h. Years outside
+/// conversion functions above use the checked-in table generated with this at +7 h (binary floating
+/// point: another platform may differ in a close call, which the tests would report). Years outside
 /// [lunar_first_year - 100, lunar_last_year + 100] → range_error (ΔT is not modelled further out).
-[[nodiscard]] lunar_year_info compute_lunar_year(int year, std::chrono::seconds utc_offset);
+[[nodiscard]] CCHC_EXPORT lunar_year_info compute_lunar_year(int year, std::chrono::seconds utc_offset);
 
 namespace astronomy {
 
 /// Julian Ephemeris Day (TT) of the true new moon with lunation number k (k = 0: 2000-01-06),
 /// Meeus ch. 49 with all periodic and planetary corrections.
-[[nodiscard]] double new_moon_jde(long k) noexcept;
+[[nodiscard]] CCHC_EXPORT double new_moon_jde(long k) noexcept;
 
 /// Apparent geocentric longitude of the Sun in degrees [0, 360) at Julian Ephemeris Day `jde`
 /// (truncated VSOP87 + FK5 correction + nutation in longitude + aberration).
-[[nodiscard]] double sun_apparent_longitude(double jde) noexcept;
+[[nodiscard]] CCHC_EXPORT double sun_apparent_longitude(double jde) noexcept;
 
 /// ΔT = TT − UT in seconds for a decimal year (Espenak & Meeus polynomials, NASA 2006).
-[[nodiscard]] double delta_t_seconds(double decimal_year) noexcept;
+[[nodiscard]] CCHC_EXPORT double delta_t_seconds(double decimal_year) noexcept;
 
 /// JDE of the moment the Sun's apparent longitude equals `degrees`, near `jde_guess` (within ±20 days).
-[[nodiscard]] double solar_longitude_time(double degrees, double jde_guess) noexcept;
+[[nodiscard]] CCHC_EXPORT double solar_longitude_time(double degrees, double jde_guess) noexcept;
 
 }  // namespace astronomy
 

@@ -45,6 +45,7 @@
 //     cchc::format_percent(p, cchc::number_style::vi);                         // "99,15%"
 //     cchc::decimal::parse("13.676");   // parse_error: reads 13676 in vi and 13.676 in plain
 #pragma once
+#include "cchc/detail/export.hpp"  // CCHC_EXPORT
 
 #include <optional>
 #include <string>
@@ -57,17 +58,17 @@
 namespace cchc {
 
 /// "plain", "vi" or "en".
-[[nodiscard]] std::string_view to_string(number_style style) noexcept;
+[[nodiscard]] CCHC_EXPORT std::string_view to_string(number_style style) noexcept;
 /// Inverse of to_string; throws cchc::lookup_error for anything else.
-[[nodiscard]] number_style parse_number_style(std::string_view name);
+[[nodiscard]] CCHC_EXPORT number_style parse_number_style(std::string_view name);
 
 /// A percentage such as "99,15%" or "99,15 %" → 99.15 (percent units, scale as printed). The '%' is
 /// required; throws cchc::parse_error otherwise.
-[[nodiscard]] decimal parse_percent(std::string_view text, number_style style);
+[[nodiscard]] CCHC_EXPORT decimal parse_percent(std::string_view text, number_style style);
 /// The same in the default reading (an ambiguous "13.676%" is refused with both readings).
-[[nodiscard]] decimal parse_percent(std::string_view text);
+[[nodiscard]] CCHC_EXPORT decimal parse_percent(std::string_view text);
 /// Non-throwing form of parse_percent (message in *why when given).
-[[nodiscard]] std::optional<decimal> try_parse_percent(std::string_view text, number_style style,
+[[nodiscard]] CCHC_EXPORT std::optional<decimal> try_parse_percent(std::string_view text, number_style style,
                                                        std::string* why = nullptr);
 [[nodiscard]] std::optional<decimal> try_parse_percent(std::string_view text, std::string* why = nullptr);
 
@@ -82,9 +83,9 @@ namespace cchc {
 [[nodiscard]] std::optional<decimal> try_parse_percent_text(std::string_view text, std::string* why = nullptr);
 
 /// `percent` (already in percent units) followed by '%', no space: vi "99,15%", en "99.15%".
-[[nodiscard]] std::string format_percent(const decimal& percent, number_style style);
+[[nodiscard]] CCHC_EXPORT std::string format_percent(const decimal& percent, number_style style);
 /// Rounded to `scale` with `mode` first.
-[[nodiscard]] std::string format_percent(const decimal& percent, number_style style, int scale,
+[[nodiscard]] CCHC_EXPORT std::string format_percent(const decimal& percent, number_style style, int scale,
                                          rounding mode);
 
 }  // namespace cchc

@@ -21,6 +21,7 @@
 //
 // A period is an immutable regular value: copy it, compare it (==), use it as a key.
 #pragma once
+#include "cchc/detail/export.hpp"  // CCHC_EXPORT
 
 #include <string>
 #include <utility>
@@ -43,9 +44,9 @@ enum class period_kind : unsigned char {
 };
 
 /// "custom", "decree09_month", … (stable identifiers).
-[[nodiscard]] const char* to_string(period_kind k) noexcept;
+[[nodiscard]] CCHC_EXPORT const char* to_string(period_kind k) noexcept;
 
-class period {
+class CCHC_EXPORT period {
  public:
   // ---- Construction --------------------------------------------------------------------------
 
@@ -72,7 +73,8 @@ class period {
 
   // ---- Observers ------------------------------------------------------------------------------
 
-  [[nodiscard]] const std::string& name() const noexcept { return name_; }
+  [[nodiscard]] const std::string& name() const& noexcept { return name_; }
+  const std::string& name() const&& = delete;  // a reference into a temporary would dangle
   [[nodiscard]] date::sys_days first() const noexcept { return first_; }
   [[nodiscard]] date::sys_days last() const noexcept { return last_; }
   [[nodiscard]] period_kind kind() const noexcept { return kind_; }
@@ -123,6 +125,6 @@ class period {
 };
 
 /// "Báo cáo quý I/2025: 15/12/2024 – 14/03/2025".
-[[nodiscard]] std::string to_string(const period& p);
+[[nodiscard]] CCHC_EXPORT std::string to_string(const period& p);
 
 }  // namespace cchc

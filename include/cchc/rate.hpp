@@ -17,6 +17,7 @@
 //     cchc::rate{19, 50}.matches("30%");                   // {}: 19/50 is 38 %
 //     cchc::rate{0, 0}.percent(2, cchc::rounding::half_even);   // std::nullopt
 #pragma once
+#include "cchc/detail/export.hpp"  // CCHC_EXPORT
 
 #include <optional>
 #include <string>
@@ -29,7 +30,7 @@
 
 namespace cchc {
 
-class rate {
+class CCHC_EXPORT rate {
  public:
   /// 0 / 0 (undefined).
   rate() = default;
@@ -38,8 +39,10 @@ class rate {
   /// have any sign.
   rate(decimal numerator, decimal denominator);
 
-  [[nodiscard]] const decimal& numerator() const noexcept { return numerator_; }
-  [[nodiscard]] const decimal& denominator() const noexcept { return denominator_; }
+  [[nodiscard]] const decimal& numerator() const& noexcept { return numerator_; }
+  const decimal& numerator() const&& = delete;  // a reference into a temporary would dangle
+  [[nodiscard]] const decimal& denominator() const& noexcept { return denominator_; }
+  const decimal& denominator() const&& = delete;  // a reference into a temporary would dangle
   /// denominator != 0.
   [[nodiscard]] bool defined() const noexcept { return !denominator_.is_zero(); }
 

@@ -35,6 +35,7 @@
 //     for (const cchc::finding& f : cchc::validate(r)) …   // validate.hpp
 //     cchc::save_report(r, "out.json");
 #pragma once
+#include "cchc/detail/export.hpp"  // CCHC_EXPORT
 
 #include <cstddef>
 #include <cstdint>
@@ -54,73 +55,73 @@ namespace cchc {
 
 /// Government tiers (three until 30/6/2025, two after: the district tier was abolished).
 enum class org_level : unsigned char { province, district, commune };
-[[nodiscard]] std::string_view to_string(org_level l) noexcept;
+[[nodiscard]] CCHC_EXPORT std::string_view to_string(org_level l) noexcept;
 
-/// Headcount categories (METHODOLOGY.md §7).
+/// Headcount categories (docs/sources.md §7).
 enum class headcount_category : unsigned char {
   civil_servant,    ///< biên chế công chức (administrative bodies)
   public_employee,  ///< số lượng người làm việc (public service units)
   contract_111,     ///< hợp đồng theo Nghị định 111/2022/NĐ-CP
 };
-[[nodiscard]] std::string_view to_string(headcount_category c) noexcept;
+[[nodiscard]] CCHC_EXPORT std::string_view to_string(headcount_category c) noexcept;
 
 /// A percentage as printed: text and value in percent units with the printed scale.
-struct reported_percent {
+struct CCHC_EXPORT reported_percent {
   std::string text;  ///< "99,15%", "97,55", "100%"
   decimal value;     ///< 99.15 (scale 2), 97.55, 100 (scale 0)
 };
 
 /// A labelled count, optionally split into labelled parts ("08 trường hợp (huyện 01; xã 07)").
-struct labelled_count {
+struct CCHC_EXPORT labelled_count {
   std::string label_vi;
   std::optional<std::int64_t> count;  ///< absent when the report names the item without a figure
   std::string unit_vi;                ///< "tin, bài", "cá nhân", …
   std::vector<labelled_count> parts;
 };
 
-struct level_count {
+struct CCHC_EXPORT level_count {
   org_level level = org_level::district;
   std::int64_t count = 0;
 };
 
 /// A total with its parts by level ("592 hồ sơ trễ hạn (cấp huyện 343, cấp xã 249)").
-struct level_breakdown {
+struct CCHC_EXPORT level_breakdown {
   std::optional<std::int64_t> total;
   std::vector<level_count> parts;
 };
 
-struct labelled_amount {
+struct CCHC_EXPORT labelled_amount {
   std::string label_vi;
   decimal amount;
 };
 
 /// An amount of money (in the section's unit) with its parts.
-struct amount_breakdown {
+struct CCHC_EXPORT amount_breakdown {
   decimal total;
   std::vector<labelled_amount> parts;
 };
 
-struct labelled_percent {
+struct CCHC_EXPORT labelled_percent {
   std::string label_vi;
   reported_percent percent;
 };
 
 // ── header ────────────────────────────────────────────────────────────────────────────────────────
 
-struct report_unit {
+struct CCHC_EXPORT report_unit {
   std::string name;       ///< "Trần Đề"
   std::string issuer;     ///< the committee issuing the report: "Ủy ban nhân dân huyện Trần Đề"
   org_level level = org_level::district;
   std::string province;   ///< "Sóc Trăng"
 };
 
-struct signer_info {
+struct CCHC_EXPORT signer_info {
   std::string name;
   std::string title_vi;
   std::string on_behalf_of_vi;
 };
 
-struct report_header {
+struct CCHC_EXPORT report_header {
   std::string number_text;  ///< "Số: /BC-UBND" (blank number kept as printed)
   std::string place;
   std::string date_text;    ///< "ngày tháng 12 năm 2023" (blank day kept as printed)
@@ -133,7 +134,7 @@ struct report_header {
 };
 
 /// The reporting period stated by the report (inclusive).
-struct reporting_period {
+struct CCHC_EXPORT reporting_period {
   date::year_month_day from;
   date::year_month_day to;
   std::string text_vi;
@@ -141,7 +142,7 @@ struct reporting_period {
 
 // ── I. direction ──────────────────────────────────────────────────────────────────────────────────
 
-struct plan_summary {
+struct CCHC_EXPORT plan_summary {
   std::optional<document_ref> document;
   std::optional<std::int64_t> content_areas;
   std::optional<std::int64_t> tasks;
@@ -149,7 +150,7 @@ struct plan_summary {
   std::optional<reported_percent> completion;
 };
 
-struct inspection_summary {
+struct CCHC_EXPORT inspection_summary {
   std::optional<document_ref> plan;
   std::optional<document_ref> team_decision;
   std::optional<std::int64_t> units_planned;
@@ -160,7 +161,7 @@ struct inspection_summary {
   std::optional<std::int64_t> shortcomings_remedied;
 };
 
-struct propaganda_summary {
+struct CCHC_EXPORT propaganda_summary {
   std::optional<document_ref> plan;
   std::optional<std::int64_t> contents_planned;
   std::optional<std::int64_t> contents_done;
@@ -169,7 +170,7 @@ struct propaganda_summary {
   std::vector<labelled_count> channels;
 };
 
-struct direction_section {
+struct CCHC_EXPORT direction_section {
   std::optional<plan_summary> plan;
   std::optional<inspection_summary> inspection;
   std::optional<propaganda_summary> propaganda;
@@ -178,7 +179,7 @@ struct direction_section {
 
 // ── II.1 institutions ─────────────────────────────────────────────────────────────────────────────
 
-struct institutional_section {
+struct CCHC_EXPORT institutional_section {
   std::vector<document_ref> documents;
   std::optional<std::int64_t> legal_documents_issued;
   std::optional<std::int64_t> legal_documents_unlawful;
@@ -191,14 +192,14 @@ struct institutional_section {
 
 // ── II.2 procedures ───────────────────────────────────────────────────────────────────────────────
 
-struct internal_review_summary {
+struct CCHC_EXPORT internal_review_summary {
   std::optional<std::int64_t> reviewed;
   std::optional<std::int64_t> total;
   std::optional<reported_percent> rate;
   std::vector<level_count> parts;
 };
 
-struct feedback_summary {
+struct CCHC_EXPORT feedback_summary {
   std::optional<std::int64_t> received;
   std::optional<std::int64_t> handled;
   std::optional<document_ref> report;
@@ -206,7 +207,7 @@ struct feedback_summary {
   std::string address;
 };
 
-struct procedures_section {
+struct CCHC_EXPORT procedures_section {
   std::vector<document_ref> documents;
   std::vector<level_count> catalogue;  ///< procedures in force, by level of competence
   std::vector<labelled_percent> reduction_targets;
@@ -215,7 +216,7 @@ struct procedures_section {
 };
 
 /// One row of the published flow table: the Biểu 06 columns (flow.hpp) plus what the row prints.
-struct flow_row {
+struct CCHC_EXPORT flow_row {
   std::string row;      ///< "I", "II"
   std::string name_vi;  ///< "UBND huyện"
   org_level level = org_level::district;
@@ -224,7 +225,7 @@ struct flow_row {
   std::string note_vi;
 };
 
-struct one_stop_section {
+struct CCHC_EXPORT one_stop_section {
   std::vector<document_ref> documents;
   std::optional<std::int64_t> communes_compliant;
   std::optional<std::int64_t> communes_total;
@@ -239,7 +240,7 @@ struct one_stop_section {
 // ── II.3 organisation ─────────────────────────────────────────────────────────────────────────────
 
 /// Headcount columns of the table; `assigned` uses civil_servants, public_employees, contracts_111.
-struct headcount_counts {
+struct CCHC_EXPORT headcount_counts {
   std::optional<std::int64_t> civil_servants;
   std::optional<std::int64_t> civil_servant_professional_contracts;
   std::optional<std::int64_t> public_employees;
@@ -247,7 +248,7 @@ struct headcount_counts {
   std::optional<std::int64_t> contracts_111;
 };
 
-struct headcount_row {
+struct CCHC_EXPORT headcount_row {
   std::string group;  ///< "I. PHÒNG, BAN CHUYÊN MÔN"
   std::string row;    ///< "1"
   std::string name_vi;
@@ -256,14 +257,14 @@ struct headcount_row {
 };
 
 /// A headcount sentence of the text ("78/83 biên chế").
-struct headcount_line {
+struct CCHC_EXPORT headcount_line {
   std::string scope_vi;
   headcount_category category = headcount_category::civil_servant;
   std::optional<std::int64_t> present;
   std::optional<std::int64_t> assigned;
 };
 
-struct organisation_section {
+struct CCHC_EXPORT organisation_section {
   std::vector<document_ref> documents;
   std::optional<std::int64_t> departments_with_functions;
   std::vector<headcount_line> headcount_summary;
@@ -275,18 +276,18 @@ struct organisation_section {
 
 // ── II.4 civil service ────────────────────────────────────────────────────────────────────────────
 
-struct standard_figure {
+struct CCHC_EXPORT standard_figure {
   std::optional<std::int64_t> meeting;
   std::optional<std::int64_t> total;
   std::optional<reported_percent> rate;
 };
 
-struct rotation_summary {
+struct CCHC_EXPORT rotation_summary {
   std::optional<document_ref> plan;
   std::optional<std::int64_t> positions;
 };
 
-struct civil_service_section {
+struct CCHC_EXPORT civil_service_section {
   std::optional<std::int64_t> downsized;
   std::vector<labelled_count> personnel_actions;
   std::vector<labelled_count> rewards;
@@ -302,14 +303,14 @@ struct civil_service_section {
 
 // ── II.5 public finance ───────────────────────────────────────────────────────────────────────────
 
-struct admin_autonomy_summary {
+struct CCHC_EXPORT admin_autonomy_summary {
   std::vector<document_ref> documents;
   std::optional<std::int64_t> units;
   std::vector<labelled_count> units_parts;
   std::optional<amount_breakdown> budget;
 };
 
-struct service_unit_autonomy_summary {
+struct CCHC_EXPORT service_unit_autonomy_summary {
   std::vector<document_ref> documents;
   std::optional<std::int64_t> units;
   std::vector<labelled_count> units_parts;
@@ -317,7 +318,7 @@ struct service_unit_autonomy_summary {
   std::optional<amount_breakdown> revenue_non_autonomous;
 };
 
-struct public_finance_section {
+struct CCHC_EXPORT public_finance_section {
   std::string money_unit;  ///< "million_vnd" (triệu đồng)
   std::optional<admin_autonomy_summary> admin_autonomy;
   std::optional<service_unit_autonomy_summary> service_unit_autonomy;
@@ -325,13 +326,13 @@ struct public_finance_section {
 
 // ── II.6 e-government ─────────────────────────────────────────────────────────────────────────────
 
-struct iso_summary {
+struct CCHC_EXPORT iso_summary {
   std::string standard;
   std::vector<document_ref> documents;
   std::optional<std::int64_t> training_participants;
 };
 
-struct egov_section {
+struct CCHC_EXPORT egov_section {
   std::vector<document_ref> documents;
   std::optional<reported_percent> documents_processed_online;
   std::optional<reported_percent> leaders_with_digital_certificates;
@@ -346,20 +347,20 @@ struct egov_section {
 
 // ── III, IV ───────────────────────────────────────────────────────────────────────────────────────
 
-struct assessment_section {
+struct CCHC_EXPORT assessment_section {
   std::string strengths_vi;
   std::vector<std::string> weaknesses_vi;
   std::optional<reported_percent> catalogue_public;  ///< "100% danh mục TTHC … niêm yết công khai"
   std::optional<reported_percent> on_time_above;     ///< "tỷ lệ … đúng hạn đạt trên 97%"
 };
 
-struct direction_area {
+struct CCHC_EXPORT direction_area {
   std::string area;  ///< section id: "direction", "institutional", …
   std::string title_vi;
   std::string text_vi;
 };
 
-struct directions_section {
+struct CCHC_EXPORT directions_section {
   std::optional<int> year;
   std::vector<direction_area> areas;
   std::vector<document_ref> documents;
@@ -367,7 +368,7 @@ struct directions_section {
 
 // ── the report ────────────────────────────────────────────────────────────────────────────────────
 
-struct report {
+struct CCHC_EXPORT report {
   static constexpr int format_version = 1;
 
   report_unit unit;
@@ -390,13 +391,13 @@ struct report {
   std::vector<finding> load_warnings;
 
   /// Every figure, text and citation equal (load warnings are not compared).
-  friend bool operator==(const report& a, const report& b);
+  friend CCHC_EXPORT bool operator==(const report& a, const report& b);
   friend bool operator!=(const report& a, const report& b) { return !(a == b); }
 };
 
 enum class unknown_field_policy : unsigned char { error, warn };
 
-struct load_options {
+struct CCHC_EXPORT load_options {
   unknown_field_policy unknown_fields = unknown_field_policy::error;
   /// Larger inputs are refused before parsing (a report is tens of kilobytes).
   std::size_t max_bytes = std::size_t{16} << 20;
@@ -406,22 +407,22 @@ struct load_options {
 
 /// Reads and parses a report file. Throws io_error (cannot read, too large) or parse_error (with the
 /// file, line, column and JSON path).
-[[nodiscard]] report load_report(const std::string& path, const load_options& options = {});
+[[nodiscard]] CCHC_EXPORT report load_report(const std::string& path, const load_options& options = {});
 /// Parses a report from JSON text; `name` stands for the file name in errors.
-[[nodiscard]] report parse_report(std::string_view json_text, const load_options& options = {},
+[[nodiscard]] CCHC_EXPORT report parse_report(std::string_view json_text, const load_options& options = {},
                                   const std::string& name = "<memory>");
 /// The canonical JSON text of a report (UTF-8, fields in model order, 2-space indent, final newline).
 /// Throws argument_error (with the JSON path) for text that is not valid UTF-8.
-[[nodiscard]] std::string to_json(const report& r);
+[[nodiscard]] CCHC_EXPORT std::string to_json(const report& r);
 /// Writes to_json(r) to `path`; throws io_error (or argument_error, as to_json).
-void save_report(const report& r, const std::string& path);
+CCHC_EXPORT void save_report(const report& r, const std::string& path);
 
 /// Every document_ref in the report with its JSON path, in file order. The pointers point into `r`
 /// and are valid as long as `r` is alive and unchanged.
-struct cited_document {
+struct CCHC_EXPORT cited_document {
   std::string path;
   const document_ref* ref = nullptr;
 };
-[[nodiscard]] std::vector<cited_document> cited_documents(const report& r);
+[[nodiscard]] CCHC_EXPORT std::vector<cited_document> cited_documents(const report& r);
 
 }  // namespace cchc

@@ -20,6 +20,7 @@
 //     cchc::python_rounding_name(m);                  // "ROUND_HALF_EVEN"
 //     for (auto r : cchc::all_roundings) { ... }      // the 7 modes, in declaration order
 #pragma once
+#include "cchc/detail/export.hpp"  // CCHC_EXPORT
 
 #include <array>
 #include <string_view>
@@ -44,15 +45,15 @@ inline constexpr std::array<rounding, 7> all_roundings = {
     rounding::ceiling};
 
 /// The enumerator's name: "half_away_from_zero", "half_even", ...
-[[nodiscard]] std::string_view to_string(rounding mode) noexcept;
+[[nodiscard]] CCHC_EXPORT std::string_view to_string(rounding mode) noexcept;
 
 /// Inverse of to_string (exact, lower-case names). Python's names ("ROUND_HALF_UP", ...) are accepted
 /// too, since analysts will paste them; the ambiguous "half_up"/"half_down" are rejected on purpose.
 /// Throws cchc::lookup_error naming the unknown text and listing the valid names.
-[[nodiscard]] rounding parse_rounding(std::string_view name);
+[[nodiscard]] CCHC_EXPORT rounding parse_rounding(std::string_view name);
 
 /// Python's decimal module name for the same rule: "ROUND_HALF_UP" for half_away_from_zero, ...
-[[nodiscard]] std::string_view python_rounding_name(rounding mode) noexcept;
+[[nodiscard]] CCHC_EXPORT std::string_view python_rounding_name(rounding mode) noexcept;
 
 /// True for the three "round to nearest" modes (half_*).
 [[nodiscard]] constexpr bool is_nearest(rounding mode) noexcept {

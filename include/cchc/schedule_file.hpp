@@ -34,6 +34,7 @@
 //   auto cal = cchc::vietnam::civil_service_calendar().with_schedule(
 //       cchc::load_schedule("notice-2027.json"));
 #pragma once
+#include "cchc/detail/export.hpp"  // CCHC_EXPORT
 
 #include <string>
 #include <string_view>
@@ -44,17 +45,17 @@
 namespace cchc {
 
 /// Parses a schedule in JSON. `origin` names the input in error messages (a file name).
-[[nodiscard]] schedule parse_schedule_json(std::string_view text, const std::string& origin = "<json>");
+[[nodiscard]] CCHC_EXPORT schedule parse_schedule_json(std::string_view text, const std::string& origin = "<json>");
 /// Parses a schedule in CSV.
-[[nodiscard]] schedule parse_schedule_csv(std::string_view text, const std::string& origin = "<csv>");
+[[nodiscard]] CCHC_EXPORT schedule parse_schedule_csv(std::string_view text, const std::string& origin = "<csv>");
 /// Reads a file: ".json" → JSON, ".csv" → CSV (case-insensitive); another extension → argument_error.
-[[nodiscard]] schedule load_schedule(const std::string& path);
+[[nodiscard]] CCHC_EXPORT schedule load_schedule(const std::string& path);
 /// Serialises a schedule to the JSON format above (parse_schedule_json(to_json(s)) == s). Text that is
 /// not valid UTF-8 is refused with an argument_error naming its JSON path ("$.days[1].reason_vi").
-[[nodiscard]] std::string to_json(const schedule& s);
+[[nodiscard]] CCHC_EXPORT std::string to_json(const schedule& s);
 
 /// Parses "YYYY-MM-DD" or "dd/mm/yyyy" (also d/m/yyyy), checked: an impossible date → parse_error
 /// with `where` (field filled in by the caller's location).
-[[nodiscard]] date::year_month_day parse_calendar_date(std::string_view text, const location& where = {});
+[[nodiscard]] CCHC_EXPORT date::year_month_day parse_calendar_date(std::string_view text, const location& where = {});
 
 }  // namespace cchc

@@ -22,6 +22,7 @@
 //     // warning percent.rounding $.civil_service.commune_cadres_standard.rate: 99,15% for 118/119 is
 //     //   reproduced only by toward_zero, floor (half_away_from_zero gives 99.16)
 #pragma once
+#include "cchc/detail/export.hpp"  // CCHC_EXPORT
 
 #include <cstddef>
 #include <string_view>
@@ -33,7 +34,7 @@
 namespace cchc {
 
 /// A rule of `validate`: its id, the severity of its findings, what it checks and on what authority.
-struct validation_rule {
+struct CCHC_EXPORT validation_rule {
   std::string_view id;
   cchc::severity severity;
   std::string_view title_en;
@@ -44,9 +45,9 @@ struct validation_rule {
 
 /// Every rule validate() applies (the rules of dossier_flow::check are applied too, under their own
 /// ids "flow.*"; see flow.hpp).
-[[nodiscard]] const std::vector<validation_rule>& validation_rules();
+[[nodiscard]] CCHC_EXPORT const std::vector<validation_rule>& validation_rules();
 
-struct validate_options {
+struct CCHC_EXPORT validate_options {
   /// Emit an info finding for every printed percentage or claim that is reproduced.
   bool confirmations = true;
   /// At most this many findings per rule id (0: no cap). Past it a rule's findings are counted, not
@@ -61,6 +62,6 @@ struct validate_options {
 /// service, public finance, e-government, assessment), then the summaries of capped rules.
 /// Every count is summed exactly, so figures near 2^63 - 1 give findings, never an exception: a
 /// figure no count can hold is a `figure.overflow` finding.
-[[nodiscard]] std::vector<finding> validate(const report& r, const validate_options& options = {});
+[[nodiscard]] CCHC_EXPORT std::vector<finding> validate(const report& r, const validate_options& options = {});
 
 }  // namespace cchc

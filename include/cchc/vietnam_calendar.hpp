@@ -15,6 +15,7 @@
 //
 // The rules, their sources and every default are documented in docs/calendar.md.
 #pragma once
+#include "cchc/detail/export.hpp"  // CCHC_EXPORT
 
 #include <vector>
 
@@ -24,23 +25,23 @@ namespace cchc::vietnam {
 
 /// The calendar of state administrative bodies (Saturday/Sunday rest), built on first use and
 /// shared by every caller (thread-safe). Add data with work_calendar::with_schedule.
-[[nodiscard]] const work_calendar& civil_service_calendar();
+[[nodiscard]] CCHC_EXPORT const work_calendar& civil_service_calendar();
 
 /// Builds a fresh calendar from the rules and the shipped notices (what civil_service_calendar()
 /// returns, without the cache: for measuring the build time).
-[[nodiscard]] work_calendar build_civil_service_calendar();
+[[nodiscard]] CCHC_EXPORT work_calendar build_civil_service_calendar();
 
 /// The holiday rules alone, as named predicates with their effective periods.
-[[nodiscard]] std::vector<holiday_rule> holiday_rules();
+[[nodiscard]] CCHC_EXPORT std::vector<holiday_rule> holiday_rules();
 
 /// The weekly rest patterns: Sunday only before 2 October 1999, Saturday and Sunday from then on
 /// (Decision 188/1999/QĐ-TTg, the 40-hour week).
-[[nodiscard]] std::vector<weekly_rest_period> weekly_pattern();
+[[nodiscard]] CCHC_EXPORT std::vector<weekly_rest_period> weekly_pattern();
 
 /// The official notices shipped with the library (2020–2026), merged in file order.
-[[nodiscard]] schedule official_schedules();
+[[nodiscard]] CCHC_EXPORT schedule official_schedules();
 
 /// The calendar built from the rules only (no notices): what the library would say for any year.
-[[nodiscard]] work_calendar rules_only_calendar();
+[[nodiscard]] CCHC_EXPORT work_calendar rules_only_calendar();
 
 }  // namespace cchc::vietnam

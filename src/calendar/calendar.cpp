@@ -335,12 +335,12 @@ date::sys_days work_calendar::checked(date::year_month_day d) {
   return date::sys_days{d};
 }
 
-const std::string& work_calendar::name() const noexcept { return impl_->name; }
-const std::vector<weekly_rest_period>& work_calendar::weekly_pattern() const noexcept {
+const std::string& work_calendar::name() const& noexcept { return impl_->name; }
+const std::vector<weekly_rest_period>& work_calendar::weekly_pattern() const& noexcept {
   return impl_->weekly;
 }
-const std::vector<holiday_rule>& work_calendar::rules() const noexcept { return impl_->rules; }
-const schedule& work_calendar::exceptions_schedule() const noexcept { return impl_->exceptions; }
+const std::vector<holiday_rule>& work_calendar::rules() const& noexcept { return impl_->rules; }
+const schedule& work_calendar::exceptions_schedule() const& noexcept { return impl_->exceptions; }
 
 day_info work_calendar::info(date::sys_days d) const {
   const std::int32_t i = index_.index_of(day_number(d), "info");

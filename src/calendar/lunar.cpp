@@ -1,9 +1,9 @@
-// The Vietnamese lunar calendar: month structure from astronomy (src/lunar_astronomy.cpp), then a
-// compact per-year table built once and used for every conversion.
+// The Vietnamese lunar calendar: every conversion reads the checked-in per-year table
+// (lunar_table.inc); the month structure from astronomy (lunar_astronomy.cpp) is kept for
+// compute_lunar_year, which generates that table and checks it in the tests.
 #include "cchc/lunar.hpp"
 
 #include <algorithm>
-#include <array>
 #include <cmath>
 #include <cstdint>
 #include <sstream>
@@ -126,45 +126,22 @@ struct year_entry {
   std::uint8_t months;        // 12 or 13
 };
 
+// The table is data, generated once from the astronomy below by scripts/dev/gen_lunar_table and
+// checked in: the conversions must not depend on the floating point of the machine they run on (a
+// libm that rounds one ulp differently could otherwise move a month's first day across midnight).
+// CTest lunar.table_is_generated and the lunar tests recompute it and must agree.
+#include "calendar/lunar_table.inc"
+
 constexpr int table_years = lunar_last_year - lunar_first_year + 1;
+static_assert(sizeof lunar_years / sizeof lunar_years[0] == table_years,
+              "src/calendar/lunar_table.inc must cover lunar_first_year..lunar_last_year");
 
 struct lunar_table {
-  std::array<year_entry, table_years> years{};
-  std::int32_t end{};  // Tết of lunar_last_year + 1
+  const year_entry* years;  // table_years entries
+  std::int32_t end;         // Tết of lunar_last_year + 1
 };
 
-lunar_table build_table() {
-  const reckoning vietnam{std::chrono::hours{7}};
-  const std::vector<month_span> months =
-      build_months(lunar_first_year - 1, lunar_last_year + 1, vietnam);
-  lunar_table t;
-  int year = lunar_first_year - 1;
-  std::size_t index = 0;  // month index within the current year
-  for (const month_span& m : months) {
-    if (m.month == 1 && !m.leap) {
-      ++year;
-      index = 0;
-      if (year > lunar_last_year) {
-        t.end = static_cast<std::int32_t>(m.first.time_since_epoch().count());
-        break;
-      }
-      t.years[static_cast<std::size_t>(year - lunar_first_year)] = {
-          static_cast<std::int32_t>(m.first.time_since_epoch().count()), 0, 0, 0};
-    }
-    if (year < lunar_first_year) continue;
-    year_entry& e = t.years[static_cast<std::size_t>(year - lunar_first_year)];
-    if ((m.end - m.first).count() == 30) e.long_months |= static_cast<std::uint16_t>(1u << index);
-    if (m.leap) e.leap = static_cast<std::uint8_t>(m.month);
-    ++index;
-    e.months = static_cast<std::uint8_t>(index);
-  }
-  return t;
-}
-
-const lunar_table& table() {
-  static const lunar_table t = build_table();  // thread-safe initialisation (C++11 magic statics)
-  return t;
-}
+constexpr lunar_table table() noexcept { return {lunar_years, lunar_years_end}; }
 
 const year_entry& entry(int year, const char* field) {
   if (year < lunar_first_year || year > lunar_last_year)
@@ -197,20 +174,20 @@ std::string to_string(const lunar_date& d) {
          std::to_string(d.year);
 }
 
-sys_days lunar_first_day() { return sys_days{date::days{table().years.front().new_year}}; }
+sys_days lunar_first_day() { return sys_days{date::days{table().years[0].new_year}}; }
 sys_days lunar_last_day() { return sys_days{date::days{table().end - 1}}; }
 
 lunar_date to_lunar(sys_days d) {
-  const lunar_table& t = table();
+  const lunar_table t = table();
   const auto n = d.time_since_epoch().count();
-  if (n < t.years.front().new_year || n >= t.end)
+  if (n < t.years[0].new_year || n >= t.end)
     throw range_error("date " + iso(d) + " is outside the lunar calendar's supported range " +
                           iso(lunar_first_day()) + " – " + iso(lunar_last_day()) + " (lunar years " +
                           std::to_string(lunar_first_year) + "–" + std::to_string(lunar_last_year) +
                           ")",
                       location{"", 0, 0, "", "date"});
   // Lunar years average 365.2422 days, so n's year is the estimate or one of its neighbours: O(1).
-  long i = (n - t.years.front().new_year) * 10000 / 3652422;
+  long i = (n - t.years[0].new_year) * 10000 / 3652422;
   i = std::clamp(i, 0L, static_cast<long>(table_years - 1));
   while (i > 0 && n < t.years[static_cast<std::size_t>(i)].new_year) --i;
   while (i + 1 < table_years && n >= t.years[static_cast<std::size_t>(i + 1)].new_year) ++i;

@@ -506,8 +506,8 @@ dossier_log_reader dossier_log_reader::from_text(std::string text, std::string n
 
 bool dossier_log_reader::next(dossier& out) { return impl_->next(out); }
 bool dossier_log_reader::next(dossier& out, flow_accumulator& into) { return impl_->next(out, into); }
-const std::vector<std::string>& dossier_log_reader::header() const noexcept { return impl_->header; }
-const dossier_log_summary& dossier_log_reader::summary() const noexcept { return impl_->summary; }
+const std::vector<std::string>& dossier_log_reader::header() const& noexcept { return impl_->header; }
+const dossier_log_summary& dossier_log_reader::summary() const& noexcept { return impl_->summary; }
 char dossier_log_reader::separator() const noexcept { return impl_->csv->separator(); }
 
 }  // namespace cchc

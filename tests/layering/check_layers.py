@@ -27,7 +27,7 @@ RANK = {"base": 0, "internal": 1, "core": 2, "expression": 3, "calendar": 4, "de
 PUBLIC = {
     "error": "base",
     "finding": "core", "rounding": "core", "number_format": "core", "decimal": "core", "rate": "core",
-    "version": "core", "detail/number_style": "core", "civil_time": "core",
+    "version": "core", "detail/number_style": "core", "civil_time": "core", "detail/export": "base",
     "figures": "expression", "expression": "expression", "figures_table": "expression", "roll_up": "expression",
     "lunar": "calendar", "calendar": "calendar", "schedule_file": "calendar", "vietnam_calendar": "calendar",
     "period": "calendar", "detail/working_day_index": "calendar",

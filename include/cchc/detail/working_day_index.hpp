@@ -11,6 +11,7 @@
 // ordinal[cumulative[i + 1] + n - 1]. Both tables are int32: 300 years take 438 KB + 313 KB, which
 // stays in a core's L2 cache, so random look-ups run at memory-latency speed, not table-scan speed.
 #pragma once
+#include "cchc/detail/export.hpp"  // CCHC_EXPORT
 
 #include <cstdint>
 
@@ -20,13 +21,13 @@ namespace cchc::detail {
 
 // Throws cchc::range_error naming the day (as a day number since 1970-01-01), what was asked and the
 // supported range. Out of line and cold: the hot paths only pay for one unsigned comparison.
-[[noreturn]] void throw_day_out_of_range(std::int64_t day_number, std::int32_t first_day_number,
+[[noreturn]] CCHC_EXPORT void throw_day_out_of_range(std::int64_t day_number, std::int32_t first_day_number,
                                          std::int32_t last_day_number, const char* what);
-[[noreturn]] void throw_result_out_of_range(std::int64_t day_number, std::int64_t n,
+[[noreturn]] CCHC_EXPORT void throw_result_out_of_range(std::int64_t day_number, std::int64_t n,
                                             std::int32_t first_day_number,
                                             std::int32_t last_day_number, const char* what);
 
-struct working_day_index {
+struct CCHC_EXPORT working_day_index {
   const std::int32_t* cumulative = nullptr;  // size days + 1
   const std::int32_t* ordinal = nullptr;     // size working
   std::int32_t first = 0;                    // day number (days since 1970-01-01) of index 0

@@ -1,0 +1,38 @@
+# cmake -DCXX=compiler -DSOURCE=file.cpp -DCOUNT=n -DINCLUDES="dir|dir" -DEXPECT=regex -P compile_fail.cmake
+# SOURCE must compile as is; with -DCCHC_MISUSE it must fail, with a diagnostic matching EXPECT in each
+# of its functions misuse_1 … misuse_COUNT, on the line of the misuse.
+string(REPLACE "|" ";" _dirs "${INCLUDES}")
+set(_flags -std=c++17 -fsyntax-only)
+foreach(_d IN LISTS _dirs)
+  list(APPEND _flags -I${_d})
+endforeach()
+execute_process(COMMAND ${CXX} ${_flags} ${SOURCE} RESULT_VARIABLE rc ERROR_VARIABLE err)
+if(NOT rc EQUAL 0)
+  message(FATAL_ERROR "${SOURCE} does not compile without CCHC_MISUSE:\n${err}")
+endif()
+execute_process(COMMAND ${CXX} ${_flags} -DCCHC_MISUSE -fno-diagnostics-color ${SOURCE} RESULT_VARIABLE rc ERROR_VARIABLE err)
+if(rc EQUAL 0)
+  message(FATAL_ERROR "${SOURCE} compiles with CCHC_MISUSE, but it must not")
+endif()
+# Each misuse_N's statement (the line after "void misuse_N() {") must have its own error matching
+# EXPECT: "SOURCE:LINE:COLUMN: error: …" is the format of both gcc and clang.
+file(READ ${SOURCE} _content)
+string(REPLACE ";" "<semicolon>" _content "${_content}")  # keep empty lines and ';' out of the list
+string(REPLACE "\n" ";" _lines "${_content}")
+set(_line 0)
+set(_found 0)
+foreach(_text IN LISTS _lines)
+  math(EXPR _line "${_line} + 1")
+  if(_text MATCHES "^void (misuse_[0-9]+)\\(\\)")
+    set(_name ${CMAKE_MATCH_1})
+    math(EXPR _stmt "${_line} + 1")
+    if(NOT err MATCHES ":${_stmt}:[0-9]+: error: (${EXPECT})")
+      message(FATAL_ERROR "${_name} (line ${_stmt}) of ${SOURCE} is not rejected with '${EXPECT}':\n${err}")
+    endif()
+    math(EXPR _found "${_found} + 1")
+  endif()
+endforeach()
+if(NOT _found EQUAL COUNT)
+  message(FATAL_ERROR "expected ${COUNT} misuse_N functions in ${SOURCE}, found ${_found}")
+endif()
+message(STATUS "all ${COUNT} misuses rejected")
