@@ -54,6 +54,8 @@
 //     // cchc::civil_time bad = std::chrono::system_clock::now();   // does not compile: an instant
 #pragma once
 
+#include "cchc/detail/export.hpp"  // CCHC_EXPORT
+
 #include <chrono>
 #include <optional>
 #include <string>
@@ -94,14 +96,14 @@ inline constexpr std::chrono::minutes vietnam_utc_offset{7 * 60};
 // --- Parsing -------------------------------------------------------------------------------------
 
 /// A date without a time (YYYY-MM-DD or dd/mm/yyyy) → its day number. Throws cchc::parse_error.
-[[nodiscard]] date::sys_days parse_date(std::string_view text);
+[[nodiscard]] CCHC_EXPORT date::sys_days parse_date(std::string_view text);
 /// Non-throwing parse_date: std::nullopt, and parse_date's message in *why when given.
-[[nodiscard]] std::optional<date::sys_days> try_parse_date(std::string_view text, std::string* why = nullptr);
+[[nodiscard]] CCHC_EXPORT std::optional<date::sys_days> try_parse_date(std::string_view text, std::string* why = nullptr);
 
 /// A date and a time, with an optional UTC offset (converted to Vietnamese civil time). Throws
 /// cchc::parse_error.
-[[nodiscard]] civil_time parse_date_time(std::string_view text);
+[[nodiscard]] CCHC_EXPORT civil_time parse_date_time(std::string_view text);
 /// Non-throwing parse_date_time: std::nullopt, and parse_date_time's message in *why when given.
-[[nodiscard]] std::optional<civil_time> try_parse_date_time(std::string_view text, std::string* why = nullptr);
+[[nodiscard]] CCHC_EXPORT std::optional<civil_time> try_parse_date_time(std::string_view text, std::string* why = nullptr);
 
 }  // namespace cchc

@@ -51,6 +51,8 @@
 //     e.evaluate(f).rounded(2, cchc::rounding::half_away_from_zero);   // 19.51
 #pragma once
 
+#include "cchc/detail/export.hpp"  // CCHC_EXPORT
+
 #include <cstdint>
 #include <memory>
 #include <optional>
@@ -65,7 +67,7 @@
 namespace cchc {
 
 /// The result of evaluating an expression for one unit.
-class expression_value {
+class CCHC_EXPORT expression_value {
  public:
   enum class kind : std::uint8_t { number, boolean, absent, undefined };
 
@@ -108,7 +110,7 @@ class expression_value {
 };
 
 /// A parsed, checked expression. Cheap to copy (the parsed tree is shared and immutable).
-class expression {
+class CCHC_EXPORT expression {
  public:
   enum class type : std::uint8_t { number, boolean };
 
@@ -141,10 +143,10 @@ class expression {
 };
 
 /// Parse and evaluate once: cchc::evaluate("a / b", f).
-[[nodiscard]] expression_value evaluate(std::string_view text, const figures& unit);
+[[nodiscard]] CCHC_EXPORT expression_value evaluate(std::string_view text, const figures& unit);
 
 /// The known names closest to `name` (edit distance), nearest first, at most `limit` — for messages.
-[[nodiscard]] std::vector<std::string> nearest_names(std::string_view name, const std::vector<std::string>& known,
+[[nodiscard]] CCHC_EXPORT std::vector<std::string> nearest_names(std::string_view name, const std::vector<std::string>& known,
                                                      std::size_t limit = 3);
 
 }  // namespace cchc

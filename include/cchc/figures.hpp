@@ -13,6 +13,8 @@
 //     f.find("missing");              // nullptr: absent
 #pragma once
 
+#include "cchc/detail/export.hpp"  // CCHC_EXPORT
+
 #include <string>
 #include <unordered_map>
 #include <string_view>
@@ -25,7 +27,7 @@
 namespace cchc {
 
 /// One named value: a number or a rate (numerator / denominator, the denominator possibly 0).
-class figure {
+class CCHC_EXPORT figure {
  public:
   figure(decimal number) : value_(std::move(number)) {}  // NOLINT(google-explicit-constructor)
   template <class I, class = std::enable_if_t<std::is_integral_v<I> && !std::is_same_v<I, bool>>>
@@ -46,10 +48,10 @@ class figure {
 };
 
 /// "13676", "13676/14019" (a rate) — for messages and explanations.
-[[nodiscard]] std::string to_string(const figure& f);
+[[nodiscard]] CCHC_EXPORT std::string to_string(const figure& f);
 
 /// The figures of one unit: name → figure (a hash table: scoring looks names up millions of times).
-class figures {
+class CCHC_EXPORT figures {
  public:
   figures() = default;
 

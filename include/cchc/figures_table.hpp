@@ -16,6 +16,8 @@
 // line, column (in characters), the figure's column name and the unit.
 #pragma once
 
+#include "cchc/detail/export.hpp"  // CCHC_EXPORT
+
 #include <string>
 #include <string_view>
 #include <vector>
@@ -25,7 +27,7 @@
 
 namespace cchc {
 
-struct unit_figures {
+struct CCHC_EXPORT unit_figures {
   std::string unit;     ///< the unit's code (the `unit` column)
   std::string name;     ///< its name (the `name` column, may be empty)
   std::string parent;   ///< its parent's code (the `parent` column, may be empty)
@@ -33,18 +35,18 @@ struct unit_figures {
   long line = 0;        ///< where its row starts
 };
 
-struct figures_table {
+struct CCHC_EXPORT figures_table {
   std::vector<std::string> names;   ///< the figure columns, in file order
   std::vector<unit_figures> units;  ///< in file order
 };
 
-struct figures_table_options {
+struct CCHC_EXPORT figures_table_options {
   number_style style = number_style::plain;
   char separator = 0;  ///< ',', ';' or '\t'; 0 = detect from the header
 };
 
-[[nodiscard]] figures_table load_figures_table(const std::string& path, const figures_table_options& options = {});
-[[nodiscard]] figures_table parse_figures_table(std::string_view text, const std::string& origin = "<figures>",
+[[nodiscard]] CCHC_EXPORT figures_table load_figures_table(const std::string& path, const figures_table_options& options = {});
+[[nodiscard]] CCHC_EXPORT figures_table parse_figures_table(std::string_view text, const std::string& origin = "<figures>",
                                                 const figures_table_options& options = {});
 
 }  // namespace cchc

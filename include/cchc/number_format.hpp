@@ -70,17 +70,17 @@ namespace cchc {
 /// Non-throwing form of parse_percent (message in *why when given).
 [[nodiscard]] CCHC_EXPORT std::optional<decimal> try_parse_percent(std::string_view text, number_style style,
                                                        std::string* why = nullptr);
-[[nodiscard]] std::optional<decimal> try_parse_percent(std::string_view text, std::string* why = nullptr);
+[[nodiscard]] CCHC_EXPORT std::optional<decimal> try_parse_percent(std::string_view text, std::string* why = nullptr);
 
 /// A printed percentage whose '%' may or may not be there: "99,15%", "99,15 %", "99,15" → 99.15.
 /// This is how report fields and published tables carry percentages; use it rather than stripping
 /// spaces and '%' by hand. Throws cchc::parse_error.
-[[nodiscard]] decimal parse_percent_text(std::string_view text, number_style style);
-[[nodiscard]] decimal parse_percent_text(std::string_view text);
+[[nodiscard]] CCHC_EXPORT decimal parse_percent_text(std::string_view text, number_style style);
+[[nodiscard]] CCHC_EXPORT decimal parse_percent_text(std::string_view text);
 /// Non-throwing form of parse_percent_text: std::nullopt, and the message ("column N: ...") in *why.
-[[nodiscard]] std::optional<decimal> try_parse_percent_text(std::string_view text, number_style style,
+[[nodiscard]] CCHC_EXPORT std::optional<decimal> try_parse_percent_text(std::string_view text, number_style style,
                                                             std::string* why = nullptr);
-[[nodiscard]] std::optional<decimal> try_parse_percent_text(std::string_view text, std::string* why = nullptr);
+[[nodiscard]] CCHC_EXPORT std::optional<decimal> try_parse_percent_text(std::string_view text, std::string* why = nullptr);
 
 /// `percent` (already in percent units) followed by '%', no space: vi "99,15%", en "99.15%".
 [[nodiscard]] CCHC_EXPORT std::string format_percent(const decimal& percent, number_style style);

@@ -14,11 +14,13 @@
 //     f.find("direction.plan.tasks_completed");   // 23 for the Trần Đề 2023 report
 #pragma once
 
+#include "cchc/detail/export.hpp"  // CCHC_EXPORT
+
 #include "cchc/figures.hpp"
 #include "cchc/report.hpp"
 
 namespace cchc {
 
-[[nodiscard]] figures report_figures(const report& r);
+[[nodiscard]] CCHC_EXPORT figures report_figures(const report& r);
 
 }  // namespace cchc

@@ -10,6 +10,8 @@
 //     auto findings = cchc::check_roll_up(table); // rule "units.sum": published ≠ sum of children
 #pragma once
 
+#include "cchc/detail/export.hpp"  // CCHC_EXPORT
+
 #include <vector>
 
 #include "cchc/finding.hpp"
@@ -22,11 +24,11 @@ namespace cchc {
 /// when some child has neither, the parent's figure is absent (a sum of unknown parts is unknown).
 /// A figure that is a rate for one child and a number for another, or a cycle in the parent column,
 /// is a cchc::argument_error naming the units.
-[[nodiscard]] figures_table roll_up(const figures_table& table);
+[[nodiscard]] CCHC_EXPORT figures_table roll_up(const figures_table& table);
 
 /// One finding (rule "units.sum", severity error) per parent and figure where the parent's published
 /// value differs from the sum of its children's published values (checked only when every child
 /// publishes the figure). `file` names the table in the findings' locations.
-[[nodiscard]] std::vector<finding> check_roll_up(const figures_table& table, const std::string& file = {});
+[[nodiscard]] CCHC_EXPORT std::vector<finding> check_roll_up(const figures_table& table, const std::string& file = {});
 
 }  // namespace cchc

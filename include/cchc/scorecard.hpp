@@ -35,6 +35,8 @@
 //     auto table = card.score({{"TRAN_DE", figures}, ...});     // one row per unit and node
 #pragma once
 
+#include "cchc/detail/export.hpp"  // CCHC_EXPORT
+
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -51,31 +53,31 @@ namespace cchc {
 enum class leaf_rule_kind : std::uint8_t {
   linear, linear_to_threshold, bands, yes_no, relative_to_mean, manual, formula, unknown
 };
-[[nodiscard]] std::string_view to_string(leaf_rule_kind k) noexcept;
-[[nodiscard]] leaf_rule_kind parse_leaf_rule_kind(std::string_view name);  // lookup_error listing the names
+[[nodiscard]] CCHC_EXPORT std::string_view to_string(leaf_rule_kind k) noexcept;
+[[nodiscard]] CCHC_EXPORT leaf_rule_kind parse_leaf_rule_kind(std::string_view name);  // lookup_error listing the names
 
 /// Which side of a bound counts as reaching it.
 enum class bound_side : std::uint8_t { at_or_above, above };
-[[nodiscard]] std::string_view to_string(bound_side s) noexcept;
-[[nodiscard]] bound_side parse_bound_side(std::string_view name);
+[[nodiscard]] CCHC_EXPORT std::string_view to_string(bound_side s) noexcept;
+[[nodiscard]] CCHC_EXPORT bound_side parse_bound_side(std::string_view name);
 
 enum class on_zero_denominator : std::uint8_t { undefined, zero, full_points, not_scored, no_points };
 enum class on_absent : std::uint8_t { absent, not_scored, zero };
 enum class not_scored_policy : std::uint8_t { exclude, rescale };
-[[nodiscard]] std::string_view to_string(on_zero_denominator p) noexcept;
-[[nodiscard]] std::string_view to_string(on_absent p) noexcept;
-[[nodiscard]] std::string_view to_string(not_scored_policy p) noexcept;
-[[nodiscard]] on_zero_denominator parse_on_zero_denominator(std::string_view name);
-[[nodiscard]] on_absent parse_on_absent(std::string_view name);
-[[nodiscard]] not_scored_policy parse_not_scored_policy(std::string_view name);
+[[nodiscard]] CCHC_EXPORT std::string_view to_string(on_zero_denominator p) noexcept;
+[[nodiscard]] CCHC_EXPORT std::string_view to_string(on_absent p) noexcept;
+[[nodiscard]] CCHC_EXPORT std::string_view to_string(not_scored_policy p) noexcept;
+[[nodiscard]] CCHC_EXPORT on_zero_denominator parse_on_zero_denominator(std::string_view name);
+[[nodiscard]] CCHC_EXPORT on_absent parse_on_absent(std::string_view name);
+[[nodiscard]] CCHC_EXPORT not_scored_policy parse_not_scored_policy(std::string_view name);
 
-struct score_band {
+struct CCHC_EXPORT score_band {
   decimal bound;
   bound_side side = bound_side::at_or_above;
   decimal points;
 };
 
-struct leaf_rule {
+struct CCHC_EXPORT leaf_rule {
   leaf_rule_kind kind = leaf_rule_kind::linear;
   std::string value;                   ///< expression text: the leaf's input (empty only for unknown)
   std::vector<std::string> inputs;     ///< extra figure names shown in the explanation (unknown rules)
@@ -91,7 +93,7 @@ struct leaf_rule {
   std::optional<rounding> mode;
 };
 
-struct scorecard_node {
+struct CCHC_EXPORT scorecard_node {
   std::string id;
   std::string label_vi;
   std::string label_en;
@@ -103,13 +105,13 @@ struct scorecard_node {
   location where;                        ///< where the node was defined (set by loaders; used in errors)
 };
 
-struct grade_band {
+struct CCHC_EXPORT grade_band {
   decimal bound;                         ///< points of the total (or percent, see grades_on_percent)
   bound_side side = bound_side::at_or_above;
   std::string grade;
 };
 
-struct scorecard_definition {
+struct CCHC_EXPORT scorecard_definition {
   std::string id;                        ///< "vn.766"
   std::string title_vi;
   std::string title_en;
@@ -125,10 +127,10 @@ struct scorecard_definition {
 };
 
 enum class score_status : std::uint8_t { scored, not_scored, absent, unknown, invalid, no_points };
-[[nodiscard]] std::string_view to_string(score_status s) noexcept;
+[[nodiscard]] CCHC_EXPORT std::string_view to_string(score_status s) noexcept;
 
 /// One row of a score table: a unit and a node (leaf, group or the total).
-struct node_score {
+struct CCHC_EXPORT node_score {
   std::string unit;
   std::string id;                        ///< the node's id; the total's id is the scorecard's
   std::string kind;                      ///< "leaf", "group", "total"
@@ -148,11 +150,11 @@ struct node_score {
                                          ///< grades are on percent
 };
 
-struct score_table {
+struct CCHC_EXPORT score_table {
   std::vector<node_score> rows;          ///< per unit: the total, then the tree in order
 };
 
-class scorecard {
+class CCHC_EXPORT scorecard {
  public:
   /// Validates the definition: ids unique and non-empty; every group's children's maxima add up to the
   /// group's maximum (and the groups' to the total); every leaf has a rule and parses; bands ordered

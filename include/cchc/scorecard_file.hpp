@@ -15,6 +15,8 @@
 // unordered bands, a band worth more than its leaf, thresholds outside 0–100 %).
 #pragma once
 
+#include "cchc/detail/export.hpp"  // CCHC_EXPORT
+
 #include <string>
 #include <string_view>
 #include <vector>
@@ -24,16 +26,16 @@
 namespace cchc {
 
 /// Parses a scorecard file's text; `origin` names it in errors.
-[[nodiscard]] scorecard parse_scorecard(std::string_view text, const std::string& origin = "<scorecard>",
+[[nodiscard]] CCHC_EXPORT scorecard parse_scorecard(std::string_view text, const std::string& origin = "<scorecard>",
                                         const std::vector<std::string>* known_figures = nullptr);
 /// Reads and parses a file (io_error when it cannot be read).
-[[nodiscard]] scorecard load_scorecard(const std::string& path, const std::vector<std::string>* known_figures = nullptr);
+[[nodiscard]] CCHC_EXPORT scorecard load_scorecard(const std::string& path, const std::vector<std::string>* known_figures = nullptr);
 
 /// The ids of the built-in scorecards ("vn.766", …), sorted.
-[[nodiscard]] std::vector<std::string> builtin_scorecards();
+[[nodiscard]] CCHC_EXPORT std::vector<std::string> builtin_scorecards();
 /// A built-in scorecard by id (lookup_error listing the ids when unknown).
-[[nodiscard]] scorecard builtin_scorecard(std::string_view id);
+[[nodiscard]] CCHC_EXPORT scorecard builtin_scorecard(std::string_view id);
 /// A built-in scorecard's file text (to copy and adapt).
-[[nodiscard]] std::string_view builtin_scorecard_text(std::string_view id);
+[[nodiscard]] CCHC_EXPORT std::string_view builtin_scorecard_text(std::string_view id);
 
 }  // namespace cchc
