@@ -183,7 +183,7 @@ int run_rank(const context& ctx, const arguments& args) {
   const auto values = e.evaluate_all(population);
   // Exact comparison of ratios; absent and undefined values are not ranked and come last.
   auto better = [&](const expression_value& a, const expression_value& b) {
-    const int c = (a.numerator() * b.denominator() - b.numerator() * a.denominator()).signum();
+    const int c = compare(a, b);
     return lower ? c < 0 : c > 0;
   };
   std::vector<std::size_t> order(values.size());

@@ -109,6 +109,11 @@ class CCHC_EXPORT expression_value {
   decimal denominator_{1};
 };
 
+/// Exact order of two numbers (ratios compared by cross-multiplication): -1, 0 or 1. The one
+/// comparison used by expressions, scorecard bands and grades, and ranking. argument_error unless
+/// both are numbers.
+[[nodiscard]] CCHC_EXPORT int compare(const expression_value& a, const expression_value& b);
+
 /// A parsed, checked expression. Cheap to copy (the parsed tree is shared and immutable).
 class CCHC_EXPORT expression {
  public:

@@ -131,6 +131,11 @@ bool operator==(const expression_value& a, const expression_value& b) {
   return true;
 }
 
+int compare(const expression_value& a, const expression_value& b) {
+  // Sign of a − b; denominators are positive, so cross-multiplying keeps the order.
+  return (a.numerator() * b.denominator() - b.numerator() * a.denominator()).signum();
+}
+
 // --- evaluation ------------------------------------------------------------------------------------
 
 namespace {
@@ -154,10 +159,6 @@ value divide(const value& a, const value& b) {
   return value::ratio(a.numerator() * b.denominator(), a.denominator() * b.numerator());
 }
 
-// Sign of a − b for two numbers (denominators are positive).
-int compare(const value& a, const value& b) {
-  return (a.numerator() * b.denominator() - b.numerator() * a.denominator()).signum();
-}
 
 value from_figure(const figure& f) {
   if (!f.is_rate()) return value::number(f.number());

@@ -27,7 +27,7 @@ std::string join_names(const std::vector<std::string>& names) {
 }
 
 // Sign of value − bound for a number value (denominator > 0).
-int compare(const value& v, const decimal& bound) { return (v.numerator() - bound * v.denominator()).signum(); }
+int compare(const value& v, const decimal& bound) { return cchc::compare(v, value::number(bound)); }
 
 bool reaches(const value& v, const decimal& bound, bound_side side) {
   const int c = compare(v, bound);
@@ -357,7 +357,7 @@ class scorer {
                                                                 : value::number(*r.points);
     };
     auto greater = [](const value& a, const value& b) {
-      return (a.numerator() * b.denominator() - b.numerator() * a.denominator()).signum() > 0;
+      return cchc::compare(a, b) > 0;
     };
     std::vector<value> scored;
     for (const std::size_t i : totals)
