@@ -53,6 +53,7 @@ void bind_calendar(py::module_& m);
 #endif
 #ifdef CCHC_PY_HAVE_BULK
 void bind_bulk(py::module_& m);
+void bind_batch(py::module_& m);
 #endif
 #ifdef CCHC_PY_HAVE_FLOW
 void bind_flow(py::module_& m);

@@ -24,6 +24,7 @@ PYBIND11_MODULE(_core, m) {
 #endif
 #ifdef CCHC_PY_HAVE_BULK
   bind_bulk(m);
+  bind_batch(m);
   areas.append("bulk");
 #endif
 #ifdef CCHC_PY_HAVE_FLOW

@@ -33,6 +33,7 @@
 #include "cchc/dossier.hpp"
 #include "cchc/dossier_log.hpp"
 #include "cchc/bulk.hpp"
+#include "cchc/dossier_batch.hpp"
 
 // report, validation, indicators
 #include "cchc/document_ref.hpp"

@@ -35,7 +35,10 @@
 #pragma once
 #include "cchc/detail/export.hpp"  // CCHC_EXPORT
 
+#include <chrono>
 #include <cstdint>
+#include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -106,6 +109,8 @@ struct CCHC_EXPORT dossier {
   std::optional<processing_time> processing;  ///< the procedure's processing time
   std::optional<date_time> promised_at;   ///< promised return date-time (ngày hẹn trả), if recorded
   bool promised_has_time = false;         ///< promised_at was recorded with a time of day
+  std::optional<std::chrono::minutes> receipt_cutoff;  ///< the procedure's receipt cut-off time of day
+                                          ///< (e.g. 15:00); overrides receipt_rule::cutoff
   std::vector<pause> pauses;              ///< waits for supplementary documents (cchc/deadline.hpp)
   int supplement_requests = 0;            ///< number of supplement requests (0 when never asked)
   std::optional<dossier_end> end;         ///< how it ended, if it ended
@@ -115,11 +120,37 @@ struct CCHC_EXPORT dossier {
   friend bool operator!=(const dossier& a, const dossier& b) { return !(a == b); }
 };
 
+/// Why a dossier got its outcome (stable codes, for explanations and `cchc dossiers --outcomes`).
+enum class outcome_reason : std::uint8_t {
+  returned = 0,                      ///< returned to the applicant by the cut-off
+  withdrawn = 1,                     ///< withdrawn by the cut-off
+  before_due_day = 2,                ///< ended on a day before the due day
+  on_due_day = 3,                    ///< ended on the due day (by the due time, when there is one)
+  after_due_day = 4,                 ///< ended on a day after the due day
+  after_due_time = 5,                ///< ended on the due day but after the due time (hours, half days)
+  repeated_supplement_requests = 6,  ///< more than one supplement request: late (overdue if pending)
+  pending_not_due = 7,               ///< not ended by the cut-off, which is not after the due day
+  pending_past_due = 8,              ///< not ended by the cut-off, which is after the due day
+};
+/// "returned", "before_due_day", … (the enumerator names).
+[[nodiscard]] CCHC_EXPORT std::string_view to_string(outcome_reason r) noexcept;
+/// An English sentence: "ended before the due day", "more than one supplement request (Decision 766)".
+[[nodiscard]] CCHC_EXPORT std::string_view describe(outcome_reason r) noexcept;
+
+/// The outcome of one dossier at a cut-off with its deadline (absent for returned and withdrawn
+/// dossiers, which need none) and the reason.
+struct CCHC_EXPORT judgement {
+  outcome result = outcome::pending_in_time;
+  std::optional<due_date> due;
+  outcome_reason reason = outcome_reason::pending_not_due;
+};
+
 /// The deadline of a dossier. Without a promised date: `cchc::due(received_at, processing, calendar,
-/// rule, pauses)` (cchc/deadline.hpp). With a promised return date: that day (and its time of day
-/// when it was recorded with one and the processing time is in hours or half days), moved later by
-/// the working days of each pause in (pause start day, pause end day] — the same counting `due` uses
-/// for day units; a pause starting after the (moved) due day changes nothing.
+/// rule, pauses)` (cchc/deadline.hpp), with the dossier's own receipt cut-off when it has one. With a
+/// promised return date: that day (and its time of day when it was recorded with one and the
+/// processing time is in hours or half days), moved later by the pauses exactly as a processing time
+/// in working days is (overlapping pauses merged; the working days in (pause start day, pause end
+/// day]; a pause starting after the (moved) due day changes nothing, one starting on it moves it).
 /// Throws argument_error when the dossier has neither a promised date nor a processing time (or a
 /// pause ends before it starts), range_error when a date lies outside the calendar.
 [[nodiscard]] CCHC_EXPORT due_date due_of(const dossier& d, const work_calendar& calendar,
@@ -129,6 +160,10 @@ struct CCHC_EXPORT dossier {
 /// Throws argument_error when `d` was received after the cut-off or has no deadline.
 [[nodiscard]] CCHC_EXPORT outcome outcome_at(const dossier& d, date::sys_days cutoff, const work_calendar& calendar,
                                  const receipt_rule& rule = {});
+
+/// outcome_at with the deadline and the reason (the same rule, one call).
+[[nodiscard]] CCHC_EXPORT judgement judge(const dossier& d, date::sys_days cutoff, const work_calendar& calendar,
+                              const receipt_rule& rule = {});
 
 /// The flow of a period [first, last] (inclusive days):
 ///  - received in the period → received (online or in person/post);
@@ -166,6 +201,9 @@ enum class flow_key : std::uint8_t { unit, procedure, field, level, channel };
 [[nodiscard]] CCHC_EXPORT flow_table flows_by(const std::vector<dossier>& dossiers, flow_key key, const period& p,
                                   const work_calendar& calendar, const receipt_rule& rule = {});
 
+/// Rows of a flow grouped by several keys: the key values in the order the keys were given.
+using flow_rows = std::map<std::vector<std::string>, dossier_flow>;
+
 /// Incremental form of flow_of / flows_by for streams (e.g. a CSV log read row by row): add dossiers
 /// one at a time, read the flow or the table at the end. Memory is one flow per distinct key.
 class CCHC_EXPORT flow_accumulator {
@@ -179,6 +217,10 @@ class CCHC_EXPORT flow_accumulator {
   /// Over a reporting period.
   flow_accumulator(const period& p, work_calendar calendar, receipt_rule rule = {});
   flow_accumulator(const period& p, work_calendar calendar, flow_key key, receipt_rule rule = {});
+  /// Groups by several keys at once (`--by unit,procedure`); `rows()` has one row per combination.
+  flow_accumulator(date::sys_days first, date::sys_days last, work_calendar calendar, std::vector<flow_key> keys,
+                   receipt_rule rule = {});
+  flow_accumulator(const period& p, work_calendar calendar, std::vector<flow_key> keys, receipt_rule rule = {});
 
   /// Counts one dossier (ignored when received after the period or ended before it). Throws what
   /// outcome_at throws (argument_error without a deadline, range_error outside the calendar).
@@ -186,22 +228,38 @@ class CCHC_EXPORT flow_accumulator {
   /// Partial results of two accumulators over the same period combine exactly.
   void merge(const flow_accumulator& other);
 
-  [[nodiscard]] const dossier_flow& flow() const& noexcept { return flow_; }
+  [[nodiscard]] const dossier_flow& flow() const&;
   const dossier_flow& flow() const&& = delete;  // a reference into a temporary would dangle
-  /// The rows by key (empty when the accumulator does not group).
-  [[nodiscard]] const flow_table& table() const& noexcept { return table_; }
+  /// The rows by key (empty when the accumulator does not group). With several keys, the key text is
+  /// the values joined by " / "; use rows() for the values themselves.
+  [[nodiscard]] const flow_table& table() const&;
   const flow_table& table() const&& = delete;  // a reference into a temporary would dangle
+  /// The rows by the key values (one value per key; empty when the accumulator does not group).
+  [[nodiscard]] const flow_rows& rows() const&;
+  const flow_rows& rows() const&& = delete;  // a reference into a temporary would dangle
+  [[nodiscard]] const std::vector<flow_key>& keys() const noexcept { return keys_; }
   [[nodiscard]] date::sys_days first() const noexcept { return first_; }
   [[nodiscard]] date::sys_days last() const noexcept { return last_; }
+
+  flow_accumulator(const flow_accumulator&);
+  flow_accumulator& operator=(const flow_accumulator&);
+  flow_accumulator(flow_accumulator&&) noexcept;
+  flow_accumulator& operator=(flow_accumulator&&) noexcept;
+  ~flow_accumulator();
+
+ private:
+  struct state;  // counts per key (dossier/tally.hpp) and the views built from them on demand
+
+ public:
+  using state_type = state;  // for the implementation's helpers; not usable outside it
 
  private:
   date::sys_days first_;
   date::sys_days last_;
   work_calendar calendar_;
   receipt_rule rule_;
-  std::optional<flow_key> key_;
-  dossier_flow flow_;
-  flow_table table_;
+  std::vector<flow_key> keys_;
+  std::unique_ptr<state> state_;
 };
 
 }  // namespace cchc

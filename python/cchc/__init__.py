@@ -115,8 +115,9 @@ if "flow" in _core._areas:
 
 if "flow" in _core._areas and "bulk" in _core._areas:
     from ._frames import dossier_flow  # noqa: E402
+    from ._dossiers import DOSSIER_COLUMNS, OUTCOME_NAMES, classify, read_dossier_log  # noqa: E402
 
-    __all__ += ["dossier_flow"]
+    __all__ += ["DOSSIER_COLUMNS", "OUTCOME_NAMES", "classify", "dossier_flow", "read_dossier_log"]
 
 if "report" in _core._areas:
     from ._core import Report, load_report, parse_report  # noqa: E402

@@ -78,53 +78,67 @@ def dossier_counts(
     return counts, list(labels)
 
 
-def dossier_flow(
-    received,
-    processing_days,
-    resolved,
-    cutoff: datetime.date,
-    unit=None,
-    online=None,
-    calendar: Optional[_core.WorkCalendar] = None,
-    threads: Optional[int] = None,
-):
-    """The Biểu 06/VPCP/KSTT table of a set of dossiers: one row per unit.
+def dossier_flow(data, *args, **kwargs):
+    """The Biểu 06/VPCP/KSTT table of a set of dossiers, by the full Decision-766 rule.
 
-    Classifies every dossier at ``cutoff`` exactly like :func:`classify_dossiers` (C++, threads,
-    no GIL) and counts the outcomes per unit.
+    Two forms, one rule (the C++ kernel that ``cchc dossiers`` uses):
 
-    Parameters
-    ----------
-    received, resolved : numpy.ndarray or pandas.Series of datetime64[D]
-        ``resolved`` is NaT for a dossier not resolved.
-    processing_days : numpy.ndarray or pandas.Series of int
-        Processing time in working days.
-    cutoff : datetime.date
-        Last day of the reporting period.
-    unit : array-like, optional
-        A label per dossier (str, int, categorical). Default: one row ``"all"``.
-    online : array-like of bool or {0, 1}, optional
-        Channel per dossier; fills received_online / received_offline / online_resolved.
-    calendar : WorkCalendar, optional
-        Default: :func:`vietnam_calendar`.
-    threads : int, optional
-        Worker threads (default: every core); the result never depends on it.
+    ``dossier_flow(frame, period, by=None, calendar=None, *, cutoff=None, receipt_cutoff=None, threads=None)``
+        ``frame`` is a DataFrame of dossiers (canonical columns, see :data:`cchc.DOSSIER_COLUMNS` and
+        :func:`cchc.read_dossier_log`); ``period`` a :class:`cchc.Period` or ``(first, last)``;
+        ``by`` a column or a list of columns (one row per combination, a MultiIndex for several).
+        Dossiers received before the period and not ended before it are carried over; those ended
+        before it, or received after it, are not counted; returned and withdrawn are counted apart.
+
+    ``dossier_flow(received, processing_days, resolved, cutoff, unit=None, online=None, calendar=None, threads=None)``
+        The column form (kept from earlier versions): working days, no pauses; every dossier
+        received by ``cutoff`` counts as received in the period, so ``carried_over`` is absent.
 
     Returns
     -------
     pandas.DataFrame
-        Index ``unit`` (sorted labels); columns: the Biểu 06 columns present (nullable Int64):
-        received, received_online, received_offline, carried_over, resolved, resolved_in_time,
-        resolved_early, resolved_on_time, resolved_late, pending, pending_in_time, pending_overdue,
-        online_resolved.
-
-    Examples
-    --------
-    >>> table = dossier_flow(log.received_at, log.processing_time, log.resolved_at,
-    ...                      date(2023, 12, 13), unit=log.unit)      # doctest: +SKIP
+        One row per group (index: the ``by`` columns, or ``unit``); the Biểu 06 columns present, as
+        nullable Int64.
     """
-    counts, labels = dossier_counts(received, processing_days, resolved, cutoff, unit, online, calendar, threads)
-    return flows_frame([counts.flow(i) for i in range(len(labels))], labels)
+    import pandas as pd
+
+    from ._dossiers import dossier_flow_frame
+
+    if isinstance(data, pd.DataFrame):
+        return dossier_flow_frame(data, *args, **kwargs)
+    return _legacy_flow(data, *args, **kwargs)
+
+
+def _legacy_flow(received, processing_days, resolved, cutoff: datetime.date, unit=None, online=None,
+                 calendar: Optional[_core.WorkCalendar] = None, threads: Optional[int] = None):
+    import pandas as pd
+
+    from ._dossiers import dossier_flow_frame
+
+    def column(values):
+        return values.reset_index(drop=True) if isinstance(values, pd.Series) else pd.Series(np.asarray(values))
+
+    frame = pd.DataFrame({
+        "received_at": column(received),
+        "processing_time": column(processing_days),
+        "resolved_at": column(resolved),
+    })
+    by = None
+    if unit is not None:
+        frame["unit"] = column(unit)
+        if frame["unit"].isna().any():
+            raise ValueError("unit: missing unit labels (NaN/None) cannot be counted")
+        by = "unit"
+    if online is not None:
+        flags = column(online).astype(bool)
+        frame["channel"] = np.where(flags.to_numpy(), 0, 1).astype(np.uint8)
+    table = dossier_flow_frame(frame, None, by=by, calendar=calendar, cutoff=cutoff, threads=threads)
+    # returned/withdrawn, apologies and fell_due are not inputs of this form
+    drop = [c for c in ("returned_withdrawn", "apologies", "fell_due") if c in table.columns]
+    table = table.drop(columns=drop)
+    if by is None:
+        table.index = pd.Index(["all"], name="unit")
+    return table
 
 
 class Findings(list):

@@ -1,152 +1,82 @@
-"""cchc on Dask: classify a Dask DataFrame's partitions with the C++ core and reduce exactly.
+"""cchc on Dask: the full dossier rule on each partition, partial tables reduced exactly.
 
-Each partition is classified where it lives (C++, no GIL) into a per-unit Biểu 06 table of integer
-counts; the partial tables are added by unit. Counts are integers and every column of the flow table
-is a sum over dossiers, so the reduction is exact: the result equals :func:`cchc.dossier_flow` on the
-whole data in one process, whatever the partitioning, the number of workers or machines.
+Each partition is classified where it lives by the same C++ kernel as :func:`cchc.dossier_flow` and
+``cchc dossiers`` (no GIL), into a Biểu 06 table of integer counts per key; the partial tables are
+added by key. Every column is a count over dossiers, so the reduction is exact: the result equals
+:func:`cchc.dossier_flow` on the whole data in one process, whatever the partitioning, the number of
+workers or machines. Text date columns (``dd.read_csv`` gives ``object``) are read by cchc's own
+parser in each partition — ``02/03/2023`` is 2 March, never pandas' month-first guess.
 
 Examples
 --------
 >>> import dask.dataframe as dd
 >>> from distributed import Client
 >>> client = Client("tcp://scheduler:8786")                          # doctest: +SKIP
->>> log = dd.read_csv("s3://bucket/dossiers-*.csv")                 # doctest: +SKIP
->>> table = cchc.dask.dossier_flow(log, date(2023, 12, 13), unit="unit")  # doctest: +SKIP
+>>> log = dd.read_csv("s3://bucket/dossiers-*.csv", dtype=str)      # doctest: +SKIP
+>>> table = cchc.dask.dossier_flow(log, cchc.Period.annual(2023), by=["unit"])  # doctest: +SKIP
 """
 
 from __future__ import annotations
 
 import datetime
-from typing import Optional
+from typing import Optional, Sequence, Union
 
-import numpy as np
-
-from . import _core, _frames
+from . import _core
+from ._dossiers import dossier_flow_frame
 
 __all__ = ["dossier_flow", "partition_flow"]
 
 
-def _days(series):
-    import pandas as pd
-
-    if not pd.api.types.is_datetime64_any_dtype(series.dtype):
-        series = pd.to_datetime(series)
-    return series.to_numpy().astype("datetime64[D]")
-
-
-def _columns(online: bool) -> list:
-    # The columns a flow built from counts carries (fixed for a given channel setting), so every
-    # partition — even an empty one — yields the same frame layout.
-    # (one made-up dossier: counts of an empty input do not know their channel yet)
-    one_day = np.array(["2000-01-04"], dtype="datetime64[D]")
-    counts = _core._count_outcomes(
-        one_day, np.array([1], dtype=np.int16), one_day, datetime.date(2000, 1, 10),
-        unit_count=1, online=np.array([0], dtype=np.uint8) if online else None,
-    )
-    return list(counts.flow(0).to_dict(present_only=True))
+def _legacy(pdf, by, unit, online, online_value):
+    """The keyword form of earlier versions: unit= is by=[unit]; online= names a channel column."""
+    if unit is not None:
+        by = [unit] + [b for b in (by or []) if b != unit]
+    if online is not None and online != "channel":
+        pdf = pdf.assign(channel=pdf[online].where(pdf[online] != online_value, "online"))
+    return pdf, by
 
 
-def partition_flow(
-    pdf,
-    cutoff: datetime.date,
-    received: str = "received_at",
-    processing_days: str = "processing_time",
-    resolved: str = "resolved_at",
-    unit: Optional[str] = None,
-    online: Optional[str] = None,
-    online_value: str = "online",
-    calendar: Optional[_core.WorkCalendar] = None,
-    threads: Optional[int] = 1,
-):
-    """The per-unit flow table (int64 counts, index ``unit``) of one pandas partition."""
-    import pandas as pd
-
-    columns = _columns(online is not None)
-    if len(pdf) == 0:
-        return pd.DataFrame({c: pd.Series([], dtype="int64") for c in columns}, index=pd.Index([], name="unit", dtype=object))
-    channel = None
-    if online is not None:
-        channel = (pdf[online] == online_value).to_numpy()
-    counts, labels = _frames.dossier_counts(
-        _days(pdf[received]),
-        pdf[processing_days].to_numpy(),
-        _days(pdf[resolved]),
-        cutoff,
-        unit=None if unit is None else pdf[unit],
-        online=channel,
-        calendar=calendar,
-        threads=threads,
-    )
-    rows = [counts.flow(i).to_dict() for i in range(len(labels))]
-    return pd.DataFrame(
-        {c: np.array([r[c] for r in rows], dtype=np.int64) for c in columns},
-        index=pd.Index(labels, name="unit", dtype=object),
-    )
+def partition_flow(pdf, period=None, by: Union[str, Sequence[str], None] = None,
+                   calendar: Optional[_core.WorkCalendar] = None, *, cutoff=None, receipt_cutoff=None,
+                   threads: Optional[int] = 1, unit: Optional[str] = None, online: Optional[str] = None,
+                   online_value: str = "online"):
+    """The flow table (Int64 counts) of one pandas partition: :func:`cchc.dossier_flow` on it."""
+    by = [by] if isinstance(by, str) else list(by or [])
+    pdf, by = _legacy(pdf, by, unit, online, online_value)
+    return dossier_flow_frame(pdf, period, by=by, calendar=calendar, cutoff=cutoff, receipt_cutoff=receipt_cutoff,
+                              threads=threads).astype("int64")
 
 
-def dossier_flow(
-    ddf,
-    cutoff: datetime.date,
-    received: str = "received_at",
-    processing_days: str = "processing_time",
-    resolved: str = "resolved_at",
-    unit: Optional[str] = None,
-    online: Optional[str] = None,
-    online_value: str = "online",
-    calendar: Optional[_core.WorkCalendar] = None,
-    threads: Optional[int] = 1,
-    compute: bool = True,
-):
-    """The Biểu 06 table of a Dask DataFrame of dossiers: one row per unit.
+def dossier_flow(ddf, period=None, by: Union[str, Sequence[str], None] = None,
+                 calendar: Optional[_core.WorkCalendar] = None, *, cutoff=None, receipt_cutoff=None,
+                 threads: Optional[int] = 1, compute: bool = True, unit: Optional[str] = None,
+                 online: Optional[str] = None, online_value: str = "online"):
+    """The Biểu 06 table of a Dask DataFrame of dossiers.
 
-    Parameters
-    ----------
-    ddf : dask.dataframe.DataFrame
-        One row per dossier.
-    cutoff : datetime.date
-        Last day of the reporting period.
-    received, processing_days, resolved : str
-        Column names: received day, processing time in working days, resolved day (NaT/empty = not
-        resolved). Date columns may be datetime64 or text pandas can parse.
-    unit : str, optional
-        Column with the unit label; default: one row ``"all"``.
-    online : str, optional
-        Column with the channel; rows equal to ``online_value`` count as received online.
-    calendar : WorkCalendar, optional
-        Shipped to the workers by pickling (a base name plus the added schedule). Default:
-        :func:`cchc.vietnam_calendar`.
-    threads : int, optional
-        C++ threads per partition (default 1: Dask already runs partitions in parallel).
-    compute : bool
-        False returns the lazy Dask DataFrame of the reduced table.
+    Parameters are those of :func:`cchc.dossier_flow` (DataFrame form): ``period`` (a
+    :class:`cchc.Period`, a ``(first, last)`` pair, or a date = the cut-off alone), ``by`` (one or more
+    columns), ``calendar`` (shipped to the workers by pickling), ``receipt_cutoff``; ``threads`` C++
+    threads per partition (default 1: Dask runs partitions in parallel); ``compute=False`` returns the
+    lazy reduced frame. ``unit=`` and ``online=`` are the keyword form of earlier versions.
 
     Returns
     -------
     pandas.DataFrame
-        Same layout and values as :func:`cchc.dossier_flow` on the concatenated data (nullable
-        Int64 columns, sorted ``unit`` index).
+        The same layout and values as :func:`cchc.dossier_flow` on the concatenated data.
     """
     import pandas as pd
 
-    columns = _columns(online is not None)
-    meta = pd.DataFrame({c: pd.Series([], dtype="int64") for c in columns}, index=pd.Index([], name="unit", dtype=object))
-    partial = ddf.map_partitions(
-        partition_flow,
-        cutoff,
-        received=received,
-        processing_days=processing_days,
-        resolved=resolved,
-        unit=unit,
-        online=online,
-        online_value=online_value,
-        calendar=calendar,
-        threads=threads,
-        meta=meta,
-    )
-    reduced = partial.reset_index().groupby("unit").sum()
+    by_list = [by] if isinstance(by, str) else list(by or [])
+    kwargs = dict(calendar=calendar, cutoff=cutoff, receipt_cutoff=receipt_cutoff, threads=threads, unit=unit,
+                  online=online, online_value=online_value)
+    meta = partition_flow(ddf._meta, period, by_list, **kwargs)
+    partial = ddf.map_partitions(partition_flow, period, by_list, meta=meta, **kwargs)
+    keys = list(meta.index.names)
+    reduced = partial.reset_index().groupby(keys).sum()
     if not compute:
         return reduced
     table = reduced.compute().sort_index()
-    table = table[columns].astype("Int64")
-    table.index.name = "unit"
+    table = table[list(meta.columns)].astype("Int64")
+    if len(keys) == 1:
+        table.index = pd.Index(list(table.index), name=keys[0], dtype=object)
     return table

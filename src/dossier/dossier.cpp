@@ -5,6 +5,8 @@
 #include <utility>
 
 #include "cchc/error.hpp"
+#include "dossier/outcome_kernel.hpp"
+#include "dossier/tally.hpp"
 
 namespace cchc {
 
@@ -38,49 +40,65 @@ date::sys_days day_of(date_time t) { return date::floor<date::days>(t); }
 
 std::string format_day(date::sys_days d) { return date::format("%F", d); }
 
-// Whether the time of day decides between on time and late on the due day: only when the deadline
-// itself is counted in hours or half days (and, for a promised date, recorded with a time).
-bool time_of_day_matters(const dossier& d) {
-  const bool hourly = d.processing && (d.processing->unit == time_unit::working_hours ||
-                                       d.processing->unit == time_unit::half_days);
-  if (d.promised_at) return hourly && d.promised_has_time;
-  return hourly;
+constexpr std::array<std::string_view, 9> reason_names{
+    "returned",       "withdrawn",     "before_due_day",  "on_due_day", "after_due_day", "after_due_time",
+    "repeated_supplement_requests", "pending_not_due", "pending_past_due"};
+constexpr std::array<std::string_view, 9> reason_sentences{
+    "returned to the applicant by the cut-off",
+    "withdrawn by the cut-off",
+    "ended before the due day",
+    "ended on the due day",
+    "ended after the due day",
+    "ended on the due day after the due time",
+    "more than one supplement request (Decision 766: late)",
+    "not ended by the cut-off, which is not after the due day",
+    "not ended by the cut-off, which is after the due day"};
+
+// The facts of a record, checked: what the kernel needs, with the record's errors named by its id.
+kernel::facts facts_of(const dossier& d, bool need_deadline = true) {
+  if (need_deadline && !d.promised_at && !d.processing)
+    throw argument_error("dossier " + d.id + " has neither a promised return date nor a processing time; "
+                         "expected one of them to compute its deadline",
+                         location{"", 0, 0, d.id, "processing_time"});
+  if (!d.promised_at) {
+    if (const char* problem = kernel::processing_problem(*d.processing))
+      throw argument_error("dossier " + d.id + ": " + problem + ", found " + std::to_string(d.processing->amount) +
+                               " " + std::string(to_string(d.processing->unit)),
+                           location{"", 0, 0, d.id, "processing_time"});
+  }
+  for (const pause& p : d.pauses)
+    if (p.to < p.from)
+      throw argument_error("dossier " + d.id + " has a supplement pause that ends before it starts (" +
+                               date::format("%F %H:%M", p.from) + " to " + date::format("%F %H:%M", p.to) + ")",
+                           location{"", 0, 0, d.id, "paused_to"});
+  kernel::facts f;
+  f.received_at = d.received_at;
+  f.processing = d.processing;
+  f.promised_at = d.promised_at;
+  f.promised_has_time = d.promised_has_time;
+  f.receipt_cutoff = d.receipt_cutoff;
+  f.pauses = kernel::pause_list::of(d.pauses);
+  f.supplement_requests = d.supplement_requests;
+  f.ended = d.end.has_value();
+  if (d.end) {
+    f.kind = d.end->kind;
+    f.end_at = d.end->at;
+  }
+  return f;
 }
 
-struct classified {
-  outcome result;
-  std::optional<date::sys_days> due_day;  // set when the deadline was computed
-};
-
-classified classify(const dossier& d, date::sys_days cutoff, const work_calendar& calendar,
-                    const receipt_rule& rule) {
+judgement judge_checked(const dossier& d, date::sys_days cutoff, const kernel::clock& c, const receipt_rule& rule) {
   if (day_of(d.received_at) > cutoff)
     throw argument_error("dossier " + d.id + " was received on " + format_day(day_of(d.received_at)) +
                              ", after the cut-off " + format_day(cutoff) +
                              "; expected a dossier received on or before the cut-off",
                          location{"", 0, 0, d.id, "received_at"});
-  const bool ended = d.end && day_of(d.end->at) <= cutoff;
-  if (ended && d.end->kind == end_kind::returned) return {outcome::returned, std::nullopt};
-  if (ended && d.end->kind == end_kind::withdrawn) return {outcome::withdrawn, std::nullopt};
-
-  const due_date due = due_of(d, calendar, rule);
-  const date::sys_days due_day = due.day;
-  // Decision 766: more than one request for supplementary documents counts as late.
-  const bool penalised = d.supplement_requests > 1;
-  if (!ended) {
-    if (penalised || cutoff > due_day) return {outcome::pending_overdue, due_day};
-    return {outcome::pending_in_time, due_day};
-  }
-  if (penalised) return {outcome::late, due_day};
-  const date::sys_days end_day = day_of(d.end->at);
-  if (end_day < due_day) return {outcome::early, due_day};
-  if (end_day > due_day) return {outcome::late, due_day};
-  // On the due day itself: a deadline with a time of day (hours, half days) can be missed by minutes.
-  if (!due.met_by(d.end->at)) return {outcome::late, due_day};
-  return {outcome::on_time, due_day};
+  // Returned and withdrawn by the cut-off need no deadline (and may have none).
+  const bool needs_no_deadline = d.end && day_of(d.end->at) <= cutoff &&
+                                 (d.end->kind == end_kind::returned || d.end->kind == end_kind::withdrawn);
+  return kernel::judge(facts_of(d, !needs_no_deadline), cutoff, c, rule.cutoff);
 }
 
-void increment(dossier_flow::count& c) { *c += 1; }
 
 }  // namespace
 
@@ -96,6 +114,12 @@ dossier_channel parse_channel(std::string_view name) {
 }
 end_kind parse_end_kind(std::string_view name) { return parse_name<end_kind>(end_names, name, "end kind"); }
 outcome parse_outcome(std::string_view name) { return parse_name<outcome>(outcome_names, name, "outcome"); }
+std::string_view to_string(outcome_reason r) noexcept {
+  return name_at(reason_names, static_cast<std::size_t>(r));
+}
+std::string_view describe(outcome_reason r) noexcept {
+  return name_at(reason_sentences, static_cast<std::size_t>(r));
+}
 std::string_view to_string(flow_key k) noexcept { return name_at(key_names, static_cast<std::size_t>(k)); }
 flow_key parse_flow_key(std::string_view name) { return parse_name<flow_key>(key_names, name, "flow key"); }
 
@@ -103,40 +127,24 @@ bool operator==(const dossier& a, const dossier& b) {
   return a.id == b.id && a.procedure == b.procedure && a.unit == b.unit && a.level == b.level &&
          a.field == b.field && a.channel == b.channel && a.received_at == b.received_at &&
          a.processing == b.processing && a.promised_at == b.promised_at &&
-         a.promised_has_time == b.promised_has_time &&
+         a.promised_has_time == b.promised_has_time && a.receipt_cutoff == b.receipt_cutoff &&
          std::equal(a.pauses.begin(), a.pauses.end(), b.pauses.begin(), b.pauses.end(),
                     [](const pause& x, const pause& y) { return x.from == y.from && x.to == y.to; }) &&
          a.supplement_requests == b.supplement_requests && a.end == b.end && a.apology == b.apology;
 }
 
 due_date due_of(const dossier& d, const work_calendar& calendar, const receipt_rule& rule) {
-  if (!d.promised_at) {
-    if (!d.processing)
-      throw argument_error("dossier " + d.id + " has neither a promised return date nor a processing time; "
-                           "expected one of them to compute its deadline",
-                           location{"", 0, 0, d.id, "processing_time"});
-    return due(d.received_at, *d.processing, calendar, rule, d.pauses);
-  }
-  due_date result{day_of(*d.promised_at), std::nullopt};
-  if (time_of_day_matters(d)) result.time = *d.promised_at - date_time{result.day};
-  // Waiting for supplementary documents does not count: the promised day moves by the working days
-  // of each pause in (start day, end day] — the counting `due` uses for day units — taking pauses in
-  // order of start and ignoring one that starts after the (moved) due day.
-  std::vector<pause> pauses = d.pauses;
-  std::sort(pauses.begin(), pauses.end(), [](const pause& a, const pause& b) { return a.from < b.from; });
-  for (const pause& p : pauses) {
-    if (p.to < p.from)
-      throw argument_error("dossier " + d.id + " has a supplement pause that ends before it starts",
-                           location{"", 0, 0, d.id, "paused_to"});
-    if (day_of(p.from) > result.day) continue;
-    const long shift = calendar.working_days_between(day_of(p.from), day_of(p.to));
-    if (shift > 0) result.day = calendar.add_working_days(result.day, shift);
-  }
-  return result;
+  rule.validate();
+  return kernel::deadline(facts_of(d), kernel::clock(calendar, rule.hours), rule.cutoff);
 }
 
 outcome outcome_at(const dossier& d, date::sys_days cutoff, const work_calendar& calendar, const receipt_rule& rule) {
-  return classify(d, cutoff, calendar, rule).result;
+  return judge(d, cutoff, calendar, rule).result;
+}
+
+judgement judge(const dossier& d, date::sys_days cutoff, const work_calendar& calendar, const receipt_rule& rule) {
+  rule.validate();
+  return judge_checked(d, cutoff, kernel::clock(calendar, rule.hours), rule);
 }
 
 const std::string& key_of(const dossier& d, flow_key k) {
@@ -151,20 +159,34 @@ const std::string& key_of(const dossier& d, flow_key k) {
   return d.unit;
 }
 
+// Counts per key combination, and the rows built from them when read (kept until the next add).
+struct flow_accumulator::state {
+  kernel::tally total;
+  std::map<std::vector<std::string>, kernel::tally> by_key;
+  std::vector<std::string> scratch;  // the current dossier's key values (storage reused)
+  bool fresh = false;                // the views below match the counts
+  dossier_flow flow;
+  flow_table table;
+  flow_rows rows;
+};
+
 flow_accumulator::flow_accumulator(date::sys_days first, date::sys_days last, work_calendar calendar,
-                                   receipt_rule rule)
-    : first_(first), last_(last), calendar_(std::move(calendar)), rule_(std::move(rule)),
-      flow_(dossier_flow::zeros()) {
+                                   std::vector<flow_key> keys, receipt_rule rule)
+    : first_(first), last_(last), calendar_(std::move(calendar)), rule_(std::move(rule)), keys_(std::move(keys)),
+      state_(std::make_unique<state>()) {
   if (last < first)
     throw argument_error("the period ends (" + format_day(last) + ") before it starts (" + format_day(first) +
                          "); expected first <= last");
+  rule_.validate();
 }
+
+flow_accumulator::flow_accumulator(date::sys_days first, date::sys_days last, work_calendar calendar,
+                                   receipt_rule rule)
+    : flow_accumulator(first, last, std::move(calendar), std::vector<flow_key>{}, std::move(rule)) {}
 
 flow_accumulator::flow_accumulator(date::sys_days first, date::sys_days last, work_calendar calendar, flow_key key,
                                    receipt_rule rule)
-    : flow_accumulator(first, last, std::move(calendar), std::move(rule)) {
-  key_ = key;
-}
+    : flow_accumulator(first, last, std::move(calendar), std::vector<flow_key>{key}, std::move(rule)) {}
 
 flow_accumulator::flow_accumulator(const period& p, work_calendar calendar, receipt_rule rule)
     : flow_accumulator(p.first(), p.last(), std::move(calendar), std::move(rule)) {}
@@ -172,48 +194,39 @@ flow_accumulator::flow_accumulator(const period& p, work_calendar calendar, rece
 flow_accumulator::flow_accumulator(const period& p, work_calendar calendar, flow_key key, receipt_rule rule)
     : flow_accumulator(p.first(), p.last(), std::move(calendar), key, std::move(rule)) {}
 
+flow_accumulator::flow_accumulator(const period& p, work_calendar calendar, std::vector<flow_key> keys,
+                                   receipt_rule rule)
+    : flow_accumulator(p.first(), p.last(), std::move(calendar), std::move(keys), std::move(rule)) {}
+
+flow_accumulator::flow_accumulator(const flow_accumulator& o)
+    : first_(o.first_), last_(o.last_), calendar_(o.calendar_), rule_(o.rule_), keys_(o.keys_),
+      state_(std::make_unique<state>(*o.state_)) {}
+flow_accumulator& flow_accumulator::operator=(const flow_accumulator& o) {
+  if (this != &o) *this = flow_accumulator(o);
+  return *this;
+}
+flow_accumulator::flow_accumulator(flow_accumulator&&) noexcept = default;
+flow_accumulator& flow_accumulator::operator=(flow_accumulator&&) noexcept = default;
+flow_accumulator::~flow_accumulator() = default;
+
 void flow_accumulator::add(const dossier& d) {
   const date::sys_days received = day_of(d.received_at);
   if (received > last_) return;
   const bool carried = received < first_;
   if (carried && d.end && day_of(d.end->at) < first_) return;  // ended before the period: not in it
 
-  const classified c = classify(d, last_, calendar_, rule_);
-  auto apply = [&](dossier_flow& f) {
-    increment(f.received);
-    if (carried)
-      increment(f.carried_over);
-    else if (d.channel == dossier_channel::online)
-      increment(f.received_online);
-    else
-      increment(f.received_offline);
-    switch (c.result) {
-      case outcome::early: increment(f.resolved_early); break;
-      case outcome::on_time: increment(f.resolved_on_time); break;
-      case outcome::late: increment(f.resolved_late); break;
-      case outcome::pending_in_time: increment(f.pending_in_time); break;
-      case outcome::pending_overdue: increment(f.pending_overdue); break;
-      case outcome::returned:
-      case outcome::withdrawn: increment(f.returned_withdrawn); break;
-    }
-    const bool resolved = c.result == outcome::early || c.result == outcome::on_time || c.result == outcome::late;
-    if (resolved) {
-      increment(f.resolved);
-      if (c.result != outcome::late) increment(f.resolved_in_time);
-      if (d.channel == dossier_channel::online) increment(f.online_resolved);
-    } else if (c.result == outcome::pending_in_time || c.result == outcome::pending_overdue) {
-      increment(f.pending);
-    }
-    if (d.apology) increment(f.apologies);
-    if (c.due_day && *c.due_day >= first_ && *c.due_day <= last_) increment(f.fell_due);
-  };
-  apply(flow_);
-  if (key_) {
-    const std::string& k = key_of(d, *key_);
-    auto it = table_.find(k);
-    if (it == table_.end()) it = table_.emplace(k, dossier_flow::zeros()).first;
-    apply(it->second);
-  }
+  const judgement j = judge_checked(d, last_, kernel::clock(calendar_, rule_.hours), rule_);
+  const bool due_in_period = j.due && j.due->day >= first_ && j.due->day <= last_;
+  const bool online = d.channel == dossier_channel::online;
+  state& s = *state_;
+  s.fresh = false;
+  s.total.add(j.result, online, carried, d.apology, due_in_period);
+  if (keys_.empty()) return;
+  s.scratch.resize(keys_.size());
+  for (std::size_t k = 0; k < keys_.size(); ++k) s.scratch[k] = key_of(d, keys_[k]);
+  auto it = s.by_key.find(s.scratch);
+  if (it == s.by_key.end()) it = s.by_key.emplace(s.scratch, kernel::tally{}).first;
+  it->second.add(j.result, online, carried, d.apology, due_in_period);
 }
 
 void flow_accumulator::merge(const flow_accumulator& other) {
@@ -221,9 +234,41 @@ void flow_accumulator::merge(const flow_accumulator& other) {
     throw argument_error("cannot merge flows of different periods (" + format_day(first_) + " – " +
                          format_day(last_) + " and " + format_day(other.first_) + " – " + format_day(other.last_) +
                          ")");
-  if (other.key_ != key_) throw argument_error("cannot merge flows grouped by different keys");
-  flow_ += other.flow_;
-  merge_into(table_, other.table_);
+  if (other.keys_ != keys_) throw argument_error("cannot merge flows grouped by different keys");
+  state& s = *state_;
+  s.fresh = false;
+  s.total += other.state_->total;
+  for (const auto& [key, t] : other.state_->by_key) s.by_key[key] += t;
+}
+
+namespace {
+void refresh(flow_accumulator::state_type& s) {
+  if (s.fresh) return;
+  s.flow = kernel::to_flow(s.total);
+  s.table.clear();
+  s.rows.clear();
+  for (const auto& [key, t] : s.by_key) {
+    dossier_flow f = kernel::to_flow(t);
+    std::string joined;
+    for (std::size_t i = 0; i < key.size(); ++i) joined += (i ? " / " : "") + key[i];
+    s.table.emplace(std::move(joined), f);
+    s.rows.emplace(key, std::move(f));
+  }
+  s.fresh = true;
+}
+}  // namespace
+
+const dossier_flow& flow_accumulator::flow() const& {
+  refresh(*state_);
+  return state_->flow;
+}
+const flow_table& flow_accumulator::table() const& {
+  refresh(*state_);
+  return state_->table;
+}
+const flow_rows& flow_accumulator::rows() const& {
+  refresh(*state_);
+  return state_->rows;
 }
 
 dossier_flow flow_of(const std::vector<dossier>& dossiers, date::sys_days first, date::sys_days last,

@@ -87,6 +87,7 @@ TEST_CASE("dossier: supplement pauses move the deadline by their working days") 
   CHECK(cchc::outcome_at(ended(promised_wed(), at(2023, 12, 22, 9)), day(2023, 12, 31), weekdays) == outcome::late);
   // a pause over a weekend counts only its working days: (Fri 15, Mon 18] → 1 → Thu 21
   auto w = promised_wed();
+  w.received_at = at(2023, 12, 15, 9);  // a pause cannot start before receipt: it would count from receipt
   w.pauses = {{at(2023, 12, 15, 10), at(2023, 12, 18, 8)}};
   CHECK(cchc::due_of(w, weekdays).day == day(2023, 12, 21));
   // two pauses add up: 2 + 1 working days → Mon 25

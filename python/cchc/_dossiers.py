@@ -1,0 +1,397 @@
+"""Dossier logs for analysts: the full Decision-766 rule on pandas DataFrames.
+
+``read_dossier_log`` reads a one-stop-shop log (the CSV layout of docs/dossiers.md §3, Vietnamese
+headers and values accepted) into a typed DataFrame; ``classify`` gives each dossier's outcome code
+at the end of a period; ``dossier_flow`` gives the Biểu 06 table grouped by any keys. All three run
+the same C++ kernel as ``cchc dossiers`` (dossier/outcome_kernel.hpp), so the numbers are the CLI's.
+"""
+
+from __future__ import annotations
+
+import datetime
+from typing import Any, Iterable, Optional, Sequence, Tuple, Union
+
+import numpy as np
+
+from . import _core
+
+#: Outcome codes (stable): 0 early … 6 withdrawn.
+OUTCOME_NAMES = ("early", "on_time", "late", "pending_in_time", "pending_overdue", "returned", "withdrawn")
+_UNITS = ("working_days", "calendar_days", "working_hours", "half_days", "same_day")
+_CHANNELS = ("online", "in_person", "post")
+_END_KINDS = ("resolved", "returned", "withdrawn", "suspended")
+_NO_TIME = np.iinfo(np.int64).min
+_NO_AMOUNT = np.iinfo(np.int32).min
+_NOT_COUNTED = 255
+_NO_END = 255
+
+#: The canonical columns of a dossier DataFrame (what read_dossier_log returns).
+DOSSIER_COLUMNS = ("id", "unit", "level", "procedure", "field", "channel", "received_at", "processing_time",
+                   "processing_unit", "promised_at", "promised_has_time", "receipt_cutoff", "paused_from",
+                   "paused_to", "supplement_requests", "end_kind", "resolved_at", "apology")
+
+
+def _minutes_to_datetime64(a: np.ndarray):
+    return a.astype(np.int64).view("datetime64[m]").astype("datetime64[ns]")
+
+
+def read_dossier_log(path, skip_bad_rows: bool = False, separator: Optional[str] = None):
+    """Reads a dossier log CSV into a DataFrame with the canonical columns.
+
+    Parameters
+    ----------
+    path : str or os.PathLike
+        The CSV file (UTF-8; comma, semicolon or tab separated, detected from the header).
+    skip_bad_rows : bool
+        False (default): the first bad row raises :class:`cchc.ParseError` naming the file, line,
+        column and dossier id. True: bad rows are skipped and returned as a second DataFrame
+        (columns file, line, column, field, id, message).
+    separator : str, optional
+        ``","``, ``";"`` or ``"\\t"``; default: detected.
+
+    Returns
+    -------
+    pandas.DataFrame, or (DataFrame, DataFrame) with ``skip_bad_rows``
+        Columns :data:`DOSSIER_COLUMNS`: text columns as ``object``, date-times as
+        ``datetime64[ns]`` (NaT = absent), counts as nullable ``Int64``, flags as ``bool``.
+    """
+    import os
+
+    import pandas as pd
+
+    c = _core._read_dossier_log_columns(os.fspath(path), skip_bad_rows, separator or "")
+    amount = c["amount"]
+    cutoff = c["receipt_cutoff"]
+    frame = pd.DataFrame({
+        "id": c["id"],
+        "unit": c["unit"],
+        "level": c["level"],
+        "procedure": c["procedure"],
+        "field": c["field"],
+        "channel": pd.Categorical.from_codes(c["channel"].astype(np.int8), categories=list(_CHANNELS)),
+        "received_at": _minutes_to_datetime64(c["received"]),
+        "processing_time": pd.array(np.where(amount == _NO_AMOUNT, 0, amount), dtype="Int64"),
+        "processing_unit": [_UNITS[u] for u in c["unit_of_time"]],
+        "promised_at": _minutes_to_datetime64(c["promised"]),
+        "promised_has_time": c["promised_has_time"].astype(bool),
+        "receipt_cutoff": pd.array(np.where(cutoff < 0, 0, cutoff), dtype="Int64"),
+        "paused_from": _minutes_to_datetime64(c["pause_from"]),
+        "paused_to": _minutes_to_datetime64(c["pause_to"]),
+        "supplement_requests": pd.array(c["supplement_requests"], dtype="Int64"),
+        "end_kind": [None if k == _NO_END else _END_KINDS[k] for k in c["end_kind"]],
+        "resolved_at": _minutes_to_datetime64(c["ended"]),
+        "apology": c["apology"].astype(bool),
+    }, columns=list(DOSSIER_COLUMNS))
+    frame.loc[amount == _NO_AMOUNT, "processing_time"] = pd.NA
+    frame.loc[cutoff < 0, "receipt_cutoff"] = pd.NA
+    if not skip_bad_rows:
+        return frame
+    bad = pd.DataFrame(c["errors"], columns=["file", "line", "column", "field", "id", "message"])
+    return frame, bad
+
+
+# ---- pandas input → exact columns ---------------------------------------------------------------
+
+def _label(index, position: int):
+    try:
+        return index[position]
+    except Exception:  # noqa: BLE001 - a plain array has no labels: the position is the label
+        return position
+
+
+def _relabel(error: Exception, column: str, index) -> Exception:
+    """The C++ error of row N raised again naming the column and the DataFrame index label, once."""
+    path = getattr(error, "path", "") or ""
+    detail = getattr(error, "detail", str(error))
+    where = column
+    if path.startswith("row "):
+        position = int(path[4:])
+        where = f"{getattr(error, 'field', '') or column}: index {_label(index, position)!r}"
+    new = type(error)(f"{where}: {detail}")
+    for attr in ("detail", "file", "line", "column", "path", "field"):
+        try:
+            setattr(new, attr, getattr(error, attr))
+        except AttributeError:
+            pass
+    return new
+
+
+def _series(frame, name):
+    return frame[name] if name in frame.columns else None
+
+
+def _datetimes(values, column: str, index, required: bool = False) -> Optional[np.ndarray]:
+    """Any date-time column → int64 minutes of Vietnamese civil time (NaT → no_time)."""
+    import pandas as pd
+
+    if values is None:
+        return None
+    s = values if isinstance(values, pd.Series) else pd.Series(values)
+    if isinstance(s.dtype, pd.DatetimeTZDtype):
+        s = s.dt.tz_convert("Asia/Ho_Chi_Minh").dt.tz_localize(None)
+    if pd.api.types.is_datetime64_any_dtype(s.dtype):
+        a = s.to_numpy().astype("datetime64[m]").view(np.int64)
+    elif s.dtype == object or pd.api.types.is_string_dtype(s.dtype):
+        try:
+            a = _core._parse_date_times([None if v is None or v is pd.NaT or (isinstance(v, float) and v != v)
+                                         else (v.isoformat(sep=" ") if isinstance(v, datetime.datetime) else
+                                               v.isoformat() if isinstance(v, datetime.date) else v)
+                                         for v in s.tolist()])
+        except _core.Error as e:
+            raise _relabel(e, column, index) from None
+    else:
+        raise TypeError(f"{column}: expected date-times (datetime64, datetime, date or text), got dtype {s.dtype}")
+    a = np.ascontiguousarray(a, dtype=np.int64)
+    if required and (a == _NO_TIME).any():
+        position = int(np.argmax(a == _NO_TIME))
+        raise _core.ArgumentError(f"{column}: index {_label(index, position)!r}: expected a date-time, found NaT")
+    return a
+
+
+def _counts(values, column: str, index, dtype, missing) -> Optional[np.ndarray]:
+    """Counts from int, nullable Int64 or whole floats (pandas writes 1.0 after a missing value)."""
+    import pandas as pd
+
+    if values is None:
+        return None
+    s = values if isinstance(values, pd.Series) else pd.Series(values)
+    na = s.isna().to_numpy()
+    if pd.api.types.is_bool_dtype(s.dtype):
+        v = s.fillna(False).astype(np.int64).to_numpy()
+    elif pd.api.types.is_integer_dtype(s.dtype):
+        v = s.fillna(0).astype(np.int64).to_numpy()
+    elif pd.api.types.is_float_dtype(s.dtype):
+        f = s.fillna(0).to_numpy(dtype=np.float64)
+        frac = f != np.floor(f)
+        if frac.any():
+            position = int(np.argmax(frac))
+            raise _core.ArgumentError(
+                f"{column}: index {_label(index, position)!r}: expected a whole number, found {f[position]!r}")
+        v = f.astype(np.int64)
+    else:
+        raise TypeError(f"{column}: expected integers (int, Int64, or whole floats), got dtype {s.dtype}")
+    info = np.iinfo(dtype)
+    bad = (~na) & ((v < max(info.min + 1, -(2**31))) | (v > info.max))
+    if bad.any():
+        position = int(np.argmax(bad))
+        raise _core.ArgumentError(f"{column}: index {_label(index, position)!r}: {v[position]} is out of range")
+    out = v.astype(dtype)
+    out[na] = missing
+    return np.ascontiguousarray(out, dtype=dtype)
+
+
+def _codes(values, column: str, index, names: Sequence[str], aliases: dict, missing: Optional[int]):
+    import pandas as pd
+
+    if values is None:
+        return None
+    s = values if isinstance(values, pd.Series) else pd.Series(values)
+    if pd.api.types.is_integer_dtype(s.dtype) and not isinstance(s.dtype, pd.CategoricalDtype):
+        return np.ascontiguousarray(s.to_numpy(), dtype=np.uint8)
+    lookup = {n: k for k, n in enumerate(names)}
+    lookup.update(aliases)
+    out = np.empty(len(s), dtype=np.uint8)
+    for k, v in enumerate(s.tolist()):
+        if v is None or (isinstance(v, float) and v != v) or v is pd.NA:
+            if missing is None:
+                raise _core.ArgumentError(f"{column}: index {_label(index, k)!r}: expected one of "
+                                          f"{', '.join(names)}, found a missing value")
+            out[k] = missing
+            continue
+        key = str(v).strip().casefold()
+        if key not in lookup:
+            raise _core.ArgumentError(f"{column}: index {_label(index, k)!r}: expected one of {', '.join(names)}, "
+                                      f"found {v!r}")
+        out[k] = lookup[key]
+    return out
+
+
+_CHANNEL_ALIASES = {"trực tuyến": 0, "truc tuyen": 0, "in person": 1, "trực tiếp": 1, "truc tiep": 1,
+                    "bưu chính": 2, "qua bưu chính": 2, "bưu điện": 2, "buu chinh": 2, "buu dien": 2}
+_UNIT_ALIASES = {"ngày làm việc": 0, "ngày": 1, "ngày lịch": 1, "giờ làm việc": 2, "giờ": 2, "buổi": 3,
+                 "nửa ngày": 3, "trong ngày": 4}
+_END_ALIASES = {"đã giải quyết": 0, "đã trả kết quả": 0, "hoàn thành": 0, "trả lại": 1, "trả lại hồ sơ": 1,
+                "rút hồ sơ": 2, "dừng xử lý": 3, "từ chối": 3}
+
+
+def _period_days(period, cutoff) -> Tuple[datetime.date, datetime.date]:
+    if period is None:
+        if cutoff is None:
+            raise TypeError("period: expected a cchc.Period, a (first, last) pair of dates, or cutoff=")
+        return datetime.date(1900, 1, 1), cutoff
+    if hasattr(period, "first") and hasattr(period, "last"):
+        first, last = period.first, period.last
+        return (first() if callable(first) else first), (last() if callable(last) else last)
+    if isinstance(period, (tuple, list)) and len(period) == 2:
+        return period[0], period[1]
+    raise TypeError(f"period: expected a cchc.Period or a (first, last) pair of dates, got {type(period).__name__}")
+
+
+def _time_of_day(value) -> Optional[int]:
+    if value is None:
+        return None
+    if isinstance(value, datetime.time):
+        return value.hour * 60 + value.minute
+    if isinstance(value, str):
+        hh, _, mm = value.partition(":")
+        return int(hh) * 60 + int(mm or 0)
+    raise TypeError(f"receipt_cutoff: expected a datetime.time or 'HH:MM', got {value!r}")
+
+
+def _batch(frame, by: Sequence[str]):
+    """The exact columns of a dossier DataFrame, and the labels of each grouping key."""
+    import pandas as pd
+
+    index = frame.index
+    col = lambda name: _series(frame, name)  # noqa: E731
+    received = _datetimes(col("received_at"), "received_at", index, required=True)
+    if received is None:
+        raise KeyError("received_at: the DataFrame has no received_at column (see cchc.DOSSIER_COLUMNS)")
+    n = len(received)
+    ended = _datetimes(col("resolved_at"), "resolved_at", index)
+    end_kind = _codes(col("end_kind"), "end_kind", index, _END_KINDS, _END_ALIASES, missing=_NO_END)
+    if end_kind is not None and ended is not None:
+        # An end kind written without an end, or an end without a kind, is an error in C++; a missing
+        # kind with an end means resolved (as in the CSV layout).
+        end_kind = np.where((end_kind == _NO_END) & (ended != _NO_TIME), 0, end_kind).astype(np.uint8)
+    pause_offsets = pause_from = pause_to = None
+    pf, pt = col("paused_from"), col("paused_to")
+    if "pauses" in frame.columns:  # any number per row: a list of (from, to) pairs
+        froms, tos, offsets = [], [], [0]
+        for pairs in frame["pauses"].tolist():
+            for a, b in (pairs if isinstance(pairs, (list, tuple)) else []):
+                froms.append(a)
+                tos.append(b)
+            offsets.append(len(froms))
+        pause_from = _datetimes(pd.Series(froms, dtype=object), "pauses", index) if froms else np.empty(0, np.int64)
+        pause_to = _datetimes(pd.Series(tos, dtype=object), "pauses", index) if tos else np.empty(0, np.int64)
+        pause_offsets = np.asarray(offsets, dtype=np.int64)
+    elif pf is not None or pt is not None:
+        f = _datetimes(pf, "paused_from", index) if pf is not None else np.full(n, _NO_TIME, np.int64)
+        t = _datetimes(pt, "paused_to", index) if pt is not None else np.full(n, _NO_TIME, np.int64)
+        has = (f != _NO_TIME) | (t != _NO_TIME)
+        one_sided = (f == _NO_TIME) != (t == _NO_TIME)
+        if one_sided.any():
+            position = int(np.argmax(one_sided))
+            raise _core.ArgumentError(f"paused_from/paused_to: index {_label(index, position)!r}: expected both "
+                                      "ends of the pause, found one")
+        pause_offsets = np.concatenate([[0], np.cumsum(has)]).astype(np.int64)
+        pause_from = np.ascontiguousarray(f[has])
+        pause_to = np.ascontiguousarray(t[has])
+    keys, labels = [], []
+    for name in by:
+        if name not in frame.columns:
+            raise KeyError(f"by: the DataFrame has no column {name!r}")
+        values = frame[name]
+        values = values.astype(object).where(values.notna(), "")
+        codes, uniques = pd.factorize(values, sort=True)
+        keys.append((np.ascontiguousarray(codes, dtype=np.uint32), max(1, len(uniques))))
+        labels.append(list(uniques))
+    cutoff = _counts(col("receipt_cutoff"), "receipt_cutoff", index, np.int16, -1)
+    return dict(
+        received=received,
+        amount=_counts(col("processing_time"), "processing_time", index, np.int32, _NO_AMOUNT),
+        unit_of_time=_codes(col("processing_unit"), "processing_unit", index, _UNITS, _UNIT_ALIASES, missing=0),
+        promised=_datetimes(col("promised_at"), "promised_at", index),
+        promised_has_time=_counts(col("promised_has_time"), "promised_has_time", index, np.uint8, 0),
+        receipt_cutoff=cutoff,
+        pause_offsets=pause_offsets,
+        pause_from=pause_from,
+        pause_to=pause_to,
+        supplement_requests=_counts(col("supplement_requests"), "supplement_requests", index, np.int32, 0),
+        end_kind=end_kind,
+        ended=ended,
+        channel=_codes(col("channel"), "channel", index, _CHANNELS, _CHANNEL_ALIASES, missing=None),
+        apology=_counts(col("apology"), "apology", index, np.uint8, 0),
+        keys=keys,
+    ), labels
+
+
+def _run(frame, period, by, calendar, receipt_cutoff, threads, want_codes, cutoff=None, want_due=False):
+    first, last = _period_days(period, cutoff)
+    columns, labels = _batch(frame, by)
+    try:
+        result = _core._classify_batch(**columns, first=first, last=last, calendar=calendar,
+                                       cutoff_minutes=_time_of_day(receipt_cutoff),
+                                       threads=0 if threads is None else threads, want_codes=want_codes,
+                                       want_due=want_due)
+    except _core.Error as e:
+        raise _relabel(e, getattr(e, "field", "") or "dossiers", frame.index) from None
+    return result, labels
+
+
+def classify(frame, period=None, calendar: Optional[_core.WorkCalendar] = None, *, cutoff=None,
+             receipt_cutoff=None, threads: Optional[int] = None, due: bool = False):
+    """Each dossier's outcome at the end of ``period`` (the full Decision-766 rule).
+
+    Parameters
+    ----------
+    frame : pandas.DataFrame
+        Dossiers with the canonical columns (:data:`DOSSIER_COLUMNS`; only ``received_at`` and
+        ``processing_time`` or ``promised_at`` are needed). Date-times may be ``datetime64`` of any
+        unit, tz-aware (converted to Vietnamese civil time) or text read by cchc's parser
+        (``dd/mm/yyyy`` is day-first, never pandas' guess). Optional ``pauses``: a list of
+        ``(from, to)`` pairs per row, any number.
+    period : cchc.Period or (first, last)
+        The reporting period; its last day is the cut-off. Dossiers received after it, or received
+        before it and ended before its first day, are not counted (``<NA>``).
+    cutoff : datetime.date, optional
+        Instead of a period: the cut-off alone (every dossier received by then is counted).
+    receipt_cutoff : datetime.time or "HH:MM", optional
+        The receipt cut-off for every procedure (a row's ``receipt_cutoff`` column, in minutes of
+        the day, wins).
+    due : bool
+        Also return the deadline of each dossier (``due`` column: datetime64, NaT for returned,
+        withdrawn and not-counted dossiers).
+
+    Returns
+    -------
+    pandas.Series (``outcome``, nullable ``Int8`` codes 0–6 aligned to ``frame.index``), or a
+    DataFrame with ``outcome``, ``outcome_name`` and ``due`` when ``due=True``.
+    """
+    import pandas as pd
+
+    result, _ = _run(frame, period, [], calendar, receipt_cutoff, threads, True, cutoff=cutoff, want_due=due)
+    codes = result["codes"]
+    outcome = pd.Series(pd.array(np.where(codes == _NOT_COUNTED, 0, codes).astype(np.int8), dtype="Int8"),
+                        index=frame.index, name="outcome")
+    outcome[codes == _NOT_COUNTED] = pd.NA
+    if not due:
+        return outcome
+    day = result["due_day"].astype(np.int64)
+    minute = result["due_minute"].astype(np.int64)
+    missing = day == np.iinfo(np.int32).min
+    at = (np.where(missing, 0, day) * 1440 + np.where(minute < 0, 0, minute)).view("datetime64[m]")
+    at = at.astype("datetime64[ns]")
+    at[missing] = np.datetime64("NaT")
+    names = pd.Series([None if c == _NOT_COUNTED else OUTCOME_NAMES[c] for c in codes], index=frame.index, dtype=object)
+    return pd.DataFrame({"outcome": outcome, "outcome_name": names, "due": at}, index=frame.index)
+
+
+def dossier_flow_frame(frame, period=None, by: Union[str, Sequence[str], None] = None,
+                       calendar: Optional[_core.WorkCalendar] = None, *, cutoff=None, receipt_cutoff=None,
+                       threads: Optional[int] = None):
+    """The Biểu 06 table of a dossier DataFrame, grouped by any columns (see :func:`dossier_flow`)."""
+    import pandas as pd
+
+    from ._frames import flows_frame
+
+    by = [by] if isinstance(by, str) else list(by or [])
+    if isinstance(period, datetime.date) and cutoff is None:  # a date alone is the cut-off
+        period, cutoff = None, period
+    result, labels = _run(frame, period, by, calendar, receipt_cutoff, threads, False, cutoff=cutoff)
+    # The layout is the total's: the columns the input can fill (the channel ones need a channel
+    # column, apologies an apology column), the same for every partition of the same data.
+    columns = list(result["total"].to_dict(present_only=True))
+    if not by:
+        table = flows_frame([result["total"]], ["all"], index_name="unit")
+    else:
+        rows = [(tuple(labels[k][code] for k, code in enumerate(key)), flow) for key, flow in result["groups"]]
+        table = flows_frame([f for _, f in rows], [k for k, _ in rows], index_name=by[0])
+        table.index = (pd.MultiIndex.from_tuples([k for k, _ in rows], names=by) if len(by) > 1
+                       else pd.Index([k[0] for k, _ in rows], name=by[0], dtype=object))
+    table = table.reindex(columns=columns).astype("Int64")
+    if period is None:
+        # Without a period start nothing is known about carried-over dossiers: absent, not 0.
+        table = table.drop(columns=[c for c in ("carried_over",) if c in table.columns])
+    return table

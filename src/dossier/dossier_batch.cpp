@@ -1,0 +1,477 @@
+// The columnar face of the one dossier rule (cchc/dossier_batch.hpp). Each row is checked, turned
+// into kernel facts and judged by dossier/outcome_kernel.hpp — except the commonest kind of row
+// (working days, no promised date, no pause, no receipt cut-off), which takes an inlined form of the
+// same kernel branch (the calendar's working-day tables, two look-ups) and is tested equal to it.
+#include "cchc/dossier_batch.hpp"
+
+#include <algorithm>
+#include <exception>
+#include <map>
+#include <string>
+#include <thread>
+#include <unordered_map>
+
+#include "cchc/error.hpp"
+#include "dossier/outcome_kernel.hpp"
+#include "dossier/tally.hpp"
+
+namespace cchc {
+
+namespace {
+
+using i64 = std::int64_t;
+using std::chrono::minutes;
+
+constexpr std::size_t rows_per_thread_min = std::size_t{1} << 16;
+constexpr std::size_t no_error = static_cast<std::size_t>(-1);
+constexpr std::uint64_t dense_group_limit = std::uint64_t{1} << 16;
+constexpr std::uint64_t group_id_limit = std::uint64_t{1} << 62;
+constexpr std::int32_t no_day = std::numeric_limits<std::int32_t>::min();
+
+i64 floor_day(i64 m) { return m >= 0 ? m / 1440 : -((-m + 1439) / 1440); }
+
+std::string when(i64 m) { return date::format("%F %H:%M", date_time{minutes{m}}); }
+
+[[noreturn]] void row_error(bool range, std::size_t row, const char* field, const std::string& message) {
+  const location at{"", 0, 0, "row " + std::to_string(row), field};
+  if (range) throw range_error(message, at);
+  throw argument_error(message, at);
+}
+
+void check_length(std::size_t n, std::size_t found, const char* name) {
+  if (found != 0 && found != n)
+    throw argument_error("expected " + std::to_string(n) + " rows (the length of 'received') or an empty column, found " +
+                             std::to_string(found),
+                         location{"", 0, 0, "", name});
+}
+
+struct job {
+  const dossier_batch& b;
+  std::size_t n = 0;
+  i64 first = 0, last = 0;  // day numbers of the period
+  const kernel::clock& clock;
+  std::optional<minutes> rule_cutoff;
+  std::vector<std::uint64_t> stride;  // per key
+  std::vector<std::uint32_t> size;    // per key
+  std::uint64_t groups = 1;
+  bool dense = true;
+  std::uint8_t* codes = nullptr;
+  std::int32_t* due_day = nullptr;
+  std::int16_t* due_minute = nullptr;
+  bool count = true;
+};
+
+struct thread_state {
+  std::size_t first_bad = no_error;
+  std::exception_ptr error;
+  std::vector<kernel::tally> dense;
+  std::unordered_map<std::uint64_t, kernel::tally> sparse;
+};
+
+struct row_result {
+  bool counted;
+  outcome result;
+  std::optional<due_date> due;
+};
+
+// Judges row i (throws a located error for a bad row).
+row_result judge_row(const job& j, std::size_t i) {
+  const dossier_batch& b = j.b;
+  const i64 r = b.received[i];
+  if (r == no_time) row_error(false, i, "received", "expected the received date-time, found none (NaT)");
+  const i64 rday = floor_day(r);
+  if (rday > j.last) return {false, outcome::early, std::nullopt};
+
+  // How and when it ended.
+  bool ended = !b.ended.empty() && b.ended[i] != no_time;
+  end_kind kind = end_kind::resolved;
+  if (!b.end_kind.empty()) {
+    const std::uint8_t k = b.end_kind[i];
+    if (k == no_end_kind) {
+      if (ended)
+        row_error(false, i, "end_kind",
+                  "expected how handling ended (0 resolved, 1 returned, 2 withdrawn, 3 suspended) for a dossier "
+                  "ended at " + when(b.ended[i]) + ", found none");
+    } else if (k > static_cast<std::uint8_t>(end_kind::suspended)) {
+      row_error(false, i, "end_kind",
+                "expected an end kind 0 … 3 (resolved, returned, withdrawn, suspended), found " + std::to_string(k));
+    } else {
+      if (!ended)
+        row_error(false, i, "ended",
+                  "expected the date-time handling ended for end kind " +
+                      std::string(to_string(static_cast<end_kind>(k))) + ", found none");
+      kind = static_cast<end_kind>(k);
+    }
+  }
+  const i64 e = ended ? b.ended[i] : 0;
+  if (ended && e < r)
+    row_error(false, i, "ended",
+              "expected an end on or after the received date-time " + when(r) + ", found " + when(e));
+  const bool carried = rday < j.first;
+  if (carried && ended && floor_day(e) < j.first) return {false, outcome::early, std::nullopt};
+
+  // The deadline's inputs.
+  const bool has_promised = !b.promised.empty() && b.promised[i] != no_time;
+  std::optional<processing_time> processing;
+  const std::int32_t amount = b.amount.empty() ? std::numeric_limits<std::int32_t>::min() : b.amount[i];
+  if (amount != std::numeric_limits<std::int32_t>::min()) {
+    const std::uint8_t u = b.unit_of_time.empty() ? 0 : b.unit_of_time[i];
+    processing = processing_time{static_cast<time_unit>(u), amount};
+    if (const char* problem = kernel::processing_problem(*processing))
+      row_error(false, i, u > 4 ? "unit_of_time" : "amount",
+                std::string(problem) + ", found " + std::to_string(amount) +
+                    (u > 4 ? " in unit " + std::to_string(u) : " " + std::string(to_string(processing->unit))));
+  } else if (!has_promised && !(ended && floor_day(e) <= j.last &&
+                                  (kind == end_kind::returned || kind == end_kind::withdrawn))) {
+    // (returned and withdrawn by the cut-off need no deadline)
+    row_error(false, i, "amount", "expected a processing time or a promised return date, found neither");
+  }
+  std::size_t p0 = 0, p1 = 0;
+  if (!b.pause_offsets.empty()) {
+    p0 = static_cast<std::size_t>(b.pause_offsets[i]);
+    p1 = static_cast<std::size_t>(b.pause_offsets[i + 1]);
+    for (std::size_t k = p0; k < p1; ++k) {
+      if (b.pause_from[k] == no_time || b.pause_to[k] == no_time)
+        row_error(false, i, "pause_from", "expected both ends of pause " + std::to_string(k - p0) + ", found NaT");
+      if (b.pause_to[k] < b.pause_from[k])
+        row_error(false, i, "pause_to",
+                  "expected pause " + std::to_string(k - p0) + " to end at or after its start " +
+                      when(b.pause_from[k]) + ", found " + when(b.pause_to[k]));
+    }
+  }
+  i64 requests = p1 > p0 ? 1 : 0;
+  if (!b.supplement_requests.empty()) {
+    requests = b.supplement_requests[i];
+    if (requests < 0)
+      row_error(false, i, "supplement_requests",
+                "expected a number of supplement requests >= 0, found " + std::to_string(requests));
+  }
+  std::optional<minutes> row_cutoff;
+  if (!b.receipt_cutoff.empty() && b.receipt_cutoff[i] != no_cutoff) {
+    const std::int16_t c = b.receipt_cutoff[i];
+    if (c < 0 || c > 24 * 60)
+      row_error(false, i, "receipt_cutoff",
+                "expected a receipt cut-off in minutes of the day 0 … 1440 (or -1 for the rule's), found " +
+                    std::to_string(c));
+    row_cutoff = minutes{c};
+  }
+
+  const i64 cutoff = j.last;
+  // The commonest row, inlined: working days from the receipt day, nothing else (the kernel's
+  // working_days branch with no pause: due = ordinal[cumulative[received index] + days]).
+  if (processing && processing->unit == time_unit::working_days && !has_promised && p0 == p1 && !row_cutoff &&
+      !j.rule_cutoff && requests <= 1) {
+    const bool done = ended && floor_day(e) <= cutoff;
+    if (done && kind == end_kind::returned) return {true, outcome::returned, std::nullopt};
+    if (done && kind == end_kind::withdrawn) return {true, outcome::withdrawn, std::nullopt};
+    const detail::working_day_index& ix = j.clock.ix;
+    const i64 ri = rday - ix.first;
+    const i64 q = ri >= 0 && ri < ix.days ? i64{ix.cumulative[ri]} + processing->amount : -1;
+    if (q < 0 || q >= ix.working) kernel::clock::out_of_range();
+    const i64 due = ix.first + ix.ordinal[q];
+    const due_date dd{date::sys_days{date::days{due}}, std::nullopt};
+    if (!done) return {true, cutoff > due ? outcome::pending_overdue : outcome::pending_in_time, dd};
+    const i64 eday = floor_day(e);
+    return {true, eday < due ? outcome::early : eday == due ? outcome::on_time : outcome::late, dd};
+  }
+
+  kernel::facts f;
+  f.received_at = date_time{minutes{r}};
+  f.processing = processing;
+  if (has_promised) f.promised_at = date_time{minutes{b.promised[i]}};
+  f.promised_has_time = !b.promised_has_time.empty() && b.promised_has_time[i] != 0;
+  f.receipt_cutoff = row_cutoff;
+  if (p1 > p0) f.pauses = kernel::pause_list::of(b.pause_from.data() + p0, b.pause_to.data() + p0, p1 - p0);
+  f.supplement_requests = requests;
+  f.ended = ended;
+  f.kind = kind;
+  f.end_at = date_time{minutes{e}};
+  const judgement jd = kernel::judge(f, date::sys_days{date::days{cutoff}}, j.clock, j.rule_cutoff);
+  return {true, jd.result, jd.due};
+}
+
+std::uint64_t group_of(const job& j, std::size_t i) {
+  std::uint64_t g = 0;
+  for (std::size_t k = 0; k < j.b.keys.size(); ++k) {
+    const std::uint32_t v = j.b.keys[k][i];
+    if (v >= j.size[k])
+      row_error(true, i, "keys",
+                "expected a code < " + std::to_string(j.size[k]) + " in key " + std::to_string(k) + ", found " +
+                    std::to_string(v));
+    g += v * j.stride[k];
+  }
+  return g;
+}
+
+void run_range(const job& j, std::size_t begin, std::size_t end, thread_state& s) {
+  if (j.count && j.dense) s.dense.assign(static_cast<std::size_t>(j.groups), kernel::tally{});
+  const dossier_batch& b = j.b;
+  std::size_t i = begin;
+  try {
+    for (; i < end; ++i) {
+      const row_result rr = judge_row(j, i);
+      if (j.codes) j.codes[i] = rr.counted ? static_cast<std::uint8_t>(rr.result) : not_counted;
+      if (j.due_day) j.due_day[i] = rr.counted && rr.due ? static_cast<std::int32_t>(rr.due->day.time_since_epoch().count()) : no_day;
+      if (j.due_minute)
+        j.due_minute[i] = rr.counted && rr.due && rr.due->time ? static_cast<std::int16_t>(rr.due->time->count()) : -1;
+      if (!rr.counted || !j.count) continue;
+      const std::uint64_t g = group_of(j, i);
+      kernel::tally& t = j.dense ? s.dense[static_cast<std::size_t>(g)] : s.sparse[g];
+      const i64 rday = floor_day(b.received[i]);
+      const bool due_in = rr.due && rr.due->day.time_since_epoch().count() >= j.first &&
+                          rr.due->day.time_since_epoch().count() <= j.last;
+      t.add(rr.result, !b.channel.empty() && b.channel[i] == 0, rday < j.first, !b.apology.empty() && b.apology[i] != 0,
+            due_in);
+    }
+  } catch (const range_error& e) {
+    s.first_bad = i;
+    s.error = e.where().path.empty()
+                  ? std::make_exception_ptr(range_error(e.detail(), location{"", 0, 0, "row " + std::to_string(i),
+                                                                             e.where().field}))
+                  : std::current_exception();
+  } catch (const error& e) {
+    s.first_bad = i;
+    s.error = e.where().path.empty()
+                  ? std::make_exception_ptr(argument_error(e.detail(), location{"", 0, 0, "row " + std::to_string(i),
+                                                                                e.where().field}))
+                  : std::current_exception();
+  }
+}
+
+void check_columns(const dossier_batch& b) {
+  const std::size_t n = b.received.size();
+  check_length(n, b.amount.size(), "amount");
+  check_length(n, b.unit_of_time.size(), "unit_of_time");
+  check_length(n, b.promised.size(), "promised");
+  check_length(n, b.promised_has_time.size(), "promised_has_time");
+  check_length(n, b.receipt_cutoff.size(), "receipt_cutoff");
+  check_length(n, b.supplement_requests.size(), "supplement_requests");
+  check_length(n, b.end_kind.size(), "end_kind");
+  check_length(n, b.ended.size(), "ended");
+  check_length(n, b.channel.size(), "channel");
+  check_length(n, b.apology.size(), "apology");
+  for (std::size_t k = 0; k < b.keys.size(); ++k)
+    if (b.keys[k].size() != n)
+      throw argument_error("expected " + std::to_string(n) + " rows (the length of 'received'), found " +
+                               std::to_string(b.keys[k].size()),
+                           location{"", 0, 0, "keys[" + std::to_string(k) + "]", "keys"});
+  if (b.amount.empty() && b.promised.empty())
+    throw argument_error("expected a processing-time column (amount) or a promised-date column, found neither",
+                         location{"", 0, 0, "", "amount"});
+  if (!b.channel.empty())
+    for (std::size_t i = 0; i < n; ++i)
+      if (b.channel[i] > 2)
+        row_error(false, i, "channel",
+                  "expected a channel code 0 online, 1 in person, 2 post, found " + std::to_string(b.channel[i]));
+  const bool any_pause = !b.pause_offsets.empty() || !b.pause_from.empty() || !b.pause_to.empty();
+  if (any_pause) {
+    if (b.pause_offsets.size() != n + 1)
+      throw argument_error("expected " + std::to_string(n + 1) + " pause offsets (rows + 1), found " +
+                               std::to_string(b.pause_offsets.size()),
+                           location{"", 0, 0, "", "pause_offsets"});
+    if (b.pause_from.size() != b.pause_to.size())
+      throw argument_error("expected as many pause ends as starts (" + std::to_string(b.pause_from.size()) +
+                               "), found " + std::to_string(b.pause_to.size()),
+                           location{"", 0, 0, "", "pause_to"});
+    if (b.pause_offsets[0] != 0)
+      throw argument_error("expected the first pause offset to be 0, found " + std::to_string(b.pause_offsets[0]),
+                           location{"", 0, 0, "", "pause_offsets"});
+    for (std::size_t i = 0; i < n; ++i)
+      if (b.pause_offsets[i + 1] < b.pause_offsets[i])
+        row_error(false, i, "pause_offsets", "expected non-decreasing pause offsets, found " +
+                                                 std::to_string(b.pause_offsets[i]) + " then " +
+                                                 std::to_string(b.pause_offsets[i + 1]));
+    if (static_cast<std::uint64_t>(b.pause_offsets[n]) != b.pause_from.size())
+      throw argument_error("expected the last pause offset to equal the number of pauses (" +
+                               std::to_string(b.pause_from.size()) + "), found " + std::to_string(b.pause_offsets[n]),
+                           location{"", 0, 0, "", "pause_offsets"});
+  }
+}
+
+}  // namespace
+
+struct batch_access {
+  static void finish(batch_counts& c, std::map<std::vector<std::uint32_t>, kernel::tally>&& rows, bool channel,
+                     bool apology) {
+    c.groups_.clear();
+    c.raw_.clear();
+    kernel::tally total;
+    for (auto& [key, t] : rows) {
+      if (t.empty()) continue;
+      total += t;
+      c.groups_.push_back({key, kernel::to_flow(t, channel, apology)});
+      c.raw_.insert(c.raw_.end(), t.n.begin(), t.n.end());
+    }
+    c.total_raw_.assign(total.n.begin(), total.n.end());
+    c.total_ = kernel::to_flow(total, channel, apology);
+    c.channel_known_ = channel;
+    c.apology_known_ = apology;
+    c.empty_ = false;
+  }
+  static std::map<std::vector<std::uint32_t>, kernel::tally> rows(const batch_counts& c) {
+    std::map<std::vector<std::uint32_t>, kernel::tally> out;
+    for (std::size_t g = 0; g < c.groups_.size(); ++g) {
+      kernel::tally t;
+      std::copy(c.raw_.begin() + static_cast<std::ptrdiff_t>(g * 32), c.raw_.begin() + static_cast<std::ptrdiff_t>(g * 32 + 32),
+                t.n.begin());
+      out[c.groups_[g].key] += t;
+    }
+    return out;
+  }
+};
+
+batch_counts& batch_counts::operator+=(const batch_counts& other) {
+  if (other.empty_) return *this;
+  if (empty_) return *this = other;
+  auto mine = batch_access::rows(*this);
+  for (auto& [key, t] : batch_access::rows(other)) mine[key] += t;
+  batch_access::finish(*this, std::move(mine), channel_known_ && other.channel_known_,
+                       apology_known_ && other.apology_known_);
+  return *this;
+}
+
+namespace {
+
+template <class Body>
+void parallel(std::size_t n, unsigned threads_opt, std::vector<thread_state>& states, Body body) {
+  unsigned threads = threads_opt == 0 ? std::max(1u, std::thread::hardware_concurrency()) : threads_opt;
+  threads = static_cast<unsigned>(std::min<std::size_t>(threads, std::max<std::size_t>(1, n / rows_per_thread_min)));
+  states.assign(threads, thread_state{});
+  auto bound = [&](unsigned t) { return n * t / threads; };
+  std::vector<std::thread> pool;
+  pool.reserve(threads - 1);
+  for (unsigned t = 1; t < threads; ++t) pool.emplace_back([&, t] { body(bound(t), bound(t + 1), states[t]); });
+  body(bound(0), bound(1), states[0]);
+  for (auto& th : pool) th.join();
+  std::size_t first_bad = no_error;
+  std::exception_ptr error;
+  for (const auto& s : states)
+    if (s.first_bad < first_bad) {
+      first_bad = s.first_bad;
+      error = s.error;
+    }
+  if (error) std::rethrow_exception(error);
+}
+
+}  // namespace
+
+batch_counts classify_batch(const dossier_batch& batch, date::sys_days first, date::sys_days last,
+                            const work_calendar& calendar, const receipt_rule& rule,
+                            mutable_column_view<std::uint8_t> codes, const batch_options& options,
+                            mutable_column_view<std::int32_t> due_day, mutable_column_view<std::int16_t> due_minute) {
+  if (last < first)
+    throw argument_error("the period ends (" + date::format("%F", last) + ") before it starts (" +
+                         date::format("%F", first) + "); expected first <= last");
+  rule.validate();
+  check_columns(batch);
+  const std::size_t n = batch.received.size();
+  check_length(n, codes.size(), "codes");
+  check_length(n, due_day.size(), "due_day");
+  check_length(n, due_minute.size(), "due_minute");
+  if (!options.key_sizes.empty() && options.key_sizes.size() != batch.keys.size())
+    throw argument_error("expected one key size per key (" + std::to_string(batch.keys.size()) + "), found " +
+                             std::to_string(options.key_sizes.size()),
+                         location{"", 0, 0, "", "key_sizes"});
+
+  const kernel::clock clock(calendar, rule.hours);
+  job j{batch, n, first.time_since_epoch().count(), last.time_since_epoch().count(), clock, rule.cutoff, {}, {}};
+  // Key sizes and mixed-radix strides: the first key is the most significant, so group ids sort as
+  // key tuples do.
+  const std::size_t nk = batch.keys.size();
+  j.size.resize(nk);
+  j.stride.resize(nk);
+  for (std::size_t k = 0; k < nk; ++k) {
+    std::uint32_t s = options.key_sizes.empty() ? 0 : options.key_sizes[k];
+    if (s == 0) {
+      std::uint32_t mx = 0;
+      for (std::size_t i = 0; i < n; ++i) mx = std::max(mx, batch.keys[k][i]);
+      s = n == 0 ? 1 : mx + 1;
+      if (mx == std::numeric_limits<std::uint32_t>::max())
+        throw argument_error("key codes must be below 2^32 - 1", location{"", 0, 0, "", "keys"});
+    }
+    j.size[k] = s;
+  }
+  for (std::size_t k = nk; k-- > 0;) {
+    j.stride[k] = j.groups;
+    if (j.size[k] != 0 && j.groups > group_id_limit / j.size[k])
+      throw argument_error("too many key combinations (the product of the key sizes exceeds 2^62); combine keys "
+                           "before classifying",
+                           location{"", 0, 0, "", "keys"});
+    j.groups *= std::max<std::uint32_t>(1, j.size[k]);
+  }
+  j.dense = j.groups <= dense_group_limit;
+  j.codes = codes.empty() ? nullptr : codes.data();
+  j.due_day = due_day.empty() ? nullptr : due_day.data();
+  j.due_minute = due_minute.empty() ? nullptr : due_minute.data();
+
+  std::vector<thread_state> states;
+  parallel(n, options.threads, states,
+           [&](std::size_t b, std::size_t e, thread_state& s) { run_range(j, b, e, s); });
+
+  // Sum the threads' counts (integers: the same for every split) and decode group ids into keys.
+  std::unordered_map<std::uint64_t, kernel::tally> sum;
+  for (auto& s : states) {
+    for (std::size_t g = 0; g < s.dense.size(); ++g)
+      if (!s.dense[g].empty()) sum[g] += s.dense[g];
+    for (auto& [g, t] : s.sparse) sum[g] += t;
+  }
+  std::map<std::vector<std::uint32_t>, kernel::tally> rows;
+  for (auto& [g, t] : sum) {
+    std::vector<std::uint32_t> key(nk);
+    for (std::size_t k = 0; k < nk; ++k) key[k] = static_cast<std::uint32_t>((g / j.stride[k]) % j.size[k]);
+    rows[key] += t;
+  }
+  batch_counts out;
+  batch_access::finish(out, std::move(rows), !batch.channel.empty(), !batch.apology.empty());
+  return out;
+}
+
+batch_counts classify_batch(const dossier_batch& batch, const period& p, const work_calendar& calendar,
+                            const receipt_rule& rule, mutable_column_view<std::uint8_t> codes,
+                            const batch_options& options, mutable_column_view<std::int32_t> due_day,
+                            mutable_column_view<std::int16_t> due_minute) {
+  return classify_batch(batch, p.first(), p.last(), calendar, rule, codes, options, due_day, due_minute);
+}
+
+void due_batch(const dossier_batch& batch, const work_calendar& calendar, const receipt_rule& rule,
+               mutable_column_view<std::int32_t> due_day, mutable_column_view<std::int16_t> due_minute,
+               const batch_options& options) {
+  // The deadline ignores how a dossier ended: judge every row over a period that ends after every
+  // date the calendar knows, with the end columns left out and counting off.
+  dossier_batch b = batch;
+  b.ended = {};
+  b.end_kind = {};
+  b.keys.clear();
+  rule.validate();
+  check_columns(b);
+  const std::size_t n = b.received.size();
+  check_length(n, due_day.size(), "due_day");
+  check_length(n, due_minute.size(), "due_minute");
+  const kernel::clock clock(calendar, rule.hours);
+  const i64 first = work_calendar::range_first.time_since_epoch().count();
+  const i64 last = work_calendar::range_last.time_since_epoch().count();
+  job j{b, n, first, last, clock, rule.cutoff, {}, {}};
+  j.count = false;
+  j.due_day = due_day.empty() ? nullptr : due_day.data();
+  j.due_minute = due_minute.empty() ? nullptr : due_minute.data();
+  std::vector<thread_state> states;
+  parallel(n, options.threads, states, [&](std::size_t lo, std::size_t hi, thread_state& s) {
+    // A missing received date-time has no deadline here (not an error): NaT in, NaT out.
+    for (std::size_t i = lo; i < hi;) {
+      std::size_t k = i;
+      while (k < hi && b.received[k] != no_time) ++k;
+      if (k > i) {
+        run_range(j, i, k, s);
+        if (s.error) return;
+      }
+      if (k < hi) {
+        if (j.due_day) j.due_day[k] = no_day;
+        if (j.due_minute) j.due_minute[k] = -1;
+        ++k;
+      }
+      i = k;
+    }
+  });
+}
+
+}  // namespace cchc
