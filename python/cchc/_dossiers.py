@@ -171,7 +171,8 @@ def _counts(values, column: str, index, dtype, missing) -> Optional[np.ndarray]:
     else:
         raise TypeError(f"{column}: expected integers (int, Int64, or whole floats), got dtype {s.dtype}")
     info = np.iinfo(dtype)
-    bad = (~na) & ((v < max(info.min + 1, -(2**31))) | (v > info.max))
+    low = info.min if info.min == 0 else info.min + 1  # the signed minimum is the "missing" sentinel
+    bad = (~na) & ((v < low) | (v > info.max))
     if bad.any():
         position = int(np.argmax(bad))
         raise _core.ArgumentError(f"{column}: index {_label(index, position)!r}: {v[position]} is out of range")
@@ -382,12 +383,19 @@ def dossier_flow_frame(frame, period=None, by: Union[str, Sequence[str], None] =
     result, labels = _run(frame, period, by, calendar, receipt_cutoff, threads, False, cutoff=cutoff)
     # The layout is the total's: the columns the input can fill (the channel ones need a channel
     # column, apologies an apology column), the same for every partition of the same data.
-    columns = list(result["total"].to_dict(present_only=True))
+    present = set(result["total"].to_dict(present_only=True))
+    if "channel" in frame.columns:  # an empty partition's columns are empty, not absent
+        present |= {"received_online", "received_offline", "online_resolved"}
+    if "apology" in frame.columns:
+        present.add("apologies")
+    from ._frames import FLOW_COLUMNS
+
+    columns = [c for c in FLOW_COLUMNS if c in present]
     if not by:
         table = flows_frame([result["total"]], ["all"], index_name="unit")
     else:
         rows = [(tuple(labels[k][code] for k, code in enumerate(key)), flow) for key, flow in result["groups"]]
-        table = flows_frame([f for _, f in rows], [k for k, _ in rows], index_name=by[0])
+        table = flows_frame([f for _, f in rows], list(range(len(rows))), index_name=by[0])
         table.index = (pd.MultiIndex.from_tuples([k for k, _ in rows], names=by) if len(by) > 1
                        else pd.Index([k[0] for k, _ in rows], name=by[0], dtype=object))
     table = table.reindex(columns=columns).astype("Int64")

@@ -118,6 +118,11 @@ def _legacy_flow(received, processing_days, resolved, cutoff: datetime.date, uni
     def column(values):
         return values.reset_index(drop=True) if isinstance(values, pd.Series) else pd.Series(np.asarray(values))
 
+    n = len(received)
+    for name, values in (("processing_days", processing_days), ("resolved", resolved), ("unit", unit),
+                         ("online", online)):
+        if values is not None and len(values) != n:
+            raise ValueError(f"{name}: expected {n} rows (the length of 'received'), found {len(values)}")
     frame = pd.DataFrame({
         "received_at": column(received),
         "processing_time": column(processing_days),
@@ -130,8 +135,12 @@ def _legacy_flow(received, processing_days, resolved, cutoff: datetime.date, uni
             raise ValueError("unit: missing unit labels (NaN/None) cannot be counted")
         by = "unit"
     if online is not None:
-        flags = column(online).astype(bool)
-        frame["channel"] = np.where(flags.to_numpy(), 0, 1).astype(np.uint8)
+        flags = np.asarray(column(online))
+        if flags.dtype != np.bool_:
+            bad = (flags != 0) & (flags != 1)
+            if bad.any():
+                raise ValueError(f"online: row {int(np.argmax(bad))}: expected 0 or 1 (or bool), found {flags[bad][0]!r}")
+        frame["channel"] = np.where(flags.astype(bool), 0, 1).astype(np.uint8)
     table = dossier_flow_frame(frame, None, by=by, calendar=calendar, cutoff=cutoff, threads=threads)
     # returned/withdrawn, apologies and fell_due are not inputs of this form
     drop = [c for c in ("returned_withdrawn", "apologies", "fell_due") if c in table.columns]

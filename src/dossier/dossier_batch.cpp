@@ -255,7 +255,7 @@ void check_columns(const dossier_batch& b) {
       throw argument_error("expected " + std::to_string(n) + " rows (the length of 'received'), found " +
                                std::to_string(b.keys[k].size()),
                            location{"", 0, 0, "keys[" + std::to_string(k) + "]", "keys"});
-  if (b.amount.empty() && b.promised.empty())
+  if (n > 0 && b.amount.empty() && b.promised.empty())
     throw argument_error("expected a processing-time column (amount) or a promised-date column, found neither",
                          location{"", 0, 0, "", "amount"});
   if (!b.channel.empty())

@@ -34,16 +34,8 @@ def make_log(n=40_000, seed=11):
     )
 
 
-def single_process(log, calendar=None):
-    return cchc.dossier_flow(
-        log["received_at"].to_numpy().astype("datetime64[D]"),
-        log["processing_time"].to_numpy(),
-        log["resolved_at"].to_numpy().astype("datetime64[D]"),
-        CUTOFF,
-        unit=log["unit"],
-        online=(log["channel"] == "online").to_numpy(),
-        calendar=calendar,
-    )
+def single_process(log, calendar=None, period=CUTOFF, by="unit"):
+    return cchc.dossier_flow(log, period, by=by, calendar=calendar)
 
 
 def test_partition_reduction_is_exact_without_a_cluster():
@@ -54,7 +46,31 @@ def test_partition_reduction_is_exact_without_a_cluster():
     ddf = dd.from_pandas(log, npartitions=7)
     with dask.config.set(scheduler="synchronous"):
         table = cchc.dask.dossier_flow(ddf, CUTOFF, unit="unit", online="channel")
-    pd.testing.assert_frame_equal(table, single_process(log))
+        pd.testing.assert_frame_equal(table, single_process(log))
+        # a period (carried over counted) and two keys, for several partitionings
+        period = (dt.date(2023, 3, 1), CUTOFF)
+        expected = single_process(log, period=period, by=["unit", "channel"])
+        for parts in (1, 3, 7):
+            got = cchc.dask.dossier_flow(dd.from_pandas(log, npartitions=parts), period, by=["unit", "channel"])
+            pd.testing.assert_frame_equal(got, expected)
+        assert expected["carried_over"].sum() > 0
+
+
+def test_text_dates_are_read_day_first_by_cchc_not_pandas():
+    # Regression: dd/mm/yyyy text was read month-first (pandas' guess): 02/03/2023 became 3 February.
+    dd = pytest.importorskip("dask.dataframe")
+    import dask
+
+    log = pd.DataFrame({"unit": ["A", "A"], "channel": ["online", "online"],
+                        "received_at": ["02/03/2023 08:00", "02/03/2023 08:00"],
+                        "processing_time": [1, 1], "resolved_at": ["03/03/2023 09:00", "06/03/2023 09:00"]})
+    with dask.config.set(scheduler="synchronous"):
+        table = cchc.dask.dossier_flow(dd.from_pandas(log, npartitions=2), (dt.date(2023, 3, 1), dt.date(2023, 3, 31)),
+                                       by="unit")
+    # received Thu 2 March, 1 working day → due Fri 3 March: one on time, one late (Mon 6 March)
+    assert table.loc["A", "resolved_on_time"] == 1
+    assert table.loc["A", "resolved_late"] == 1
+    assert table.loc["A", "received"] == 2
 
 
 @pytest.mark.filterwarnings("ignore::ResourceWarning")

@@ -1,0 +1,193 @@
+"""The full dossier rule in Python: read_dossier_log, classify, dossier_flow — the same numbers as
+`cchc dossiers` (the CLI) and cchc.dask on the same log, and the input forms pandas hands over."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import subprocess
+
+import numpy as np
+import pandas as pd
+import pytest
+from conftest import BUILD_DIR, SOURCE_DIR, needs
+
+pytestmark = [needs("bulk"), needs("flow")]
+
+import cchc  # noqa: E402
+
+PERIOD = (dt.date(2022, 12, 15), dt.date(2023, 12, 13))
+
+
+def cli():
+    if BUILD_DIR is None:
+        pytest.skip("CCHC_BUILD_DIR not set")
+    return BUILD_DIR / "bin" / "cchc"
+
+
+def tran_de_log():
+    if BUILD_DIR is None:
+        pytest.skip("CCHC_BUILD_DIR not set")
+    path = BUILD_DIR / "examples" / "tran-de-2023" / "dossiers-seed1.csv"
+    if not path.exists():
+        pytest.skip("the example log is not built")
+    return path
+
+
+def cli_table(path, by, period="2022-12-15..2023-12-13"):
+    out = subprocess.run([str(cli()), "dossiers", str(path), "--period", period, "--by", by, "--format", "json"],
+                         check=True, capture_output=True, text=True).stdout
+    return {row[by]: row for row in json.loads(out)["flows"] if row[by] != "total"}
+
+
+def test_python_cli_and_dask_give_the_same_table_on_the_same_log():
+    path = tran_de_log()
+    log = cchc.read_dossier_log(path)
+    assert len(log) > 90_000
+    table = cchc.dossier_flow(log, PERIOD, by="level")
+    expected = cli_table(path, "level")
+    assert set(table.index) == set(expected)
+    for level, row in expected.items():
+        for column in table.columns:
+            assert table.loc[level, column] == row[column], (level, column)
+    # by unit too, and the codes add up to the table
+    by_unit = cchc.dossier_flow(log, PERIOD, by="unit")
+    cli_units = cli_table(path, "unit")
+    for unit, row in cli_units.items():
+        assert by_unit.loc[unit, "resolved_late"] == row["resolved_late"]
+        assert by_unit.loc[unit, "pending_overdue"] == row["pending_overdue"]
+    codes = cchc.classify(log, PERIOD)
+    assert (codes == 2).sum() == table["resolved_late"].sum()
+    assert codes.index.equals(log.index)
+    dd = pytest.importorskip("dask.dataframe")
+    import dask
+
+    from cchc import dask as cchc_dask
+
+    with dask.config.set(scheduler="synchronous"):
+        dask_table = cchc_dask.dossier_flow(dd.from_pandas(log, npartitions=5), PERIOD, by="level")
+    pd.testing.assert_frame_equal(dask_table.sort_index(), table.sort_index(), check_index_type=False)
+
+
+def test_read_dossier_log_types_and_bad_rows():
+    good = SOURCE_DIR / "tests" / "data" / "dossier_log" / "good.csv"
+    log = cchc.read_dossier_log(good)
+    assert list(log.columns) == list(cchc.DOSSIER_COLUMNS)
+    assert log["received_at"].dtype == "datetime64[ns]"
+    assert str(log["processing_time"].dtype) == "Int64"
+    bad = SOURCE_DIR / "tests" / "data" / "dossier_log" / "bad_channel.csv"
+    with pytest.raises(cchc.ParseError, match="channel"):
+        cchc.read_dossier_log(bad)
+    frame, errors = cchc.read_dossier_log(bad, skip_bad_rows=True)
+    assert len(errors) >= 1
+    assert {"file", "line", "column", "field", "id", "message"} <= set(errors.columns)
+    assert errors["line"].iloc[0] > 1
+
+
+def small_log():
+    return pd.DataFrame(
+        {
+            "unit": ["A", "A", "B", "B", "B"],
+            "channel": ["online", "in_person", "post", "online", "trực tiếp"],
+            # received: Thu 2/3, Thu 2/3, Wed 1/2 (before the period), Mon 6/3, Fri 3/3
+            "received_at": pd.to_datetime(["2023-03-02 08:00", "2023-03-02 16:00", "2023-02-01 09:00",
+                                           "2023-03-06 09:00", "2023-03-03 10:00"]),
+            "processing_time": pd.array([1, 1, 3, 2, 4], dtype="Int64"),
+            "resolved_at": pd.to_datetime(["2023-03-03 10:00", "2023-03-06 10:00", "2023-03-10 10:00", None,
+                                           "2023-03-07 10:00"]),
+            "end_kind": ["resolved", "resolved", "resolved", None, "withdrawn"],
+        },
+        index=["d1", "d2", "d3", "d4", "d5"],
+    )
+
+
+def test_period_carried_over_and_returned_counted_apart():
+    table = cchc.dossier_flow(small_log(), (dt.date(2023, 3, 1), dt.date(2023, 3, 31)), by="unit")
+    assert table.loc["B", "carried_over"] == 1       # d3: received in February, ended in March
+    assert table.loc["B", "returned_withdrawn"] == 1  # d5
+    assert table.loc["B", "received"] == 3
+    assert table.loc["A", "resolved_on_time"] == 1    # d1: due Fri 3/3
+    assert table.loc["A", "resolved_late"] == 1       # d2: due Fri 3/3, resolved Mon 6/3
+    # a dossier ended before the period is not counted
+    later = cchc.dossier_flow(small_log(), (dt.date(2023, 3, 11), dt.date(2023, 3, 31)), by="unit")
+    assert later.loc["B", "received"] == 1  # only d4 (pending); d3 ended on 10/3
+    # receipt cut-off 15:00: d2 (16:00) counts from Fri 3/3 → due Mon 6/3 → on time
+    cut = cchc.dossier_flow(small_log(), (dt.date(2023, 3, 1), dt.date(2023, 3, 31)), by="unit",
+                            receipt_cutoff="15:00")
+    assert cut.loc["A", "resolved_on_time"] == 2
+
+
+def test_carried_over_is_absent_not_zero_without_a_period_start():
+    # Regression: carried_over came back as 0 from Python.
+    table = cchc.dossier_flow(small_log(), dt.date(2023, 3, 31), by="unit")
+    assert "carried_over" not in table.columns
+
+
+def test_two_keys_give_a_multi_index():
+    table = cchc.dossier_flow(small_log(), (dt.date(2023, 2, 1), dt.date(2023, 3, 31)), by=["unit", "channel"])
+    assert table.index.names == ["unit", "channel"]
+    assert table.loc[("A", "online"), "received"] == 1
+
+
+def test_every_datetime_unit_and_tz_aware_input_give_the_same_codes():
+    log = small_log()
+    period = (dt.date(2023, 3, 1), dt.date(2023, 3, 31))
+    expected = cchc.classify(log, period)
+    for unit in ("s", "ms", "us"):
+        other = log.assign(received_at=log["received_at"].astype(f"datetime64[{unit}]"))
+        pd.testing.assert_series_equal(cchc.classify(other, period), expected)
+    utc = log.assign(received_at=log["received_at"].dt.tz_localize("Asia/Ho_Chi_Minh").dt.tz_convert("UTC"))
+    pd.testing.assert_series_equal(cchc.classify(utc, period), expected)
+    text = log.assign(received_at=log["received_at"].dt.strftime("%d/%m/%Y %H:%M"))  # day first, read by cchc
+    pd.testing.assert_series_equal(cchc.classify(text, period), expected)
+
+
+def test_whole_floats_after_a_missing_value_are_counts_and_fractions_are_refused():
+    log = small_log()
+    floats = log.assign(processing_time=[1.0, 1.0, 3.0, 2.0, 4.0])
+    pd.testing.assert_series_equal(cchc.classify(floats, (dt.date(2023, 3, 1), dt.date(2023, 3, 31))),
+                                   cchc.classify(log, (dt.date(2023, 3, 1), dt.date(2023, 3, 31))))
+    with pytest.raises(cchc.ArgumentError, match=r"processing_time: index 'd2': expected a whole number, found 1\.5"):
+        cchc.classify(log.assign(processing_time=[1.0, 1.5, 3.0, 2.0, 4.0]), (dt.date(2023, 3, 1), dt.date(2023, 3, 31)))
+
+
+def test_errors_name_the_column_and_the_index_label_once_with_dates_as_dates():
+    log = small_log()
+    log.loc["d4", "resolved_at"] = pd.Timestamp("2023-03-01 08:00")  # before it was received
+    log.loc["d4", "end_kind"] = "resolved"
+    with pytest.raises(cchc.ArgumentError) as info:
+        cchc.classify(log, (dt.date(2023, 3, 1), dt.date(2023, 3, 31)))
+    message = str(info.value)
+    assert message.startswith("ended: index 'd4': ")
+    assert "2023-03-06 09:00" in message and "2023-03-01 08:00" in message
+    assert message.count("d4") == 1 and "row" not in message and "day 19" not in message
+    with pytest.raises(cchc.ParseError, match="received_at: index 'd3'"):
+        cchc.classify(log.assign(received_at=["02/03/2023", "02/03/2023", "31/02/2023", "06/03/2023", "03/03/2023"]),
+                      (dt.date(2023, 3, 1), dt.date(2023, 3, 31)))
+
+
+def test_classify_with_due_dates_and_hours():
+    log = pd.DataFrame({
+        "received_at": pd.to_datetime(["2023-03-02 08:00", "2023-03-02 08:00"]),
+        "processing_time": [4, 2],
+        "processing_unit": ["working_hours", "giờ làm việc"],
+        "resolved_at": pd.to_datetime(["2023-03-02 11:30", "2023-03-02 11:30"]),
+    })
+    out = cchc.classify(log, (dt.date(2023, 3, 1), dt.date(2023, 3, 31)), due=True)
+    # 4 office hours from 08:00 → 13:30 + 30 min = 14:00 (morning 08:00–11:30 is 3 h 30)
+    assert out.loc[0, "due"] == pd.Timestamp("2023-03-02 14:00")
+    assert out.loc[0, "outcome_name"] == "early" or out.loc[0, "outcome_name"] == "on_time"
+    assert out.loc[1, "due"] == pd.Timestamp("2023-03-02 10:00")
+    assert out.loc[1, "outcome_name"] == "late"  # resolved 11:30 after the due 10:00 on the due day
+
+
+def test_any_number_of_pauses_per_dossier():
+    log = pd.DataFrame({
+        "received_at": pd.to_datetime(["2023-12-11 09:00"]),
+        "processing_time": [3],  # due Thu 14/12
+        "pauses": [[("2023-12-12 09:00", "2023-12-13 09:00"), (pd.Timestamp("2023-12-12 15:00"), "2023-12-14 08:00")]],
+        "supplement_requests": [1],
+    })
+    out = cchc.classify(log, (dt.date(2023, 12, 1), dt.date(2023, 12, 31)), due=True)
+    # merged pause 12/12 09:00 – 14/12 08:00: Wed 13 and Thu 14 do not count → due Mon 18/12
+    assert out.loc[0, "due"] == pd.Timestamp("2023-12-18")
