@@ -5,13 +5,16 @@
 // grouping key; the rest is the CSV text.
 // Invariants: the summary's counts add up (rows = accepted + skipped; accepted = dossiers returned);
 // the accumulated flow table satisfies its own identities (no error finding from check()) and its
-// rows sum to its total.
+// rows sum to its total; the columnar path (classify_batch over the same dossiers as columns) gives
+// the accumulator's flow, or fails exactly when some dossier made the accumulator fail.
+#include <algorithm>
 #include <array>
 #include <string>
 
 #include <date/date.h>
 
 #include "cchc/dossier.hpp"
+#include "cchc/dossier_batch.hpp"
 #include "cchc/dossier_log.hpp"
 #include "cchc/error.hpp"
 #include "cchc/flow.hpp"
@@ -45,6 +48,12 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   static const cchc::work_calendar calendar = cchc::vietnam::civil_service_calendar();
   const date::sys_days cutoff{date::year{2023} / 12 / 31};
   cchc::flow_accumulator acc(cchc::period::annual(2023), calendar, key);
+  // The same dossiers as columns, for the columnar path.
+  std::vector<std::int64_t> received, promised, offsets{0}, pfrom, pto, ended;
+  std::vector<std::int32_t> amount, requests;
+  std::vector<std::uint8_t> unit, has_time, kind, channel, apology;
+  std::vector<std::int16_t> rcut;
+  bool accumulator_failed = false;
   try {
     auto reader = cchc::dossier_log_reader::from_text(std::string(text), "fuzz.csv", options);
     cchc::dossier d;
@@ -59,7 +68,25 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
       try {
         acc.add(d);
       } catch (const cchc::error&) {
+        accumulator_failed = true;
       }
+      received.push_back(d.received_at.time_since_epoch().count());
+      amount.push_back(d.processing ? static_cast<std::int32_t>(std::clamp<long>(d.processing->amount, -1, 1'000'000'000))
+                                    : INT32_MIN);
+      unit.push_back(d.processing ? static_cast<std::uint8_t>(d.processing->unit) : 0);
+      promised.push_back(d.promised_at ? d.promised_at->time_since_epoch().count() : cchc::no_time);
+      has_time.push_back(d.promised_has_time ? 1 : 0);
+      rcut.push_back(d.receipt_cutoff ? static_cast<std::int16_t>(d.receipt_cutoff->count()) : cchc::no_cutoff);
+      for (const auto& p : d.pauses) {
+        pfrom.push_back(p.from.time_since_epoch().count());
+        pto.push_back(p.to.time_since_epoch().count());
+      }
+      offsets.push_back(static_cast<std::int64_t>(pfrom.size()));
+      requests.push_back(d.supplement_requests);
+      kind.push_back(d.end ? static_cast<std::uint8_t>(d.end->kind) : cchc::no_end_kind);
+      ended.push_back(d.end ? d.end->at.time_since_epoch().count() : cchc::no_time);
+      channel.push_back(static_cast<std::uint8_t>(d.channel));
+      apology.push_back(d.apology ? 1 : 0);
     }
     const cchc::dossier_log_summary& s = reader.summary();
     CCHC_FUZZ_CHECK(s.accepted == read);
@@ -67,6 +94,31 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     CCHC_FUZZ_CHECK(options.skip_bad_rows || s.skipped == 0);
     CCHC_FUZZ_CHECK(s.errors.size() <= options.max_reported_errors);
   } catch (const cchc::error&) {
+  }
+  if (!received.empty()) {
+    cchc::dossier_batch b;
+    b.received = received;
+    b.amount = amount;
+    b.unit_of_time = unit;
+    b.promised = promised;
+    b.promised_has_time = has_time;
+    b.receipt_cutoff = rcut;
+    b.pause_offsets = offsets;
+    b.pause_from = pfrom;
+    b.pause_to = pto;
+    b.supplement_requests = requests;
+    b.end_kind = kind;
+    b.ended = ended;
+    b.channel = channel;
+    b.apology = apology;
+    const cchc::period year = cchc::period::annual(2023);
+    try {
+      const cchc::batch_counts t = cchc::classify_batch(b, year, calendar);
+      CCHC_FUZZ_CHECK(!accumulator_failed);
+      CCHC_FUZZ_CHECK(t.total() == acc.flow());
+    } catch (const cchc::error&) {
+      CCHC_FUZZ_CHECK(accumulator_failed);
+    }
   }
   CCHC_FUZZ_CHECK(!has_error(acc.flow().check()));
   CCHC_FUZZ_CHECK(cchc::total(acc.table()) == acc.flow() || acc.table().empty());
