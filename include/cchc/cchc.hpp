@@ -34,6 +34,7 @@
 #include "cchc/dossier_log.hpp"
 #include "cchc/bulk.hpp"
 #include "cchc/dossier_batch.hpp"
+#include "cchc/flow_figures.hpp"
 
 // report, validation, indicators
 #include "cchc/document_ref.hpp"

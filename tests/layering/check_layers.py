@@ -32,7 +32,7 @@ PUBLIC = {
     "lunar": "calendar", "calendar": "calendar", "schedule_file": "calendar", "vietnam_calendar": "calendar",
     "period": "calendar", "detail/working_day_index": "calendar",
     "deadline": "deadline",
-    "flow": "dossier", "dossier": "dossier", "dossier_log": "dossier", "bulk": "dossier", "dossier_batch": "dossier",
+    "flow": "dossier", "dossier": "dossier", "dossier_log": "dossier", "bulk": "dossier", "dossier_batch": "dossier", "flow_figures": "dossier",
     "document_ref": "report", "report": "report", "report_figures": "report",
     "validate": "validate",
     "indicator": "indicator",
