@@ -104,6 +104,7 @@ struct CCHC_EXPORT dossier {
   dossier_channel channel = dossier_channel::in_person;
   date_time received_at{};                ///< when the complete dossier was received
   std::optional<processing_time> processing;  ///< the procedure's processing time
+  std::optional<std::chrono::minutes> receipt_cutoff;  // the procedure's receipt cut-off, overrides receipt_rule::cutoff
   std::optional<date_time> promised_at;   ///< promised return date-time (ngày hẹn trả), if recorded
   bool promised_has_time = false;         ///< promised_at was recorded with a time of day
   std::vector<pause> pauses;              ///< waits for supplementary documents (cchc/deadline.hpp)
