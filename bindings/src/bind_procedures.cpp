@@ -21,7 +21,7 @@ py::object time_of_day(std::chrono::minutes t) {
 }
 
 py::object optional_time(const std::optional<std::chrono::minutes>& t) {
-  return t ? time_of_day(*t) : py::none();
+  return t ? time_of_day(*t) : py::object(py::none());
 }
 
 py::dict source_dict(const cchc::fact_source& s) {
@@ -92,7 +92,7 @@ Errors in a file are cchc.ParseError naming the file, line, column and JSON path
   }, "The codes, sorted.");
   c.def("get", [](const cchc::procedure_catalogue& x, const std::string& code) -> py::object {
     const auto* q = x.find(code);
-    return q ? py::cast(*q) : py::none();
+    return q ? py::cast(*q) : py::object(py::none());
   }, py::arg("code"), "The procedure with this code, or None.");
   c.def("__getitem__", [](const cchc::procedure_catalogue& x, const std::string& code) {
     const auto* q = x.find(code);
@@ -137,15 +137,15 @@ A versioned set of one-stop-shop rules (docs/procedures.md): ``OneStopRules.buil
   r.def_property_readonly("effective_from", [](const cchc::one_stop_rules& x) { return x.effective_from; },
                           "First day in force.");
   r.def_property_readonly("effective_to", [](const cchc::one_stop_rules& x) -> py::object {
-    return x.effective_to ? py::cast(*x.effective_to) : py::none();
+    return x.effective_to ? py::cast(*x.effective_to) : py::object(py::none());
   }, "Last day in force, or None while in force.");
   r.def_property_readonly("documents", [](const cchc::one_stop_rules& x) {
     py::list out;
     for (const auto& d : x.documents) {
       py::dict e;
       e["document"] = d.document;
-      e["issued"] = d.issued ? py::cast(*d.issued) : py::none();
-      e["effective"] = d.effective ? py::cast(*d.effective) : py::none();
+      e["issued"] = d.issued ? py::cast(*d.issued) : py::object(py::none());
+      e["effective"] = d.effective ? py::cast(*d.effective) : py::object(py::none());
       e["note"] = d.note;
       out.append(e);
     }

@@ -347,7 +347,7 @@ struct dossier_log_reader::impl {
     }
     // The procedure's catalogue entry (when a catalogue is given): its cut-off applies to every row
     // of the procedure, its processing time to rows that give none (and no promised date).
-    const procedure* catalogued = options.procedures && !d.procedure.empty() ? options.procedures->find(d.procedure) : nullptr;
+    const cchc::procedure* catalogued = options.procedures && !d.procedure.empty() ? options.procedures->find(d.procedure) : nullptr;
     if (catalogued)
       d.receipt_cutoff = catalogued->receipt_cutoff;
     else

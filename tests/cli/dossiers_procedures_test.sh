@@ -17,7 +17,7 @@ P="--period 2024-03-01..2024-03-15"
 # Without a catalogue, A1 has neither a processing time nor a promised date: the row is an error.
 run dossiers "$LOG" $P
 expect_exit 2
-expect_err "line 2"
+expect_err "procedures-2024.csv:2:"
 expect_err "no promised_at"
 
 run dossiers "$LOG" $P --procedures builtin --outcomes "$WORK/outcomes.csv" --format json

@@ -59,7 +59,7 @@ TEST_CASE("procedure_catalogue: a user's file, merged over the built-in one") {
   const auto mine = cchc::parse_procedure_catalogue(
       head + R"({"code": "X.1", "name_vi": "Thủ tục X", "levels": ["province"], "field": "F",
                  "processing": {"amount": 8, "unit": "working_hours"}, )" + src + R"(},
-               {"code": "1.001193", "name_vi": "Khai sinh (tỉnh tôi)",
+               {"code": "1.001193", "name_vi": "Khai sinh - tỉnh tôi",
                 "processing": {"amount": 2, "unit": "working_days"}, "receipt_cutoff": "16:30", )" + src + "}]}");
   CHECK(mine.size() == 2);
   CHECK(mine.find("X.1")->processing == cchc::processing_time{cchc::time_unit::working_hours, 8});
@@ -77,8 +77,8 @@ TEST_CASE("procedure_catalogue: every error names the file, JSON path and what w
   CHECK(contains(bad(R"({"format": "cchc.scorecard", "version": 1, "procedures": []})").detail(), "cchc.procedures"));
   CHECK(bad(R"({"format": "cchc.procedures", "version": 2, "procedures": []})").where().path == "$.version");
   CHECK(bad(R"({"format": "cchc.procedures", "version": 1})").detail() == "expected the key \"procedures\"");
-  auto e = bad(one(ok + R"(, "nmae": 1)"));
-  CHECK(e.where().path == "$.procedures[0].nmae");
+  auto e = bad(one(ok + R"(, "naem_vi": 1)"));
+  CHECK(e.where().path == "$.procedures[0].naem_vi");
   CHECK(contains(e.detail(), "did you mean \"name_vi\""));
   CHECK(e.where().file == "p.json");
   CHECK(e.where().line == 1);
@@ -109,7 +109,7 @@ TEST_CASE("procedure_catalogue: every error names the file, JSON path and what w
   CHECK(bad(one(R"("code": "A", "name_vi": "N", "processing": {"amount": 1, "unit": "working_days"},
                    "source": {"document": "D"})")).detail() == "expected the key \"confirmed\"");
   CHECK(bad(one(R"("code": "A", "name_vi": "N", "processing": {"amount": 1, "unit": "working_days"},
-                   "source": {"document": "D", "confirmed": "yes"}})")).where().path == "$.procedures[0].source.confirmed");
+                   "source": {"document": "D", "confirmed": "yes"})")).where().path == "$.procedures[0].source.confirmed");
   e = bad(head + "{" + ok + "}, {" + ok + "}]}");
   CHECK(e.where().path == "$.procedures[1].code");
   CHECK(contains(e.detail(), "given twice"));
