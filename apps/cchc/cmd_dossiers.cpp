@@ -265,7 +265,11 @@ int run_dossiers(const context& ctx, const arguments& args) {
       rules = rules_in_force(period->last);
       rules_note = ctx.tr("chọn theo ngày cuối kỳ", "chosen by the period's last day");
     } catch (const cchc::range_error&) {
-      rules = builtin_one_stop_rules(builtin_one_stop_rules().front());
+      for (const auto& id : builtin_one_stop_rules()) {
+        const one_stop_rules& r = builtin_one_stop_rules(id);
+        if (!rules || r.effective_from < rules->effective_from) rules = r;
+      }
+      if (!rules) throw;
       rules_note = ctx.tr("không bộ quy định nào có hiệu lực vào ngày cuối kỳ; dùng bộ sớm nhất",
                           "no built-in set in force on the period's last day; the earliest used");
     }

@@ -620,7 +620,7 @@ TEST_CASE("dossier_log: a row whose due date is outside the calendar is a bad ro
   CHECK(acc2.flow().received == 2);
 }
 
-TEST_CASE("dossier_log: counts written by pandas as floats (1.0) are whole numbers; 1.5 is refused") {
+TEST_CASE("dossier_log: counts written by pandas as floats (1.0) are whole numbers, 1.5 is refused") {
   const std::string h = "id,channel,received_at,processing_time,supplement_requests,paused_from,paused_to,apology\n";
   auto r = cchc::dossier_log_reader::from_text(
       h + "A,online,2023-12-15,3.0,2.0,2023-12-18,2023-12-19,1.0\n"
