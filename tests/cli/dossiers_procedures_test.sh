@@ -83,6 +83,12 @@ expect_exit 2
 expect_err "o.csv"
 expect_err "cannot open the outcomes file"
 
+# --outcomes needs a period: an empty log without --period has none.
+printf 'id,channel,received_at,processing_time\n' > "$WORK/empty.csv"
+run dossiers "$WORK/empty.csv" --outcomes "$WORK/o.csv"
+expect_exit 2
+expect_err "--outcomes needs a period"
+
 # 1.5 where a count is expected: a located error.
 printf 'id,channel,received_at,processing_time\nB1,online,2024-03-04,1.5\n' > "$WORK/floats.csv"
 run dossiers "$WORK/floats.csv" $P

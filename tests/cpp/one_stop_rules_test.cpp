@@ -63,6 +63,7 @@ TEST_CASE("one_stop_rules: the two built-in sets, their documents and effective 
   CHECK(contains(r2025.hours_source.note, "not confirmed to differ"));
   CHECK(r2018.supplement_source.confirmed);  // Decision 766
   CHECK_THROWS_AS((void)cchc::builtin_one_stop_rules("vn.one_stop.1999"), cchc::lookup_error);
+  CHECK_THROWS_AS((void)cchc::builtin_one_stop_rules_text("vn.one_stop.1999"), cchc::lookup_error);
   CHECK(contains(expect<cchc::lookup_error>([] { (void)cchc::builtin_one_stop_rules("x"); }).detail(),
                  "vn.one_stop.2018, vn.one_stop.2025"));
 }
