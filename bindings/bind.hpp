@@ -39,6 +39,10 @@
 #define CCHC_PY_HAVE_SCORECARD 1
 #endif
 
+#if defined(CCHC_PY_HAVE_CORE) && __has_include("cchc/procedure_catalogue.hpp") && __has_include("cchc/one_stop_rules.hpp")
+#define CCHC_PY_HAVE_PROCEDURES 1
+#endif
+
 namespace cchc::py_detail {
 
 namespace py = pybind11;
@@ -63,6 +67,9 @@ void bind_report(py::module_& m);
 #endif
 #ifdef CCHC_PY_HAVE_SCORECARD
 void bind_scorecard(py::module_& m);
+#endif
+#ifdef CCHC_PY_HAVE_PROCEDURES
+void bind_procedures(py::module_& m);
 #endif
 
 #ifdef CCHC_PY_HAVE_CORE

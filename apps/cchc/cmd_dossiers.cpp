@@ -1,10 +1,14 @@
 // cchc dossiers LOG.csv — the one-stop-shop flow table (Biểu 06) recomputed from a dossier log.
+#include <algorithm>
 #include <filesystem>
+#include <fstream>
 #include <iostream>
 #include <limits>
 
 #include "cchc/dossier.hpp"
 #include "cchc/dossier_log.hpp"
+#include "cchc/one_stop_rules.hpp"
+#include "cchc/procedure_catalogue.hpp"
 #include "cchc/report.hpp"
 #include "calendar_options.hpp"
 #include "commands.hpp"
@@ -111,6 +115,93 @@ table comparison_table(const report& r, const flow_table& recomputed, const cont
   return t;
 }
 
+// --procedures: "builtin" (the library's catalogue) or a catalogue file, merged over the built-in one.
+procedure_catalogue catalogue_argument(const std::string& value) {
+  if (value == "builtin") return builtin_procedure_catalogue();
+  return load_procedure_catalogue(value).merged_over(builtin_procedure_catalogue());
+}
+
+// --one-stop-rules: a built-in id, else a rules file.
+one_stop_rules rules_argument(const std::string& value) {
+  const auto ids = builtin_one_stop_rules();
+  if (std::find(ids.begin(), ids.end(), value) != ids.end()) return builtin_one_stop_rules(value);
+  if (!std::filesystem::exists(value)) {
+    std::string all;
+    for (const auto& id : ids) all += (all.empty() ? "" : ", ") + id;
+    throw usage_error("--one-stop-rules", "invalid value for --one-stop-rules: '" + value +
+                                              "' is neither a built-in rule set (" + all + ") nor a file");
+  }
+  return load_one_stop_rules(value);
+}
+
+// Why a dossier has its outcome, from the record and its deadline.
+// TODO(lead): switch to cchc::judge(d, cutoff, calendar, rule) and to_string(judgement.reason) once
+// dossier.hpp has them; this mirrors outcome_at's rule (docs/dossiers.md §1) for the --outcomes file.
+std::string outcome_reason(const dossier& d, outcome o, const std::optional<due_date>& due) {
+  const std::string basis = d.promised_at ? "promised_at" : "processing_time";
+  switch (o) {
+    case outcome::returned: return "returned to the applicant";
+    case outcome::withdrawn: return "withdrawn by the applicant";
+    case outcome::late:
+      if (d.supplement_requests > 1) return "more than one supplement request (" + std::to_string(d.supplement_requests) + ")";
+      return "ended after the deadline (" + basis + ")";
+    case outcome::pending_overdue:
+      if (d.supplement_requests > 1) return "pending, more than one supplement request (" + std::to_string(d.supplement_requests) + ")";
+      return "pending at the cut-off, deadline passed (" + basis + ")";
+    case outcome::early: return "ended before the due day (" + basis + ")";
+    case outcome::on_time: return due && due->time ? "ended by the due time (" + basis + ")" : "ended on the due day (" + basis + ")";
+    case outcome::pending_in_time: return "pending at the cut-off, within the deadline (" + basis + ")";
+  }
+  return {};
+}
+
+// --outcomes FILE.csv: one row per dossier read, in file order.
+class outcomes_writer {
+ public:
+  outcomes_writer(const std::string& path, date::sys_days first, date::sys_days last, work_calendar cal, receipt_rule rule)
+      : path_(path), out_(path, std::ios::binary), first_(first), last_(last), cal_(std::move(cal)), rule_(rule) {
+    if (!out_) throw io_error("cannot open the outcomes file for writing", location{path, 0, 0, "", ""});
+    out_ << "id,unit,level,procedure,field,channel,outcome_code,outcome,due_date,due_time,reason\r\n";
+  }
+
+  void write(const dossier& d) {
+    std::string code, name, due_day, due_time, reason;
+    const date::sys_days received = date::floor<date::days>(d.received_at);
+    if (received > last_) {
+      reason = "not counted: received after the period";
+    } else if (d.end && date::floor<date::days>(d.end->at) < first_) {
+      reason = "not counted: ended before the period";
+    } else {
+      std::optional<due_date> due;
+      if (d.promised_at || d.processing) due = due_of(d, cal_, rule_);
+      const outcome o = outcome_at(d, last_, cal_, rule_);
+      code = std::to_string(static_cast<int>(o));
+      name = std::string(to_string(o));
+      if (due) {
+        due_day = iso_date(due->day);
+        if (due->time) due_time = format_time(*due->time);
+      }
+      reason = outcome_reason(d, o, due);
+    }
+    out_ << csv_field(d.id) << ',' << csv_field(d.unit) << ',' << csv_field(d.level) << ',' << csv_field(d.procedure)
+         << ',' << csv_field(d.field) << ',' << to_string(d.channel) << ',' << code << ',' << name << ',' << due_day << ','
+         << due_time << ',' << csv_field(reason) << "\r\n";
+    if (!out_) throw io_error("cannot write the outcomes file", location{path_, 0, 0, "", ""});
+  }
+
+  void close() {
+    out_.close();
+    if (!out_) throw io_error("cannot write the outcomes file", location{path_, 0, 0, "", ""});
+  }
+
+ private:
+  std::string path_;
+  std::ofstream out_;
+  date::sys_days first_, last_;
+  work_calendar cal_;
+  receipt_rule rule_;
+};
+
 int run_dossiers(const context& ctx, const arguments& args) {
   const std::string path = args.positionals()[0];
   flow_key key = flow_key::level;
@@ -130,6 +221,9 @@ int run_dossiers(const context& ctx, const arguments& args) {
     else if (*sep == "tab" || *sep == "\t" || *sep == "\\t") options.separator = '\t';
     else throw usage_error("--separator", "invalid value for --separator: expected ',', ';' or tab, found '" + *sep + "'");
   }
+  if (auto p = args.value("procedures")) options.procedures = catalogue_argument(*p);
+  std::optional<one_stop_rules> chosen_rules;
+  if (auto r = args.value("one-stop-rules")) chosen_rules = rules_argument(*r);
   const work_calendar cal = calendar_from_options(args);
 
   std::uintmax_t size = 0;
@@ -162,14 +256,46 @@ int run_dossiers(const context& ctx, const arguments& args) {
     period_from_log = true;
   }
 
+  // The one-stop rules: the user's, else the built-in set in force on the period's last day (the
+  // earliest set when none is: a period before 2018 is computed under vn.one_stop.2018, and says so).
+  std::optional<one_stop_rules> rules = chosen_rules;
+  std::string rules_note;
+  if (!rules && period) {
+    try {
+      rules = rules_in_force(period->last);
+      rules_note = ctx.tr("chọn theo ngày cuối kỳ", "chosen by the period's last day");
+    } catch (const cchc::range_error&) {
+      for (const auto& id : builtin_one_stop_rules()) {
+        const one_stop_rules& r = builtin_one_stop_rules(id);
+        if (!rules || r.effective_from < rules->effective_from) rules = r;
+      }
+      if (!rules) throw;
+      rules_note = ctx.tr("không bộ quy định nào có hiệu lực vào ngày cuối kỳ; dùng bộ sớm nhất",
+                          "no built-in set in force on the period's last day; the earliest used");
+    }
+  } else if (rules) {
+    rules_note = ctx.tr("do người dùng chọn", "given by the user");
+  }
+  const receipt_rule rule = rules ? rules->receipt() : receipt_rule{};
+
+  std::optional<outcomes_writer> outcomes;
+  if (auto o = args.value("outcomes")) {
+    if (!period) throw usage_error("--outcomes", "--outcomes needs a period: the log has no dossier to take it from; give --period");
+    outcomes.emplace(*o, period->first, period->last, cal, rule);
+  }
+
   prog.set_pass(ctx.tr("đọc", "reading"));
   auto reader = dossier_log_reader::open(path, options);
   std::optional<flow_accumulator> acc;
-  if (period) acc.emplace(period->first, period->last, cal, key);
+  if (period) acc.emplace(period->first, period->last, cal, key, rule);
   dossier d;
   // The accumulating next(): a row that cannot be classified (a date outside the calendar) is a bad
-  // row of the log, skipped under --skip-bad-rows.
-  while (acc ? reader.next(d, *acc) : reader.next(d)) prog.update(reader.summary().bytes, reader.summary().rows);
+  // row of the log, skipped under --skip-bad-rows (and then not written to --outcomes either).
+  while (acc ? reader.next(d, *acc) : reader.next(d)) {
+    if (outcomes) outcomes->write(d);
+    prog.update(reader.summary().bytes, reader.summary().rows);
+  }
+  if (outcomes) outcomes->close();
   prog.finish();
   const dossier_log_summary& summary = reader.summary();
 
@@ -202,6 +328,14 @@ int run_dossiers(const context& ctx, const arguments& args) {
                                                 "log_span"}
                                          : text_cell(period->name)});
   }
+  if (rules)
+    doc.facts.push_back({"one_stop_rules", ctx.tr("Quy định một cửa", "One-stop rules"),
+                         {rules->id + " (" + rules_note + ")", rules->id}});
+  if (options.procedures)
+    doc.facts.push_back({"procedures", ctx.tr("Danh mục thủ tục", "Procedure catalogue"),
+                         {*args.value("procedures") + " (" + std::to_string(options.procedures->size()) +
+                              ctx.tr(" thủ tục)", " procedures)"),
+                          *args.value("procedures")}});
   doc.facts.push_back({"rows", ctx.tr("Số dòng", "Rows"), count_cell(summary.rows, ctx)});
   doc.facts.push_back({"rows_skipped", ctx.tr("Dòng lỗi bỏ qua", "Bad rows skipped"), count_cell(summary.skipped, ctx)});
 
@@ -233,6 +367,7 @@ const command dossiers_command{
     "dossiers",
     "the flow table (Biểu 06) recomputed from a dossier log (CSV)",
     "cchc dossiers LOG.csv [--period FROM..TO|annual:YYYY] [--by KEY] [--compare REPORT.json]\n"
+    "                     [--procedures FILE.json|builtin] [--one-stop-rules NAME|FILE] [--outcomes FILE.csv]\n"
     "                     [--skip-bad-rows] [--separator SEP] [--all-columns] [--schedule FILE]",
     "Reads a dossier log (one row per dossier, the CSV layout of docs/dossiers.md), classifies every\n"
     "dossier at the end of the period (Decision 766's rule: early, on time, late, pending within the\n"
@@ -257,12 +392,20 @@ const command dossiers_command{
                            "instead of stopping at the first one"},
      {"separator", "SEP", "the log's field separator: ',', ';' or tab (default: detected from the\n"
                           "header line)"},
+     {"procedures", "FILE.json", "a procedure catalogue (docs/procedures.md), merged over the built-in one, or\n"
+                                 "'builtin': rows naming a catalogued procedure but no processing_time take\n"
+                                 "its processing time, and its receipt cut-off"},
+     {"one-stop-rules", "NAME|FILE", "the one-stop rules: vn.one_stop.2018, vn.one_stop.2025 or a rules file\n"
+                                     "(default: the built-in set in force on the period's last day)"},
+     {"outcomes", "FILE.csv", "also write each dossier's outcome (code and name), due date and time and\n"
+                              "the reason, one row per dossier read"},
      {"compare", "REPORT.json", "also show the report's published flow table beside the recomputed one\n"
                                 "(per level; the period defaults to the report's)"},
      calendar_schedule_option()},
     "  cchc dossiers build/examples/tran-de-2023/dossiers.csv --period 2022-12-15..2023-12-13\n"
     "  cchc dossiers log.csv --period annual:2023 --by unit --format csv\n"
-    "  cchc dossiers log.csv --period 15/12/2022..13/12/2023 --skip-bad-rows --lang en\n",
+    "  cchc dossiers log.csv --period 15/12/2022..13/12/2023 --skip-bad-rows --lang en\n"
+    "  cchc dossiers log.csv --period annual:2025 --procedures builtin --outcomes outcomes.csv\n",
     1,
     1,
     {"LOG.csv"},

@@ -39,6 +39,10 @@ PYBIND11_MODULE(_core, m) {
   bind_scorecard(m);
   areas.append("scorecard");
 #endif
+#ifdef CCHC_PY_HAVE_PROCEDURES
+  bind_procedures(m);
+  areas.append("procedures");
+#endif
   m.attr("_areas") = py::tuple(areas);
 
   // Private hooks for the caster tests: a date in, its day number out, and back.

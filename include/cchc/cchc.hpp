@@ -27,6 +27,8 @@
 
 // deadline
 #include "cchc/deadline.hpp"
+#include "cchc/procedure_catalogue.hpp"
+#include "cchc/one_stop_rules.hpp"
 
 // dossier
 #include "cchc/flow.hpp"

@@ -18,6 +18,11 @@
 //     cchc::dossier_log_summary s = cchc::accumulate_dossier_log("log.csv", acc);
 //     acc.table();   // one Biểu 06 row per unit; acc.flow() is their total
 //
+// Counts (processing_time, supplement_requests, apology) are whole numbers; "1.0" is accepted for 1,
+// because pandas writes integer columns as floats once a value is missing, and "1.5" is refused.
+// With a procedure catalogue in the options, a row may give only the procedure code (see
+// `dossier_log_options::procedures`).
+//
 // A bad row is a `cchc::parse_error` naming the file, the line, the column (in characters, where the
 // offending field starts), the dossier id once it is read (`where().path`), the column's header name
 // (`where().field`) and the expected form. With `skip_bad_rows` the reader goes on instead and the
@@ -46,6 +51,7 @@
 #include "cchc/deadline.hpp"
 #include "cchc/dossier.hpp"
 #include "cchc/error.hpp"
+#include "cchc/procedure_catalogue.hpp"
 
 namespace cchc {
 
@@ -60,6 +66,12 @@ struct CCHC_EXPORT dossier_log_options {
   std::size_t max_record_bytes = std::size_t{64} << 20;
   /// Field separator: ',', ';' or '\t'; 0 (the default) detects it from the header line.
   char separator = 0;
+  /// Procedures by code (cchc/procedure_catalogue.hpp). When set, a row naming a procedure of the
+  /// catalogue in `procedure` but giving no processing_time (and no promised_at) takes the
+  /// catalogue's processing time, and every row of a catalogued procedure gets its receipt cut-off
+  /// in `dossier::receipt_cutoff`; the processing_time column may then be absent from the header.
+  /// A row whose code is not in the catalogue still needs a processing time or a promised date.
+  std::optional<procedure_catalogue> procedures;
 };
 
 /// What a read saw.

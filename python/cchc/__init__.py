@@ -141,3 +141,8 @@ if "scorecard" in _core._areas:
 
     __all__ += ["UNDEFINED", "Expression", "Scorecard", "check_roll_up", "evaluate", "read_figures", "report_figures",
                 "roll_up"]
+
+if "procedures" in _core._areas:
+    from ._core import OneStopRules, Procedure, Procedures  # noqa: E402
+
+    __all__ += ["OneStopRules", "Procedure", "Procedures"]

@@ -6,6 +6,7 @@
 #include <optional>
 #include <utility>
 
+#include "cchc/decimal.hpp"
 #include "cchc/dossier_log.hpp"
 #include "dossier/dossier_log_columns.hpp"
 #include "internal/civil_time.hpp"
@@ -171,16 +172,48 @@ struct dossier_log_reader::impl {
     return t;
   }
 
+  // A whole number of a count column. Digits only is the fast path of generated logs; anything
+  // else goes through the shared number reader, so that "1.0" (pandas writes integer columns as
+  // floats once a value is missing) reads as 1 and "1.5" is refused as not whole.
+  std::optional<long> whole_number(std::string_view s, std::string& why) const {
+    if (!s.empty() && s.size() <= 9 && std::all_of(s.begin(), s.end(), [](char ch) { return ch >= '0' && ch <= '9'; })) {
+      long n = 0;
+      for (char ch : s) n = n * 10 + (ch - '0');
+      return n;
+    }
+    std::string detail;
+    const std::optional<decimal> d = decimal::try_parse(s, number_style::plain, &detail);
+    if (!d) {
+      why = "not a number";
+      return std::nullopt;
+    }
+    if (d->signum() < 0) {
+      why = "negative";
+      return std::nullopt;
+    }
+    const decimal whole = d->rescale(0, rounding::toward_zero);
+    if (whole != *d) {
+      why = "not a whole number";
+      return std::nullopt;
+    }
+    const std::optional<std::int64_t> n = whole.small_coefficient();
+    if (!n || *n > 999999999) {
+      why = "too large";
+      return std::nullopt;
+    }
+    return static_cast<long>(*n);
+  }
+
   long get_count(int c, std::string_view v, long max) {
     const std::string_view s = trim(v);
-    long n = 0;
-    if (s.empty() || s.size() > 9 ||
-        !std::all_of(s.begin(), s.end(), [](char ch) { return ch >= '0' && ch <= '9'; }))
-      fail(pos(c), column_label(c) + "expected a non-negative integer, found " + quote_for_message(v));
-    for (char ch : s) n = n * 10 + (ch - '0');
-    if (n > max)
+    std::string why;
+    const std::optional<long> n = whole_number(s, why);
+    if (!n)
+      fail(pos(c), column_label(c) + "expected a non-negative whole number (1 or 1.0), found " + quote_for_message(v) +
+                       " (" + why + ")");
+    if (*n > max)
       fail(pos(c), column_label(c) + "expected at most " + std::to_string(max) + ", found " + std::string(s));
-    return n;
+    return *n;
   }
 
   // The header's error, with the separator hint when another separator would split it better.
@@ -229,7 +262,7 @@ struct dossier_log_reader::impl {
     }
     std::string missing;
     for (std::size_t c = 0; c < cols.size(); ++c)
-      if (cols[c].required && index[c] < 0) {
+      if (cols[c].required && index[c] < 0 && !(c == c_processing_time && options.procedures)) {
         if (!missing.empty()) missing += ", ";
         missing += std::string(cols[c].name) + " (or '" + std::string(cols[c].aliases.front()) + "')";
       }
@@ -312,13 +345,36 @@ struct dossier_log_reader::impl {
         fail(pos(c_processing_unit), column_label(c_processing_unit) + "expected " +
                                          std::string(unit_values().expected) + ", found " + quote_for_message(tu_text));
     }
+    // The procedure's catalogue entry (when a catalogue is given): its cut-off applies to every row
+    // of the procedure, its processing time to rows that give none (and no promised date).
+    const cchc::procedure* catalogued = options.procedures && !d.procedure.empty() ? options.procedures->find(d.procedure) : nullptr;
+    if (catalogued)
+      d.receipt_cutoff = catalogued->receipt_cutoff;
+    else
+      d.receipt_cutoff.reset();
     const std::string_view amount = get(c_processing_time);
     if (is_blank(amount)) {
-      if (!d.promised_at)
-        fail(pos(c_processing_time), column_label(c_processing_time) +
-                                         "expected the processing time (a non-negative integer), found an "
-                                         "empty field and no promised_at date to use instead");
-      d.processing.reset();
+      if (d.promised_at) {
+        d.processing.reset();
+      } else if (catalogued) {
+        if (!is_blank(tu_text) && tu != catalogued->processing.unit)
+          fail(pos(c_processing_unit), column_label(c_processing_unit) + "found " + quote_for_message(tu_text) +
+                                           " but processing_time is empty and procedure " + catalogued->code +
+                                           " takes its processing time from the catalogue (" +
+                                           std::to_string(catalogued->processing.amount) + " " +
+                                           std::string(to_string(catalogued->processing.unit)) +
+                                           "); expected processing_time too, or an empty processing_unit");
+        d.processing = catalogued->processing;
+      } else {
+        std::string why = "expected the processing time (a non-negative integer), found an empty field and no "
+                          "promised_at date to use instead";
+        if (options.procedures)
+          why += d.procedure.empty() ? " (and no procedure code to look up in the procedure catalogue)"
+                                     : " (and the procedure '" + d.procedure + "' is not in the procedure catalogue)";
+        // Located at processing_time, or (absent with a catalogue) at the procedure code, or the id.
+        const int at = index[c_processing_time] >= 0 ? c_processing_time : index[c_procedure] >= 0 ? c_procedure : c_id;
+        fail(pos(at), column_label(at) + (at == c_processing_time ? "" : "processing_time: ") + why);
+      }
     } else {
       d.processing = processing_time{tu, get_count(c_processing_time, amount, 100000)};
       if (tu == time_unit::same_day && d.processing->amount > 1)
@@ -393,8 +449,13 @@ struct dossier_log_reader::impl {
     } else if (const bool* a = find_value(c_apology, apology_values(), ap)) {
       d.apology = *a;
     } else {
-      fail(pos(c_apology), column_label(c_apology) + "expected " + std::string(apology_values().expected) +
-                               ", found " + quote_for_message(ap));
+      // "1.0" / "0.0" as pandas writes them; "1.5" is not a flag.
+      std::string why;
+      const std::optional<long> n = whole_number(ap, why);
+      if (!n || *n > 1)
+        fail(pos(c_apology), column_label(c_apology) + "expected " + std::string(apology_values().expected) +
+                                 ", found " + quote_for_message(ap) + (n ? "" : why == "not a number" ? "" : " (" + why + ")"));
+      d.apology = *n == 1;
     }
   }
 

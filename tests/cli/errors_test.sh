@@ -51,6 +51,9 @@ expect_error_line calendar "$WORK/missing.csv: cannot open the schedule file for
 run dossiers "$WORK/missing.csv"
 expect_exit 2
 expect_error_line dossiers "$WORK/missing.csv: cannot open the dossier log"
+run dossiers "$TESTS/data/march-2023.csv" --procedures "$WORK/missing.json"
+expect_exit 2
+expect_error_line dossiers "$WORK/missing.json: cannot open the procedure catalogue$"
 
 # --- exit 2, parse_error: malformed text, with file:line:column and the JSON path or column ------
 run check "$TESTS/data/broken.json"
@@ -74,6 +77,13 @@ expect_error_line dossiers "$TESTS/data/march-2023-bad.csv:5:40: D8: channel: ex
 run dossiers "$LOGS/bad_utf8.csv"
 expect_exit 2
 expect_error_line dossiers "$LOGS/bad_utf8.csv:[0-9]+"
+run dossiers "$TESTS/data/march-2023.csv" --procedures "$SRC/tests/data/procedures/same_day_2.json"
+expect_exit 2
+expect_error_line dossiers "$SRC/tests/data/procedures/same_day_2.json:2:72: \\\$\\.procedures\\[0\\]\\.processing\\.amount: expected 0 or 1 for a same_day"
+sed 's/"value": true/"value": false/' "$SRC/data/one_stop/vn.one_stop.2025.json" > "$WORK/rules.json"
+run dossiers "$TESTS/data/march-2023.csv" --one-stop-rules "$WORK/rules.json"
+expect_exit 2
+expect_error_line dossiers "$WORK/rules.json:28:14: \\\$\\.day_off_receipt_moves_to_next_working_day\\.value: cchc's deadline rules implement only true"
 
 # --- exit 2, argument_error: a value the operation cannot take ----------------------------------
 run calendar 2024 --schedule "$WORK/holidays.txt"

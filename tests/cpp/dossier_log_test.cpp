@@ -619,3 +619,108 @@ TEST_CASE("dossier_log: a row whose due date is outside the calendar is a bad ro
   CHECK(s.errors[0].where().path == "FAR");
   CHECK(acc2.flow().received == 2);
 }
+
+TEST_CASE("dossier_log: counts written by pandas as floats (1.0) are whole numbers, 1.5 is refused") {
+  const std::string h = "id,channel,received_at,processing_time,supplement_requests,paused_from,paused_to,apology\n";
+  auto r = cchc::dossier_log_reader::from_text(
+      h + "A,online,2023-12-15,3.0,2.0,2023-12-18,2023-12-19,1.0\n"
+          "B,online,2023-12-15,3.00,0.0,,,0.0\n",
+      "t.csv");
+  cchc::dossier d;
+  REQUIRE(r.next(d));
+  CHECK(d.processing == cchc::processing_time{cchc::time_unit::working_days, 3});
+  CHECK(d.supplement_requests == 2);
+  CHECK(d.apology);
+  REQUIRE(r.next(d));
+  CHECK(d.processing->amount == 3);
+  CHECK(d.supplement_requests == 0);
+  CHECK(!d.apology);
+  auto first_error = [&](const std::string& row) {
+    return expect_parse_error([&] {
+      auto rr = cchc::dossier_log_reader::from_text(h + row, "t.csv");
+      cchc::dossier dd;
+      while (rr.next(dd)) {
+      }
+    });
+  };
+  auto e = first_error("A,online,2023-12-15,1.5,,,,\n");
+  CHECK(e.where().field == "processing_time");
+  CHECK(e.where().column == 21);
+  CHECK(contains(e.detail(), "whole number"));
+  CHECK(contains(e.detail(), "'1.5'"));
+  e = first_error("A,online,2023-12-15,3,2.5,,,\n");
+  CHECK(e.where().field == "supplement_requests");
+  CHECK(contains(e.detail(), "not a whole number"));
+  e = first_error("A,online,2023-12-15,3,,,,1.5\n");
+  CHECK(e.where().field == "apology");
+  CHECK(contains(e.detail(), "not a whole number"));
+  CHECK(first_error("A,online,2023-12-15,3,,,,2.0\n").where().field == "apology");
+  CHECK(first_error("A,online,2023-12-15,-1.0,,,,\n").where().field == "processing_time");
+  CHECK(contains(first_error("A,online,2023-12-15,-1.0,,,,\n").detail(), "negative"));
+  CHECK(first_error("A,online,2023-12-15,1e400,,,,\n").where().field == "processing_time");
+  CHECK(first_error("A,online,2023-12-15,100001.0,,,,\n").where().field == "processing_time");
+  CHECK(first_error("A,online,2023-12-15,99999999999999999999.0,,,,\n").where().field == "processing_time");
+  CHECK(first_error("A,online,2023-12-15,1.0.0,,,,\n").where().field == "processing_time");
+  CHECK(first_error("A,online,2023-12-15,\"1,0\",,,,\n").where().field == "processing_time");  // not the plain style
+}
+
+TEST_CASE("dossier_log: a procedure catalogue supplies the processing time and the receipt cut-off") {
+  using namespace std::chrono_literals;
+  cchc::dossier_log_options o;
+  o.procedures = cchc::builtin_procedure_catalogue();
+  // Without processing_time in the header at all: every row then needs a catalogued code or a promise.
+  auto r = cchc::dossier_log_reader::from_text(
+      "id,procedure,channel,received_at,promised_at\n"
+      "A,1.001193,in_person,2024-03-04 15:30,\n"
+      "B,2.000815,online,2024-03-04 09:00,2024-03-06\n",
+      "t.csv", o);
+  cchc::dossier d;
+  REQUIRE(r.next(d));
+  CHECK(d.processing == cchc::processing_time{cchc::time_unit::same_day, 1});
+  CHECK(d.receipt_cutoff == std::optional<std::chrono::minutes>{15h});
+  REQUIRE(r.next(d));
+  CHECK(!d.processing);  // a promised date wins, as without a catalogue
+  CHECK(d.receipt_cutoff == std::optional<std::chrono::minutes>{15h});
+
+  // A row's own processing time wins; the procedure's cut-off still applies; unknown codes get none.
+  r = cchc::dossier_log_reader::from_text(
+      "id,procedure,channel,received_at,processing_time\n"
+      "A,1.001193,online,2024-03-04,3\n"
+      "B,OTHER,online,2024-03-04,3\n",
+      "t.csv", o);
+  REQUIRE(r.next(d));
+  CHECK(d.processing == cchc::processing_time{cchc::time_unit::working_days, 3});
+  CHECK(d.receipt_cutoff == std::optional<std::chrono::minutes>{15h});
+  REQUIRE(r.next(d));
+  CHECK(!d.receipt_cutoff);  // reset between rows
+
+  auto first_error = [&](const std::string& text) {
+    return expect_parse_error([&] {
+      auto rr = cchc::dossier_log_reader::from_text(text, "t.csv", o);
+      cchc::dossier dd;
+      while (rr.next(dd)) {
+      }
+    });
+  };
+  // A code not in the catalogue, no processing time: the existing error, naming the code.
+  auto e = first_error("id,procedure,channel,received_at,processing_time\nA,9.999,online,2024-03-04,\n");
+  CHECK(e.where().field == "processing_time");
+  CHECK(contains(e.detail(), "no promised_at"));
+  CHECK(contains(e.detail(), "'9.999' is not in the procedure catalogue"));
+  e = first_error("id,procedure,channel,received_at\nA,9.999,online,2024-03-04\n");
+  CHECK(e.where().field == "procedure");
+  CHECK(e.where().path == "A");
+  CHECK(contains(e.detail(), "processing_time: "));
+  e = first_error("id,channel,received_at\nA,online,2024-03-04\n");
+  CHECK(e.where().field == "id");
+  CHECK(contains(e.detail(), "no procedure code"));
+  // A processing unit that contradicts the catalogue's is an error, not silently dropped.
+  e = first_error("id,procedure,channel,received_at,processing_time,processing_unit\nA,1.001193,online,2024-03-04,,working_days\n");
+  CHECK(e.where().field == "processing_unit");
+  CHECK(contains(e.detail(), "1.001193"));
+  // Without a catalogue, processing_time stays a required column.
+  CHECK(contains(expect_parse_error([] {
+                   (void)cchc::dossier_log_reader::from_text("id,procedure,channel,received_at\n", "t.csv");
+                 }).detail(),
+                 "missing required column(s): processing_time"));
+}

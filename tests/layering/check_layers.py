@@ -31,7 +31,7 @@ PUBLIC = {
     "figures": "expression", "expression": "expression", "figures_table": "expression", "roll_up": "expression",
     "lunar": "calendar", "calendar": "calendar", "schedule_file": "calendar", "vietnam_calendar": "calendar",
     "period": "calendar", "detail/working_day_index": "calendar",
-    "deadline": "deadline",
+    "deadline": "deadline", "procedure_catalogue": "deadline", "one_stop_rules": "deadline",
     "flow": "dossier", "dossier": "dossier", "dossier_log": "dossier", "bulk": "dossier", "dossier_batch": "dossier", "flow_figures": "dossier",
     "document_ref": "report", "report": "report", "report_figures": "report",
     "validate": "validate",
