@@ -134,27 +134,6 @@ one_stop_rules rules_argument(const std::string& value) {
   return load_one_stop_rules(value);
 }
 
-// Why a dossier has its outcome, from the record and its deadline.
-// TODO(lead): switch to cchc::judge(d, cutoff, calendar, rule) and to_string(judgement.reason) once
-// dossier.hpp has them; this mirrors outcome_at's rule (docs/dossiers.md §1) for the --outcomes file.
-std::string outcome_reason(const dossier& d, outcome o, const std::optional<due_date>& due) {
-  const std::string basis = d.promised_at ? "promised_at" : "processing_time";
-  switch (o) {
-    case outcome::returned: return "returned to the applicant";
-    case outcome::withdrawn: return "withdrawn by the applicant";
-    case outcome::late:
-      if (d.supplement_requests > 1) return "more than one supplement request (" + std::to_string(d.supplement_requests) + ")";
-      return "ended after the deadline (" + basis + ")";
-    case outcome::pending_overdue:
-      if (d.supplement_requests > 1) return "pending, more than one supplement request (" + std::to_string(d.supplement_requests) + ")";
-      return "pending at the cut-off, deadline passed (" + basis + ")";
-    case outcome::early: return "ended before the due day (" + basis + ")";
-    case outcome::on_time: return due && due->time ? "ended by the due time (" + basis + ")" : "ended on the due day (" + basis + ")";
-    case outcome::pending_in_time: return "pending at the cut-off, within the deadline (" + basis + ")";
-  }
-  return {};
-}
-
 // --outcomes FILE.csv: one row per dossier read, in file order.
 class outcomes_writer {
  public:
@@ -172,16 +151,15 @@ class outcomes_writer {
     } else if (d.end && date::floor<date::days>(d.end->at) < first_) {
       reason = "not counted: ended before the period";
     } else {
-      std::optional<due_date> due;
-      if (d.promised_at || d.processing) due = due_of(d, cal_, rule_);
-      const outcome o = outcome_at(d, last_, cal_, rule_);
-      code = std::to_string(static_cast<int>(o));
-      name = std::string(to_string(o));
-      if (due) {
-        due_day = iso_date(due->day);
-        if (due->time) due_time = format_time(*due->time);
+      // The one kernel: the same judgement the flow table counts (docs/dossiers.md §1).
+      const judgement j = judge(d, last_, cal_, rule_);
+      code = std::to_string(static_cast<int>(j.result));
+      name = std::string(to_string(j.result));
+      if (j.due) {
+        due_day = iso_date(j.due->day);
+        if (j.due->time) due_time = format_time(*j.due->time);
       }
-      reason = outcome_reason(d, o, due);
+      reason = std::string(describe(j.reason));
     }
     out_ << csv_field(d.id) << ',' << csv_field(d.unit) << ',' << csv_field(d.level) << ',' << csv_field(d.procedure)
          << ',' << csv_field(d.field) << ',' << to_string(d.channel) << ',' << code << ',' << name << ',' << due_day << ','
@@ -204,15 +182,27 @@ class outcomes_writer {
 
 int run_dossiers(const context& ctx, const arguments& args) {
   const std::string path = args.positionals()[0];
-  flow_key key = flow_key::level;
-  if (auto by = args.value("by")) {
-    try {
-      key = parse_flow_key(*by);
-    } catch (const cchc::lookup_error&) {
-      throw usage_error("--by", "invalid value for --by: expected unit, level, channel, procedure or field, found '" +
-                                    *by + "'");
+  // --by KEY or --by KEY,KEY,… (one row per combination of values).
+  std::vector<flow_key> keys;
+  {
+    const std::string by = args.value("by").value_or("level");
+    std::size_t start = 0;
+    while (start <= by.size()) {
+      const std::size_t comma = std::min(by.find(',', start), by.size());
+      const std::string name = by.substr(start, comma - start);
+      try {
+        const flow_key k = parse_flow_key(name);
+        if (std::find(keys.begin(), keys.end(), k) != keys.end())
+          throw usage_error("--by", "invalid value for --by: '" + name + "' is given twice");
+        keys.push_back(k);
+      } catch (const cchc::lookup_error&) {
+        throw usage_error("--by", "invalid value for --by: expected unit, level, channel, procedure or field "
+                                  "(or several, comma-separated), found '" + name + "'");
+      }
+      start = comma + 1;
     }
   }
+  const flow_key key = keys.front();
   dossier_log_options options;
   options.skip_bad_rows = args.has("skip-bad-rows");
   if (auto sep = args.value("separator")) {
@@ -236,9 +226,9 @@ int run_dossiers(const context& ctx, const arguments& args) {
 
   std::optional<report> published;
   if (auto compare = args.value("compare")) {
-    if (key != flow_key::level)
+    if (keys.size() != 1 || key != flow_key::level)
       throw usage_error("--compare", "--compare compares the table per level: it cannot be used with --by " +
-                                         std::string(to_string(key)));
+                                         *args.value("by"));
     published = load_report(*compare);
   }
 
@@ -287,7 +277,7 @@ int run_dossiers(const context& ctx, const arguments& args) {
   prog.set_pass(ctx.tr("đọc", "reading"));
   auto reader = dossier_log_reader::open(path, options);
   std::optional<flow_accumulator> acc;
-  if (period) acc.emplace(period->first, period->last, cal, key, rule);
+  if (period) acc.emplace(period->first, period->last, cal, keys, rule);
   dossier d;
   // The accumulating next(): a row that cannot be classified (a date outside the calendar) is a bad
   // row of the log, skipped under --skip-bad-rows (and then not written to --outcomes either).
@@ -340,13 +330,47 @@ int run_dossiers(const context& ctx, const arguments& args) {
   doc.facts.push_back({"rows_skipped", ctx.tr("Dòng lỗi bỏ qua", "Bad rows skipped"), count_cell(summary.skipped, ctx)});
 
   flow_table flows;
-  if (acc)
-    for (const auto& [k, flow] : acc->table()) flows[k] = flow;
+  // With several keys the rows are numbered in key order for the table builder, then given one
+  // cell per key.
+  std::vector<const std::vector<std::string>*> combination;
+  if (acc) {
+    if (keys.size() == 1) {
+      for (const auto& [k, flow] : acc->table()) flows[k] = flow;
+    } else {
+      for (const auto& [k, flow] : acc->rows()) {
+        std::string n = std::to_string(combination.size());
+        flows[std::string(12 - n.size(), '0') + n] = flow;
+        combination.push_back(&k);
+      }
+    }
+  }
   // json and csv carry every column; the table and markdown show the Biểu 06 ones unless asked.
   const bool all_columns = args.has("all-columns") || ctx.format == output_format::json || ctx.format == output_format::csv;
   table t = flow_output_table(flows, {std::string(to_string(key)), key_label(key, ctx)}, true, all_columns, ctx);
-  for (auto& row : t.rows)
-    if (row[0].value.is_string() && row[0].value != "total") row[0].text = key_text(key, row[0].value.get<std::string>(), ctx);
+  if (keys.size() == 1) {
+    for (auto& row : t.rows)
+      if (row[0].value.is_string() && row[0].value != "total") row[0].text = key_text(key, row[0].value.get<std::string>(), ctx);
+  } else {
+    for (std::size_t k = 1; k < keys.size(); ++k)
+      t.columns.insert(t.columns.begin() + static_cast<std::ptrdiff_t>(k),
+                       {std::string(to_string(keys[k])), key_label(keys[k], ctx)});
+    for (auto& row : t.rows) {
+      const bool is_total = row[0].value.is_string() && row[0].value == "total";
+      std::vector<cell> cells;
+      for (std::size_t k = 0; k < keys.size(); ++k) {
+        if (is_total) {
+          cells.push_back(k == 0 ? row[0] : empty_cell());
+          continue;
+        }
+        const auto& values = *combination.at(std::stoul(row[0].value.get<std::string>()));
+        cell c = text_cell(values[k]);
+        c.text = key_text(keys[k], values[k], ctx);
+        cells.push_back(std::move(c));
+      }
+      row.erase(row.begin());
+      row.insert(row.begin(), cells.begin(), cells.end());
+    }
+  }
   t.notes.push_back(ctx.tr("Tỷ lệ đúng hạn = (trước hạn + đúng hạn) / đã giải quyết, làm tròn 2 chữ số thập phân "
                            "(nửa lên, xa số 0).",
                            "On-time rate = (early + on time) / resolved, rounded to 2 decimals, half away from zero."));
@@ -366,7 +390,7 @@ extern const command dossiers_command;
 const command dossiers_command{
     "dossiers",
     "the flow table (Biểu 06) recomputed from a dossier log (CSV)",
-    "cchc dossiers LOG.csv [--period FROM..TO|annual:YYYY] [--by KEY] [--compare REPORT.json]\n"
+    "cchc dossiers LOG.csv [--period FROM..TO|annual:YYYY] [--by KEY[,KEY…]] [--compare REPORT.json]\n"
     "                     [--procedures FILE.json|builtin] [--one-stop-rules NAME|FILE] [--outcomes FILE.csv]\n"
     "                     [--skip-bad-rows] [--separator SEP] [--all-columns] [--schedule FILE]",
     "Reads a dossier log (one row per dossier, the CSV layout of docs/dossiers.md), classifies every\n"
@@ -385,7 +409,8 @@ const command dossiers_command{
       "period: year:YYYY, calendar-quarter:YYYY-Qn, calendar-month:YYYY-MM.\n"
       "Default: the report's period with --compare, else the first to the last\n"
       "receipt day found in the log"},
-     {"by", "KEY", "group rows by level (default), unit, channel, procedure or field"},
+     {"by", "KEY[,KEY…]", "group rows by level (default), unit, channel, procedure or field, or by\n"
+                         "several of them (--by unit,procedure: one row per combination)"},
      {"all-columns", "", "table/markdown: also show early+on time combined, apology slips, online\n"
                          "resolved and fell due (json and csv always have every column)"},
      {"skip-bad-rows", "", "skip malformed rows (reported on stderr, counted in the output)\n"

@@ -30,12 +30,12 @@ expect_json_true "[r for r in j['flows'] if r['level'] == 'total'][0]['pending_i
 expect_json_true "j['one_stop_rules'] == 'vn.one_stop.2018' and j['procedures'] == 'builtin'"
 cp "$WORK/outcomes.csv" "$WORK/out"
 expect_line "id,unit,level,procedure,field,channel,outcome_code,outcome,due_date,due_time,reason"
-expect_line "A1,UBND xã Đại Ân 2,commune,1.001193,Hộ tịch,in_person,1,on_time,2024-03-04,,ended on the due day (processing_time)"
-expect_line "A2,UBND xã Đại Ân 2,commune,2.000815,Chứng thực,online,2,late,2024-03-05,,ended after the deadline (processing_time)"
-expect_line "A3,UBND huyện Trần Đề,district,P-OWN,Đất đai,in_person,0,early,2024-03-08,,ended before the due day (processing_time)"
-expect_line "A4,UBND huyện Trần Đề,district,X,Xây dựng,post,3,pending_in_time,2024-03-20,,\"pending at the cut-off, within the deadline (promised_at)\""
+expect_line "A1,UBND xã Đại Ân 2,commune,1.001193,Hộ tịch,in_person,1,on_time,2024-03-04,,ended on the due day"
+expect_line "A2,UBND xã Đại Ân 2,commune,2.000815,Chứng thực,online,2,late,2024-03-05,,ended after the due day"
+expect_line "A3,UBND huyện Trần Đề,district,P-OWN,Đất đai,in_person,0,early,2024-03-08,,ended before the due day"
+expect_line "A4,UBND huyện Trần Đề,district,X,Xây dựng,post,3,pending_in_time,2024-03-20,,\"not ended by the cut-off, which is not after the due day\""
 expect_line "A5,UBND xã Đại Ân 2,commune,1.001193,Hộ tịch,in_person,,,,,not counted: ended before the period"
-expect_line "A6,UBND huyện Trần Đề,district,P-OWN,Đất đai,online,2,late,2024-03-11,,more than one supplement request (2)"
+expect_line "A6,UBND huyện Trần Đề,district,P-OWN,Đất đai,online,2,late,2024-03-11,,more than one supplement request (Decision 766: late)"
 [ "$(wc -l < "$WORK/outcomes.csv")" -eq 7 ] || fail "expected a header and 6 rows in --outcomes"
 
 # A user's catalogue is merged over the built-in one: X gets 2 working days (received Mon 11/03 →

@@ -57,6 +57,19 @@ expect_line "in_person,4,0,3,1,3,2,1,1,1,0,0,0,1,0,0,3,66.67"
 expect_line "online,2,2,0,0,1,1,1,0,0,1,1,0,0,0,1,1,100.00"
 expect_line "post,1,0,1,0,0,0,0,0,0,1,0,1,0,0,0,1,"
 
+# --by channel,level: one row per combination, summing to the --by channel rows above (in person:
+# the commune's D3 late + the district's 3 = 4, carried over 1).
+run dossiers "$LOG" --period 2023-03-01..2023-03-31 --by channel,level --format csv
+expect_exit 0
+expect_out "channel,level,received,"
+expect_line "in_person,commune,1,0,1,0,1,0,0,0,1,0,0,0,0,0,0,1,0.00"
+expect_line "in_person,district,3,0,2,1,2,2,1,1,0,0,0,0,1,0,0,2,100.00"
+expect_line "post,commune,1,0,1,0,0,0,0,0,0,1,0,1,0,0,0,1,"
+expect_line "total,,7,2,4,1,4,3,2,1,1,2,1,1,1,0,1,5,75.00"
+run dossiers "$LOG" --by channel,channel
+expect_exit 2
+expect_err "given twice"
+
 # Markdown in English.
 run dossiers "$LOG" --period 2023-03-01..2023-03-31 --lang en --format markdown
 expect_exit 0
