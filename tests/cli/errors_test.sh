@@ -27,6 +27,10 @@ run check "$SRC/examples/tran-de-2023/report.json" --min-severity error
 expect_exit 1
 expect_out "percent.mismatch"
 expect_empty_err
+run flows "$TESTS/data/flows/findings.csv"
+expect_exit 1
+expect_out "flow_table.not_reproduced"
+expect_empty_err
 
 # --- exit 2, usage error ---------------------------------------------------------------------------
 run due 2023-02-30 3
@@ -74,6 +78,9 @@ expect_error_line dossiers "$TESTS/data/march-2023-bad.csv:5:40: D8: channel: ex
 run dossiers "$LOGS/bad_utf8.csv"
 expect_exit 2
 expect_error_line dossiers "$LOGS/bad_utf8.csv:[0-9]+"
+run flows "$TESTS/data/flows/bad.csv"
+expect_exit 2
+expect_error_line flows "$TESTS/data/flows/bad.csv:3:12: received: expected a count, found \"abc\""
 
 # --- exit 2, argument_error: a value the operation cannot take ----------------------------------
 run calendar 2024 --schedule "$WORK/holidays.txt"
