@@ -64,6 +64,7 @@ int run_flows(const context& ctx, const arguments& args) {
                {"infos", ctx.tr("Thông tin", "Notes"), count_cell(static_cast<long long>(counts[0]), ctx)}};
   table figures;
   figures.key = "figures";
+  figures.list_layout = true;  // the bases and matches are long: one item per figure
   figures.title = ctx.tr("Số liệu đã in và cách tính tái tạo được", "Printed figures and what reproduces them");
   figures.columns = {{"row", ctx.tr("Dòng", "Row")},
                      {"column", ctx.tr("Cột", "Column")},
