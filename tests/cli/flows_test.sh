@@ -48,6 +48,23 @@ run flows "$D/findings.csv" --format csv
 expect_exit 1
 expect_out "row,column,printed,bases,reproduced_by"
 
+# The same answer from Python (when the package is built): figures and findings equal the CLI's.
+if [ -f "$BUILD/python/cchc/__init__.py" ]; then
+  for t in seed mixed findings; do
+    run flows "$D/$t.csv" --format json
+    cp "$WORK/out" "$WORK/cli.json"
+    PYTHONPATH="$BUILD/python" "$PYTHON" - "$D/$t.csv" "$WORK/cli.json" <<'PY' >"$WORK/out" 2>"$WORK/err" || fail "Python's check_flows differs from the CLI on $t.csv"
+import json, sys
+import cchc
+cli = json.load(open(sys.argv[2]))
+res = cchc.check_flows(sys.argv[1])
+py = [[list(m) for m in ms] for ms in res.figures["matches"]]
+assert py == [[[m["basis"], m["scale"], m["rounding"]] for m in f["matches"]] for f in cli["figures"]], py
+assert list(res.findings["id"]) == [f["rule"] for f in cli["findings"]]
+PY
+  done
+fi
+
 # Errors: exit 2 with file:line:column, the column and what was expected.
 run flows "$D/bad.csv"
 expect_exit 2
