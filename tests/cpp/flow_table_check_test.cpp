@@ -70,7 +70,7 @@ TEST_CASE("flow_table_check: the seed rows read with Vietnamese and plain counts
   CHECK(!t.rows[0].get(cchc::printed_share::online_share));
 }
 
-TEST_CASE("flow_table_check: the seed's 97,55 % is resolved_basis; 99,69 % is reproduced by four conventions") {
+TEST_CASE("flow_table_check: the seed's 97,55 % is resolved_basis and its 99,69 % is reproduced by four conventions") {
   const auto r = cchc::check_flow_table(cchc::parse_flow_table(seed_csv, "seed.csv"));
   CHECK(r.findings.empty());  // both rows add up (14083 = 14019 + 64; 80878 = 80878 + 0), both reproduced
   REQUIRE(r.figures.size() == 2);
