@@ -112,8 +112,8 @@ struct CCHC_EXPORT flow_table_options {
 
 /// One row from text cells (column name → cell text; an empty cell is absent), as a CSV row is read:
 /// the names are flow columns, printed shares or the label (`unit`/`row`). `where` locates the row
-/// in errors (its field is set to the column at fault). Throws parse_error (bad cell) or
-/// lookup_error (unknown column name, listing the known ones).
+/// in errors (its field is set to the column at fault). Throws parse_error (bad cell), lookup_error
+/// (unknown column name, listing the known ones) or argument_error (a column given twice).
 [[nodiscard]] CCHC_EXPORT published_flow_row parse_flow_row(
     const std::vector<std::pair<std::string, std::string>>& cells, const location& where = {},
     const flow_table_options& options = {});
