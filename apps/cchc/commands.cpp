@@ -13,10 +13,12 @@ extern const command calendar_command;
 extern const command due_command;
 extern const command score_command;
 extern const command rank_command;
+extern const command flows_command;
 
 std::vector<const command*> registered_commands() {
   return {&check_command,    &indicators_command, &dossiers_command, &calendar_command,
-          &due_command,      &score_command,      &rank_command};
+          &due_command,      &score_command,      &rank_command,
+          &flows_command};
 }
 
 namespace {

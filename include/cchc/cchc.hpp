@@ -43,6 +43,7 @@
 #include "cchc/report.hpp"
 #include "cchc/report_figures.hpp"
 #include "cchc/validate.hpp"
+#include "cchc/flow_table_check.hpp"
 #include "cchc/indicator.hpp"
 
 // scorecards

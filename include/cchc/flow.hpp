@@ -91,7 +91,9 @@ inline constexpr std::array<flow_column, 16> all_flow_columns{
 /// Inverse of to_string; throws lookup_error naming the known names.
 [[nodiscard]] CCHC_EXPORT flow_column parse_flow_column(std::string_view name);
 
-/// How an on-time rate is computed. All three are in real use (docs/dossiers.md).
+/// How an on-time rate is computed. All five are in real use (docs/dossiers.md §2); each carries its
+/// source as data (source_of). A convention whose columns are absent gives no rate (std::nullopt),
+/// never a rate of zero.
 enum class on_time_convention : std::uint8_t {
   /// (early + on time) / resolved — the seed report: 13.676 / (13.676 + 343) = 97,55 %.
   resolved_basis = 0,
@@ -103,12 +105,39 @@ enum class on_time_convention : std::uint8_t {
   /// time in the period, as those bulletins do, so the rate can exceed 100 % when many dossiers are
   /// resolved before a due date that lies after the period.
   due_basis = 2,
+  /// 100 % − (resolved late + pending overdue) / (received in the period + carried over) — the
+  /// on-time rate as the complement of a late rate (Gia Lai's provincial portal). The denominator is
+  /// column 3 (received, which Biểu 06 defines as 4 + 5 + 6), or received_online + received_offline +
+  /// carried_over when column 3 is absent. Kept exact: (received − late − overdue) / received. A
+  /// portal that rounds the late share first and subtracts it from 100 is reproduced by the mirrored
+  /// mode (truncating the late share = ceiling on the complement).
+  late_complement = 3,
+  /// totalOnTime / totalReceived as the national public-service portal computes Decision 766's
+  /// timeliness group: totalOnTime = early + on time + pending within deadline, totalOverdue = late +
+  /// pending overdue, totalReceived = totalOnTime + totalOverdue. Unlike received_basis, the
+  /// denominator is built from the outcome columns, not column 3: returned/withdrawn dossiers counted
+  /// apart (received = resolved + pending + returned_withdrawn) are in received_basis's denominator and
+  /// not in this one, and a table whose counts do not add up gives two different rates.
+  portal_timeliness = 4,
 };
 
-inline constexpr std::array<on_time_convention, 3> all_on_time_conventions{
-    on_time_convention::resolved_basis, on_time_convention::received_basis, on_time_convention::due_basis};
+inline constexpr std::array<on_time_convention, 5> all_on_time_conventions{
+    on_time_convention::resolved_basis, on_time_convention::received_basis, on_time_convention::due_basis,
+    on_time_convention::late_complement, on_time_convention::portal_timeliness};
 
-/// "resolved_basis", "received_basis", "due_basis".
+/// Where a convention comes from, as data (docs/dossiers.md §2, docs/sources.md §2). Static text.
+struct CCHC_EXPORT convention_source {
+  std::string_view formula;   ///< in column names: "(resolved_in_time + pending_in_time) / received"
+  std::string_view document;  ///< the document or publisher: "Decision 766/QĐ-TTg (23/6/2022)"
+  std::string_view seen_in;   ///< the article, group or publication it is seen in
+  bool inferred;              ///< true when worked out from published figures, not read in a text
+  std::string_view note;      ///< what a user should know (may be empty)
+};
+
+/// The source of a convention (a reference to static data; never throws).
+[[nodiscard]] CCHC_EXPORT const convention_source& source_of(on_time_convention c) noexcept;
+
+/// "resolved_basis", "received_basis", "due_basis", "late_complement", "portal_timeliness".
 [[nodiscard]] CCHC_EXPORT std::string_view to_string(on_time_convention c) noexcept;
 /// Inverse of to_string; throws lookup_error listing the names.
 [[nodiscard]] CCHC_EXPORT on_time_convention parse_on_time_convention(std::string_view name);
@@ -185,7 +214,9 @@ struct CCHC_EXPORT dossier_flow {
   /// Late share of the resolved dossiers: resolved_late / resolved_total().
   [[nodiscard]] std::optional<rate> late_share() const;
   /// Which (convention, rounding) pairs reproduce a published on-time percentage, at the figure's own
-  /// number of decimals (rate::matches), in the order of all_on_time_conventions then all_roundings.
+  /// number of decimals (rate::matches), in the order of all_on_time_conventions (every convention)
+  /// then all_roundings (every mode). For other scales (a figure printed "78 %" for 78,0) see
+  /// cchc/flow_table_check.hpp.
   /// Empty when none does — the published figure is not explained by this table.
   [[nodiscard]] std::vector<convention_match> matching_conventions(const decimal& published_percent) const;
   /// Same, reading the figure from text: "97,55", "99,69%", "99,69 %" (vi style by default).

@@ -113,6 +113,12 @@ if "flow" in _core._areas:
 
     __all__ += ["DossierFlow"]
 
+if "flow" in _core._areas and "core" in _core._areas:
+    from ._core import ON_TIME_CONVENTIONS, convention_source  # noqa: E402
+    from ._flows import PRINTED_SHARES, FlowTableCheck, check_flows  # noqa: E402
+
+    __all__ += ["ON_TIME_CONVENTIONS", "PRINTED_SHARES", "FlowTableCheck", "check_flows", "convention_source"]
+
 if "flow" in _core._areas and "bulk" in _core._areas:
     from ._frames import dossier_flow  # noqa: E402
     from ._dossiers import DOSSIER_COLUMNS, OUTCOME_NAMES, classify, read_dossier_log  # noqa: E402

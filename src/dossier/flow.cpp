@@ -387,7 +387,38 @@ bool operator==(const dossier_flow& a, const dossier_flow& b) noexcept {
 }
 
 namespace {
-constexpr std::array<std::string_view, 3> convention_names{"resolved_basis", "received_basis", "due_basis"};
+constexpr std::array<std::string_view, all_on_time_conventions.size()> convention_names{
+    "resolved_basis", "received_basis", "due_basis", "late_complement", "portal_timeliness"};
+
+// The sources of the conventions, as data (docs/dossiers.md §2 and docs/sources.md §2 say the same;
+// METHODOLOGY: *inferred* = worked out from published figures, not read in a text).
+const std::array<convention_source, all_on_time_conventions.size()> convention_sources{{
+    {"resolved_in_time / resolved",
+     "Biểu số 06/VPCP/KSTT, Circular 01/2020/TT-VPCP (21/10/2020), columns 7-10",
+     "the seed report (Trần Đề 2023): 13.676 / (13.676 + 343) = 97,55 %", true,
+     "the form fixes the columns, not the rate; this convention is inferred from the published figure"},
+    {"(resolved_in_time + pending_in_time) / received", "Decision 766/QĐ-TTg (23/6/2022)",
+     "\"Tiến độ giải quyết\": on-time finished plus within-time pending over all dossiers received for "
+     "handling; city reports",
+     false, "the denominator is column 3 (received), returned/withdrawn dossiers included where counted apart"},
+    {"resolved_in_time / fell_due", "provincial monthly bulletins",
+     "\"hồ sơ đến hạn giải quyết\" (dossiers that fell due in the period)", true,
+     "the numerator counts every dossier resolved in time in the period, so the rate can exceed 100 %"},
+    {"(received - resolved_late - pending_overdue) / received", "Gia Lai provincial public-service portal",
+     "the on-time rate shown as 100 % minus the late rate, (resolved late + pending overdue) / (received "
+     "in the period + carried over)",
+     false,
+     "defined on a provincial portal, not in a legal text; received = received_online + received_offline + "
+     "carried_over when column 3 is absent"},
+    {"(resolved_in_time + pending_in_time) / (resolved_in_time + pending_in_time + resolved_late + "
+     "pending_overdue)",
+     "Decision 766/QĐ-TTg (23/6/2022), group \"Tiến độ giải quyết\" (dvc-progress-tree), 20 points",
+     "the national public-service portal's feed: totalOnTime / totalReceived, totalReceived = totalOnTime + "
+     "totalOverdue (as documented by an independent open analysis of the Phú Thọ data, September 2026)",
+     false,
+     "returned/withdrawn dossiers are in neither totalOnTime nor totalOverdue, so where they are counted "
+     "apart this differs from received_basis"},
+}};
 
 // Rates take the derived figures exactly (128 bits, then decimal), so no rate ever throws.
 std::optional<rate> ratio(const wide_count& numerator, const wide_count& denominator) {
@@ -407,8 +438,14 @@ std::string_view to_string(on_time_convention c) noexcept {
 on_time_convention parse_on_time_convention(std::string_view name) {
   for (on_time_convention c : all_on_time_conventions)
     if (to_string(c) == name) return c;
-  throw lookup_error("unknown on-time convention '" + std::string(name) +
-                     "'; expected resolved_basis, received_basis or due_basis");
+  std::string known;
+  for (std::string_view n : convention_names) known += (known.empty() ? "" : ", ") + std::string(n);
+  throw lookup_error("unknown on-time convention '" + std::string(name) + "'; expected one of " + known);
+}
+
+const convention_source& source_of(on_time_convention c) noexcept {
+  const auto i = static_cast<std::size_t>(c);
+  return convention_sources[i < convention_sources.size() ? i : 0];
 }
 
 // The one definition of the on-time conventions (flow.hpp): the CLI, indicators and validation call
@@ -422,6 +459,20 @@ std::optional<rate> dossier_flow::on_time_rate(on_time_convention convention) co
       return ratio(*in_time + *pending_in_time, widen(received));
     }
     case on_time_convention::due_basis: return ratio(in_time_wide(*this), widen(fell_due));
+    case on_time_convention::late_complement: {
+      // Column 3 is by definition received in the period + carried over (4 + 5 + 6).
+      wide_count all = widen(received);
+      if (!all && received_online && received_offline && carried_over)
+        all = wide(*received_online) + *received_offline + *carried_over;
+      if (!all || !resolved_late || !pending_overdue) return std::nullopt;
+      return ratio(*all - *resolved_late - *pending_overdue, all);
+    }
+    case on_time_convention::portal_timeliness: {
+      const wide_count in_time = in_time_wide(*this);
+      if (!in_time || !pending_in_time || !resolved_late || !pending_overdue) return std::nullopt;
+      const wide on_time = *in_time + *pending_in_time;  // totalOnTime
+      return ratio(on_time, on_time + *resolved_late + *pending_overdue);  // / totalReceived
+    }
   }
   return std::nullopt;
 }

@@ -27,6 +27,10 @@ run check "$SRC/examples/tran-de-2023/report.json" --min-severity error
 expect_exit 1
 expect_out "percent.mismatch"
 expect_empty_err
+run flows "$TESTS/data/flows/findings.csv"
+expect_exit 1
+expect_out "flow_table.not_reproduced"
+expect_empty_err
 
 # --- exit 2, usage error ---------------------------------------------------------------------------
 run due 2023-02-30 3
@@ -84,6 +88,9 @@ sed 's/"value": true/"value": false/' "$SRC/data/one_stop/vn.one_stop.2025.json"
 run dossiers "$TESTS/data/march-2023.csv" --one-stop-rules "$WORK/rules.json"
 expect_exit 2
 expect_error_line dossiers "$WORK/rules.json:28:14: \\\$\\.day_off_receipt_moves_to_next_working_day\\.value: cchc's deadline rules implement only true"
+run flows "$TESTS/data/flows/bad.csv"
+expect_exit 2
+expect_error_line flows "$TESTS/data/flows/bad.csv:3:12: received: expected a count, found \"abc\""
 
 # --- exit 2, argument_error: a value the operation cannot take ----------------------------------
 run calendar 2024 --schedule "$WORK/holidays.txt"

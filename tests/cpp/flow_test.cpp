@@ -296,10 +296,80 @@ TEST_CASE("flow: the seed's commune figure 99,69% is both resolved_basis and rec
   CHECK(*r == cchc::rate(80629, 80878));
   CHECK(*q == cchc::rate(80629, 80878));
   const auto m = c.matching_conventions("99,69%");
-  CHECK(m.size() == 10);  // 5 roundings (nearest ×3, toward_zero, floor) × 2 conventions
+  // 5 roundings (nearest ×3, toward_zero, floor) × 4 conventions: with nothing pending, the late
+  // complement (80878 − 249 − 0) / 80878 and the portal's 80629 / (80629 + 249) are the same rate too
+  // (issue 10 added those two conventions; this was 10 matches with three conventions).
+  CHECK(m.size() == 20);
   CHECK(m.front() == cchc::convention_match{cchc::on_time_convention::resolved_basis,
                                             cchc::rounding::half_away_from_zero});
-  CHECK(m.back() == cchc::convention_match{cchc::on_time_convention::received_basis, cchc::rounding::floor});
+  CHECK(m.back() == cchc::convention_match{cchc::on_time_convention::portal_timeliness, cchc::rounding::floor});
+}
+
+TEST_CASE("flow: late_complement and portal_timeliness, and how they differ from received_basis") {
+  // received 100 = resolved 80 (in time 70, late 10) + pending 10 (in time 8, overdue 2) + returned 10
+  cchc::dossier_flow f;
+  f.received = 100;
+  f.resolved_in_time = 70;
+  f.resolved_late = 10;
+  f.pending_in_time = 8;
+  f.pending_overdue = 2;
+  f.returned_withdrawn = 10;
+  CHECK(f.check().empty());  // the counted-apart variant holds
+  using cchc::on_time_convention;
+  // received_basis: (70 + 8) / 100 = 78 %
+  CHECK(*f.on_time_rate(on_time_convention::received_basis) == cchc::rate(78, 100));
+  // late_complement: 100 % − (10 + 2) / 100 = 88 %: the returned dossiers count as not late
+  CHECK(*f.on_time_rate(on_time_convention::late_complement) == cchc::rate(88, 100));
+  // portal_timeliness: totalOnTime 78 / totalReceived (78 + 12) = 86,67 %: returned ones are in neither
+  CHECK(*f.on_time_rate(on_time_convention::portal_timeliness) == cchc::rate(78, 90));
+  CHECK(f.matching_conventions("86,67%") ==
+        std::vector<cchc::convention_match>{{on_time_convention::portal_timeliness, cchc::rounding::half_away_from_zero},
+                                            {on_time_convention::portal_timeliness, cchc::rounding::half_even},
+                                            {on_time_convention::portal_timeliness, cchc::rounding::half_toward_zero},
+                                            {on_time_convention::portal_timeliness, cchc::rounding::away_from_zero},
+                                            {on_time_convention::portal_timeliness, cchc::rounding::ceiling}});
+  // "88%": late_complement exactly (every mode), and resolved_basis 70 / 80 = 87,5 % rounded up or
+  // to nearest with ties up or to even (4 modes)
+  const auto m88 = f.matching_conventions("88%");
+  CHECK(m88.size() == 11);
+  CHECK(std::count_if(m88.begin(), m88.end(), [](const cchc::convention_match& x) {
+          return x.convention == on_time_convention::late_complement;
+        }) == 7);
+  // late_complement's denominator: column 3, or its parts 4 + 5 + 6
+  auto g = f;
+  g.received.reset();
+  CHECK(!g.on_time_rate(on_time_convention::late_complement));
+  g.received_online = 40;
+  g.received_offline = 50;
+  g.carried_over = 10;
+  CHECK(*g.on_time_rate(on_time_convention::late_complement) == cchc::rate(88, 100));
+  // absent columns give no rate, never 0
+  g.pending_overdue.reset();
+  CHECK(!g.on_time_rate(on_time_convention::late_complement));
+  CHECK(!g.on_time_rate(on_time_convention::portal_timeliness));
+  CHECK(!cchc::dossier_flow{}.on_time_rate(on_time_convention::portal_timeliness));
+  // zero denominators: a rate, undefined
+  const auto z = cchc::dossier_flow::zeros().on_time_rate(on_time_convention::portal_timeliness);
+  REQUIRE(z);
+  CHECK(!z->defined());
+  CHECK(!cchc::dossier_flow::zeros().on_time_rate(on_time_convention::late_complement)->defined());
+}
+
+TEST_CASE("flow: every convention carries its source as data") {
+  using cchc::on_time_convention;
+  for (auto c : cchc::all_on_time_conventions) {
+    const auto& s = cchc::source_of(c);
+    CAPTURE(cchc::to_string(c));
+    CHECK(!s.formula.empty());
+    CHECK(!s.document.empty());
+    CHECK(!s.seen_in.empty());
+  }
+  CHECK(cchc::source_of(on_time_convention::resolved_basis).inferred);
+  CHECK(cchc::source_of(on_time_convention::due_basis).inferred);
+  CHECK(!cchc::source_of(on_time_convention::received_basis).inferred);
+  CHECK(cchc::source_of(on_time_convention::late_complement).document.find("Gia Lai") != std::string_view::npos);
+  CHECK(cchc::source_of(on_time_convention::portal_timeliness).seen_in.find("totalOnTime") != std::string_view::npos);
+  CHECK(cchc::source_of(on_time_convention::portal_timeliness).document.find("766") != std::string_view::npos);
 }
 
 TEST_CASE("flow: due_basis, shares, absent columns and zero denominators") {

@@ -172,7 +172,10 @@ TEST_CASE("indicator: on-time rates are flow's, identical to dossier_flow::on_ti
   f.resolved_on_time = 1;
   f.fell_due = big;
   const auto list = cchc::indicators(r);
-  for (auto c : cchc::all_on_time_conventions) {
+  // The conventions the built-in indicators publish (late_complement and portal_timeliness, added to
+  // flow.hpp by issue 10, are not indicators yet).
+  for (auto c : {cchc::on_time_convention::resolved_basis, cchc::on_time_convention::received_basis,
+                 cchc::on_time_convention::due_basis}) {
     const std::string id = "one_stop.on_time.district." + std::string(cchc::to_string(c));
     CAPTURE(id);
     const auto q = f.on_time_rate(c);

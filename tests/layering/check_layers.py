@@ -34,7 +34,7 @@ PUBLIC = {
     "deadline": "deadline", "procedure_catalogue": "deadline", "one_stop_rules": "deadline",
     "flow": "dossier", "dossier": "dossier", "dossier_log": "dossier", "bulk": "dossier", "dossier_batch": "dossier", "flow_figures": "dossier",
     "document_ref": "report", "report": "report", "report_figures": "report",
-    "validate": "validate",
+    "validate": "validate", "flow_table_check": "validate",
     "indicator": "indicator",
     "scorecard": "scorecard", "scorecard_file": "scorecard",
     "cchc": "app",  # the umbrella header includes everything; only apps and users include it
