@@ -93,8 +93,15 @@ std::optional<unit_tree> read_units(const arguments& args) {
 
 // The table with the parents the units file gives it: a parent's published figures are kept, the ones
 // it does not publish come from the roll-up of its children (a ratio of sums, cchc/roll_up.hpp).
-figures_table with_parents(const figures_table& table, const unit_tree& t) {
-  const figures_table parents = roll_up(table, t.tree, t.on);
+figures_table with_parents(const figures_table& table, const unit_tree& t, const std::string& path) {
+  figures_table parents;
+  try {
+    parents = roll_up(table, t.tree, t.on);
+  } catch (const argument_error& e) {  // the library names the row; the CLI knows the table's file
+    location where = e.where();
+    if (where.file.empty()) where.file = path;
+    throw argument_error(e.detail(), where);
+  }
   figures_table out = table;
   std::map<std::string, std::size_t> row_of;
   for (std::size_t i = 0; i < out.units.size(); ++i) row_of.emplace(out.units[i].unit, i);
@@ -130,7 +137,7 @@ int run_score(const context& ctx, const arguments& args) {
     }
   } else {
     figures_table t = read_table(args);
-    if (tree) t = with_parents(t, *tree);
+    if (tree) t = with_parents(t, *tree, *args.value("figures"));
     for (const auto& u : t.units) units.emplace_back(u.unit, u.figures);
     source = *args.value("figures");
   }
