@@ -21,7 +21,7 @@ TEST_CASE("rank: competition ranking by default, dense on request, highest first
   CHECK(cchc::rank(values, {cchc::tie_rule::dense, false}) == ranks({2, 3, 2, 1}));
 }
 
-TEST_CASE("rank: ratios compare exactly (1/3 ties 2/6; no binary float) and missing values have no rank") {
+TEST_CASE("rank: ratios compare exactly (1/3 ties 2/6 — no binary float) and missing values have no rank") {
   const std::vector<v> values = {v::ratio(1, 3), v::ratio(2, 6), v::absent(), v::ratio(1, 2), v::undefined(),
                                  v::boolean(true)};
   CHECK(cchc::rank(values) == ranks({2, 2, std::nullopt, 1, std::nullopt, std::nullopt}));

@@ -106,7 +106,7 @@ TEST_CASE("roll_up with units: the same sums as the parent column gives (one rul
   }
 }
 
-TEST_CASE("roll_up with units: a child the table lacks makes the parent absent; an unknown unit is an error") {
+TEST_CASE("roll_up with units: a child the table lacks makes the parent absent — an unknown unit is an error") {
   const auto units = cchc::units::parse(two_tiers, "u.csv");
   const auto partial = cchc::parse_figures_table("unit,x\nC1,3\n", "t.csv");
   const auto up = cchc::roll_up(partial, units, on(2025, 7, 1));

@@ -33,7 +33,7 @@ cchc::location where_of(const char* text) {
 
 }  // namespace
 
-TEST_CASE("units: three tiers before 1/7/2025, two after; lookups and children name their date") {
+TEST_CASE("units: three tiers before 1/7/2025, two after — lookups and children name their date") {
   const auto u = cchc::units::parse(reform, "u.csv");
   CHECK(u.rows().size() == 6);
   const auto before = on_day(2025, 6, 30), after = on_day(2025, 7, 1);
@@ -56,7 +56,7 @@ TEST_CASE("units: three tiers before 1/7/2025, two after; lookups and children n
   CHECK(u.find("HP", on_day(1990, 1, 1)) != nullptr);  // no valid_from: since always
 }
 
-TEST_CASE("units: the columns are named by the header, in any order; name, parent and dates optional") {
+TEST_CASE("units: the columns are named by the header, in any order — name, parent and dates optional") {
   const auto u = cchc::units::parse("Level;Code\nprovince;P\n", "u.csv");
   REQUIRE(u.rows().size() == 1);
   CHECK(u.rows()[0].code == "P");
@@ -89,7 +89,7 @@ TEST_CASE("units: cycles are refused, naming the chain") {
   CHECK_THROWS_WITH_AS((void)cchc::units::parse(over_time, "u.csv"), doctest::Contains("cycle"), cchc::parse_error);
 }
 
-TEST_CASE("units: a duplicate code with overlapping validity is refused; disjoint intervals are fine") {
+TEST_CASE("units: a duplicate code with overlapping validity is refused — disjoint intervals are fine") {
   const char* dup = "code,level,valid_from,valid_to\nA,x,2020-01-01,2022-12-31\nA,x,2022-12-31,\n";
   const auto w = where_of(dup);
   CHECK(w.line == 3);
