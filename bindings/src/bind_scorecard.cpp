@@ -12,9 +12,11 @@
 #include "cchc/figures_table.hpp"
 #include "cchc/report.hpp"
 #include "cchc/report_figures.hpp"
+#include "cchc/ranking.hpp"
 #include "cchc/roll_up.hpp"
 #include "cchc/scorecard.hpp"
 #include "cchc/scorecard_file.hpp"
+#include "cchc/units.hpp"
 
 namespace cchc::py_detail {
 
@@ -50,7 +52,14 @@ cchc::figures figures_arg(py::handle mapping, const char* what) {
       if (t.size() != 2) throw py::value_error(label + ": a rate is a (numerator, denominator) pair");
       f.set(name, cchc::rate(to_decimal(t[0], (label + " numerator").c_str()), to_decimal(t[1], (label + " denominator").c_str())));
     } else {
-      f.set(name, to_decimal(value, label.c_str()));
+      try {
+        f.set(name, to_decimal(value, label.c_str()));
+      } catch (const cchc::parse_error& e) {
+        // A str cell that is not a number: say which row and column (the DataFrame's label).
+        cchc::location where = e.where();
+        if (where.field.empty()) where.field = name;
+        throw cchc::parse_error(label + ": " + e.detail(), where);
+      }
     }
   }
   return f;
@@ -130,6 +139,60 @@ std::optional<std::vector<std::string>> names_arg(py::handle h) {
   std::vector<std::string> out;
   for (auto n : h) out.push_back(text_arg(n, "names"));
   return out;
+}
+
+
+// ── units, ranking, bands (cchc/units.hpp, cchc/ranking.hpp) ──
+
+date::sys_days day_arg(py::handle h, const char* what) {
+  std::int64_t n = 0;
+  if (!load_day_number(h, n, what) || n == nat)
+    throw py::type_error(std::string(what) + ": expected a datetime.date, got " + pyrepr(h));
+  return date::sys_days{date::days{n}};
+}
+
+py::object optional_day(const std::optional<date::sys_days>& d) {
+  return d ? make_date(d->time_since_epoch().count()) : py::none();
+}
+
+py::dict unit_dict(const cchc::unit_info& u) {
+  py::dict d;
+  d["code"] = u.code;
+  d["name"] = u.name;
+  d["level"] = u.level;
+  d["parent"] = u.parent.empty() ? py::object(py::none()) : py::object(py::str(u.parent));
+  d["valid_from"] = optional_day(u.valid_from);
+  d["valid_to"] = optional_day(u.valid_to);
+  d["line"] = u.line;
+  return d;
+}
+
+// The day a tree is read on: given, or (None) any day when no row is dated — else a ValueError.
+date::sys_days tree_day(const cchc::units& u, py::handle on) {
+  if (!on.is_none()) return day_arg(on, "on");
+  for (const auto& r : u.rows())
+    if (r.valid_from || r.valid_to)
+      throw py::value_error("the units file " + u.origin() + " has dated rows (line " + std::to_string(r.line) +
+                            "): pass on=datetime.date(...), the day whose tree to use");
+  return date::sys_days{};
+}
+
+// A value to rank: None (absent), cchc.UNDEFINED, a Decimal/int/str number, a cchc.Rate or a
+// (numerator, denominator) pair (an exact ratio).
+cchc::expression_value rank_value(py::handle v, const std::string& what) {
+  if (v.is_none()) return cchc::expression_value::absent();
+  if (v.is(undefined_object())) return cchc::expression_value::undefined();
+  if (py::isinstance<cchc::rate>(v)) {
+    const auto r = v.cast<cchc::rate>();
+    return cchc::expression_value::ratio(r.numerator(), r.denominator());
+  }
+  if (py::isinstance<py::tuple>(v)) {
+    const auto t = v.cast<py::tuple>();
+    if (t.size() != 2) throw py::value_error(what + ": a ratio is a (numerator, denominator) pair");
+    return cchc::expression_value::ratio(to_decimal(t[0], (what + " numerator").c_str()),
+                                         to_decimal(t[1], (what + " denominator").c_str()));
+  }
+  return cchc::expression_value::number(to_decimal(v, what.c_str()));
 }
 
 }  // namespace
@@ -250,7 +313,9 @@ A scorecard as data (docs/scorecards.md): ``Scorecard.builtin("vn.766")``, ``Sco
         for (auto u : units) {
           const auto pair = u.cast<py::tuple>();
           const std::string unit = py::str(pair[0]).cast<std::string>();
-          in.emplace_back(unit, figures_arg(pair[1], ("figures of unit '" + unit + "'").c_str()));
+          // A third element names where the row came from (a DataFrame's index label) for errors.
+          const std::string what = pair.size() > 2 ? py::str(pair[2]).cast<std::string>() : "figures of unit '" + unit + "'";
+          in.emplace_back(unit, figures_arg(pair[1], what.c_str()));
         }
         py::list rows;
         for (const auto& r : c.score(in).rows) rows.append(row_dict(r));
@@ -258,6 +323,101 @@ A scorecard as data (docs/scorecards.md): ``Scorecard.builtin("vn.766")``, ``Sco
       },
       py::arg("units"));
   s.def("__repr__", [](const cchc::scorecard& c) { return "<cchc.Scorecard " + c.definition().id + ">"; });
+
+  py::class_<cchc::units> u(m, "Units", R"doc(
+Administrative units as data (docs/scorecards.md, "Units"): code, name, level, parent, valid_from,
+valid_to. ``Units.load(path)``; ``find(code, on)``, ``children(code, on)``; ``roll_up(figures, on)``
+gives the parents' figures from their children's as ratios of sums.
+)doc");
+  u.def_static(
+      "load", [](py::handle path) { return cchc::units::load(py::str(path).cast<std::string>()); }, py::arg("path"));
+  u.def_static(
+      "parse", [](py::handle text, py::handle origin) { return cchc::units::parse(text_arg(text, "text"), text_arg(origin, "origin")); },
+      py::arg("text"), py::arg("origin") = "<units>");
+  u.def(
+      "find",
+      [](const cchc::units& t, py::handle code, py::handle on) -> py::object {
+        const auto* r = t.find(text_arg(code, "code"), day_arg(on, "on"));
+        return r ? py::object(unit_dict(*r)) : py::object(py::none());
+      },
+      py::arg("code"), py::arg("on"), "The unit's row valid on that day (a dict), or None.");
+  u.def(
+      "children",
+      [](const cchc::units& t, py::handle code, py::handle on) {
+        std::vector<std::string> out;
+        for (const auto* r : t.children(text_arg(code, "code"), day_arg(on, "on"))) out.push_back(r->code);
+        return out;
+      },
+      py::arg("code"), py::arg("on"), "The codes of the unit's children on that day, in file order.");
+  u.def(
+      "rows",
+      [](const cchc::units& t, py::handle on) {
+        py::list out;
+        if (on.is_none()) {
+          for (const auto& r : t.rows()) out.append(unit_dict(r));
+        } else {
+          for (const auto* r : t.on(day_arg(on, "on"))) out.append(unit_dict(*r));
+        }
+        return out;
+      },
+      py::arg("on") = py::none(), "Every row (dicts), or only those valid on `on`.");
+  u.def_property_readonly("origin", &cchc::units::origin);
+  u.def("__len__", [](const cchc::units& t) { return t.rows().size(); });
+  u.def("__repr__", [](const cchc::units& t) {
+    return "<cchc.Units " + pyrepr(py::str(t.origin())) + ": " + std::to_string(t.rows().size()) + " rows>";
+  });
+  u.def(
+      "_roll_up",
+      [](const cchc::units& t, py::iterable rows, py::iterable names, py::handle on) {
+        return table_rows(cchc::roll_up(table_arg(rows, names), t, tree_day(t, on)));
+      },
+      py::arg("rows"), py::arg("names"), py::arg("on"));
+  u.def(
+      "_check_roll_up",
+      [](const cchc::units& t, py::iterable rows, py::iterable names, py::handle on) {
+        return cchc::check_roll_up(table_arg(rows, names), t, tree_day(t, on));
+      },
+      py::arg("rows"), py::arg("names"), py::arg("on"));
+
+  m.def(
+      "_rank",
+      [](py::iterable values, py::handle ties, bool higher_is_better) {
+        std::vector<cchc::expression_value> in;
+        std::size_t k = 0;
+        for (auto v : values) in.push_back(rank_value(v, "values[" + std::to_string(k++) + "]"));
+        cchc::rank_options o;
+        o.ties = cchc::parse_tie_rule(text_arg(ties, "ties"));
+        o.higher_is_better = higher_is_better;
+        py::list out;
+        for (const auto& r : cchc::rank(in, o)) out.append(r ? py::object(py::int_(*r)) : py::object(py::none()));
+        return out;
+      },
+      py::arg("values"), py::arg("ties") = "competition", py::arg("higher_is_better") = true);
+
+  py::class_<cchc::rank_bands> b(m, "Bands", R"doc(
+Rank bands as data (format "cchc.bands", docs/scorecards.md): ``Bands.load(path)``; ``band_of(value)``.
+)doc");
+  b.def_static(
+      "load", [](py::handle path) { return cchc::load_bands(py::str(path).cast<std::string>()); }, py::arg("path"));
+  b.def_static(
+      "parse", [](py::handle text, py::handle origin) { return cchc::parse_bands(text_arg(text, "text"), text_arg(origin, "origin")); },
+      py::arg("text"), py::arg("origin") = "<bands>");
+  b.def_property_readonly("id", [](const cchc::rank_bands& x) { return x.id; });
+  b.def_property_readonly("title", [](const cchc::rank_bands& x) { return x.title; });
+  b.def_property_readonly("bands", [](const cchc::rank_bands& x) {
+    py::list out;
+    for (const auto& g : x.bands)
+      out.append(py::make_tuple(g.grade, from_decimal(g.bound), std::string(cchc::to_string(g.side))));
+    return out;
+  }, "(band, bound, side) triples, highest bound first.");
+  b.def(
+      "band_of",
+      [](const cchc::rank_bands& x, py::handle value) -> py::object {
+        const std::string band = cchc::band_of(rank_value(value, "value"), x.bands);
+        return band.empty() ? py::object(py::none()) : py::object(py::str(band));
+      },
+      py::arg("value"), "The first band the value reaches, or None.");
+  b.def("__repr__", [](const cchc::rank_bands& x) { return "<cchc.Bands " + pyrepr(py::str(x.id)) + ">"; });
 }
 
 }  // namespace cchc::py_detail

@@ -16,6 +16,7 @@
 #include "cchc/figures.hpp"
 #include "cchc/expression.hpp"
 #include "cchc/figures_table.hpp"
+#include "cchc/units.hpp"
 #include "cchc/roll_up.hpp"
 
 // calendar
@@ -49,3 +50,4 @@
 // scorecards
 #include "cchc/scorecard.hpp"
 #include "cchc/scorecard_file.hpp"
+#include "cchc/ranking.hpp"

@@ -21,6 +21,7 @@
 #include <string_view>
 #include <vector>
 
+#include "cchc/ranking.hpp"
 #include "cchc/scorecard.hpp"
 
 namespace cchc {
@@ -30,6 +31,14 @@ namespace cchc {
                                         const std::vector<std::string>* known_figures = nullptr);
 /// Reads and parses a file (io_error when it cannot be read).
 [[nodiscard]] CCHC_EXPORT scorecard load_scorecard(const std::string& path, const std::vector<std::string>* known_figures = nullptr);
+
+/// Parses a bands file (format "cchc.bands", docs/scorecards.md): named bands over a ranked value,
+/// highest bound first, each bound "90%" (= 0.90) or a plain number, with its side (at_or_above or
+/// above). Unordered bounds, a repeated or empty band name and every format mistake are a
+/// cchc::parse_error at file:line:column and JSON path.
+[[nodiscard]] CCHC_EXPORT rank_bands parse_bands(std::string_view text, const std::string& origin = "<bands>");
+/// Reads and parses a bands file (io_error when it cannot be read).
+[[nodiscard]] CCHC_EXPORT rank_bands load_bands(const std::string& path);
 
 /// The ids of the built-in scorecards ("vn.766", …), sorted.
 [[nodiscard]] CCHC_EXPORT std::vector<std::string> builtin_scorecards();

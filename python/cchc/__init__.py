@@ -148,6 +148,17 @@ if "scorecard" in _core._areas:
     __all__ += ["UNDEFINED", "Expression", "Scorecard", "check_roll_up", "evaluate", "read_figures", "report_figures",
                 "roll_up"]
 
+    # Units, ranking, bands, explanations and report sets (docs/scorecards.md, docs/python.md).
+    from ._core import Bands, Units  # noqa: E402
+    from ._scorecard import Explanation, ReportSet, load_reports, rank  # noqa: E402
+
+    Scorecard.explain = _scorecard.explain  # type: ignore[attr-defined]
+    Units.roll_up = _scorecard.units_roll_up  # type: ignore[attr-defined]
+    Units.check_roll_up = _scorecard.units_check_roll_up  # type: ignore[attr-defined]
+    Units.to_frame = _scorecard.units_frame  # type: ignore[attr-defined]
+
+    __all__ += ["Bands", "Explanation", "ReportSet", "Units", "load_reports", "rank"]
+
 if "procedures" in _core._areas:
     from ._core import OneStopRules, Procedure, Procedures  # noqa: E402
 

@@ -11,20 +11,45 @@ namespace cchc {
 
 namespace {
 
-// Children by parent code, in file order; the parents in order of first appearance.
+// Children by parent code, in order; the parents in order of first appearance. The links come from
+// the table's parent column, or from a units file at a date: the summing below is the same rule.
 struct tree {
-  std::map<std::string, std::vector<const unit_figures*>, std::less<>> children;
+  std::map<std::string, std::vector<std::string>, std::less<>> children;
   std::map<std::string, const unit_figures*, std::less<>> by_code;
+  std::map<std::string, const unit_info*, std::less<>> info;  // from a units file
   std::vector<std::string> parents;
+
+  void link(const std::string& parent, const std::string& child) {
+    auto [it, fresh] = children.try_emplace(parent);
+    if (fresh) parents.push_back(parent);
+    it->second.push_back(child);
+  }
 
   explicit tree(const figures_table& t) {
     for (const auto& u : t.units) by_code.emplace(u.unit, &u);
+    for (const auto& u : t.units)
+      if (!u.parent.empty()) link(u.parent, u.unit);
+  }
+
+  // Every unit valid on `day` is linked to its parent of that day; a table row for a unit the file
+  // does not know on that day is an argument_error (its figures would silently drop out of the sums).
+  tree(const figures_table& t, const units& tree_file, date::sys_days day) {
     for (const auto& u : t.units) {
-      if (u.parent.empty()) continue;
-      auto [it, fresh] = children.try_emplace(u.parent);
-      if (fresh) parents.push_back(u.parent);
-      it->second.push_back(&u);
+      if (!tree_file.find(u.unit, day))
+        throw argument_error("the figures table has unit '" + u.unit + "', which the units file " + tree_file.origin() +
+                                 " does not list as valid on " + date::format("%Y-%m-%d", day),
+                             location{"", u.line, 0, "unit " + u.unit, "unit"});
+      by_code.emplace(u.unit, &u);
     }
+    for (const unit_info* u : tree_file.on(day)) {
+      info.emplace(u->code, u);
+      if (!u->parent.empty()) link(u->parent, u->code);
+    }
+  }
+
+  long line_of(const std::string& code) const {
+    const auto it = by_code.find(code);
+    return it == by_code.end() ? 0 : it->second->line;
   }
 };
 
@@ -46,17 +71,17 @@ class summer {
     std::optional<rate> ratio;
     std::string first_kind_unit;
     bool complete = true;
-    for (const unit_figures* c : kids->second) {
-      const auto v = value(c->unit, name);
+    for (const std::string& c : kids->second) {
+      const auto v = value(c, name);
       if (!v) {
         complete = false;
         break;
       }
-      if (first_kind_unit.empty()) first_kind_unit = c->unit;
+      if (first_kind_unit.empty()) first_kind_unit = c;
       if (v->is_rate() != static_cast<bool>(ratio) && (ratio || number))
         throw argument_error("the figure '" + name + "' is a rate for one unit and a number for another ('" +
-                                 first_kind_unit + "', '" + c->unit + "'): they cannot be added",
-                             location{"", c->line, 0, "unit " + c->unit, name});
+                                 first_kind_unit + "', '" + c + "'): they cannot be added",
+                             location{"", t_.line_of(c), 0, "unit " + c, name});
       if (v->is_rate()) ratio = ratio ? *ratio + v->as_rate() : v->as_rate();  // ratio of sums
       else number = number ? *number + v->number() : v->number();
     }
@@ -72,10 +97,7 @@ class summer {
   std::set<std::string, std::less<>> visiting_;
 };
 
-}  // namespace
-
-figures_table roll_up(const figures_table& table) {
-  const tree t(table);
+figures_table roll_up_over(const figures_table& table, const tree& t) {
   summer s(t);
   figures_table out;
   out.names = table.names;
@@ -87,6 +109,10 @@ figures_table roll_up(const figures_table& table) {
       u.parent = it->second->parent;
       u.line = it->second->line;
     }
+    if (auto it = t.info.find(p); it != t.info.end()) {  // the units file's name and parent win
+      if (!it->second->name.empty()) u.name = it->second->name;
+      u.parent = it->second->parent;
+    }
     for (const auto& name : table.names)
       if (auto v = s.value(p, name, /*prefer_published=*/false)) u.figures.set(name, *v);
     out.units.push_back(std::move(u));
@@ -94,8 +120,7 @@ figures_table roll_up(const figures_table& table) {
   return out;
 }
 
-std::vector<finding> check_roll_up(const figures_table& table, const std::string& file) {
-  const tree t(table);
+std::vector<finding> check_roll_up_over(const figures_table& table, const tree& t, const std::string& file) {
   std::vector<finding> out;
   for (const auto& p : t.parents) {
     const auto own = t.by_code.find(p);
@@ -106,8 +131,9 @@ std::vector<finding> check_roll_up(const figures_table& table, const std::string
       if (!published) continue;
       std::optional<decimal> num, den;
       bool all = true, is_rate = published->is_rate();
-      for (const unit_figures* c : kids) {
-        const figure* v = c->figures.find(name);
+      for (const std::string& code : kids) {
+        const auto c = t.by_code.find(code);
+        const figure* v = c == t.by_code.end() ? nullptr : c->second->figures.find(name);
         if (!v || v->is_rate() != is_rate) {
           all = false;
           break;
@@ -135,6 +161,23 @@ std::vector<finding> check_roll_up(const figures_table& table, const std::string
     }
   }
   return out;
+}
+
+}  // namespace
+
+figures_table roll_up(const figures_table& table) { return roll_up_over(table, tree(table)); }
+
+figures_table roll_up(const figures_table& table, const units& tree_file, date::sys_days day) {
+  return roll_up_over(table, tree(table, tree_file, day));
+}
+
+std::vector<finding> check_roll_up(const figures_table& table, const std::string& file) {
+  return check_roll_up_over(table, tree(table), file);
+}
+
+std::vector<finding> check_roll_up(const figures_table& table, const units& tree_file, date::sys_days day,
+                                   const std::string& file) {
+  return check_roll_up_over(table, tree(table, tree_file, day), file);
 }
 
 }  // namespace cchc

@@ -4,6 +4,7 @@
 #include <map>
 
 #include "cchc/expression.hpp"
+#include "cchc/ranking.hpp"
 #include "cchc/scorecard.hpp"
 
 namespace cchc {
@@ -340,36 +341,22 @@ class scorer {
     const decimal basis = d_.grades_on_percent && total.max_points.signum() > 0
                               ? decimal::divide(*total.points * decimal(100), total.max_points, 10, rounding::half_even)
                               : *total.points;
-    for (const auto& g : d_.grades) {
-      const int c = (basis - g.bound).signum();
-      if (g.side == bound_side::at_or_above ? c >= 0 : c > 0) {
-        total.grade = g.grade;
-        break;
-      }
-    }
+    total.grade = band_of(value::number(basis), d_.grades);  // the one band rule (cchc/ranking.hpp)
   }
 
   // Competition ranking of the totals, highest first, on the grades' basis: points, or (grades_on
   // percent) the exact share of the remaining maximum, so that units with not-scored parts compare fairly.
   void rank(score_table& table, const std::vector<std::size_t>& totals) const {
-    auto basis = [&](const node_score& r) {
-      return d_.grades_on_percent && r.max_points.signum() > 0 ? value::ratio(*r.points, r.max_points)
-                                                                : value::number(*r.points);
-    };
-    auto greater = [](const value& a, const value& b) {
-      return cchc::compare(a, b) > 0;
-    };
-    std::vector<value> scored;
-    for (const std::size_t i : totals)
-      if (table.rows[i].points) scored.push_back(basis(table.rows[i]));
-    std::sort(scored.begin(), scored.end(), greater);
+    std::vector<value> basis;  // the one ranking rule (cchc/ranking.hpp); unscored totals stay unranked
+    basis.reserve(totals.size());
     for (const std::size_t i : totals) {
-      auto& row = table.rows[i];
-      if (!row.points) continue;
-      const value mine = basis(row);
-      const auto first = std::partition_point(scored.begin(), scored.end(), [&](const value& v) { return greater(v, mine); });
-      row.rank = static_cast<std::int64_t>(first - scored.begin()) + 1;
+      const node_score& r = table.rows[i];
+      basis.push_back(!r.points ? value::absent()
+                      : d_.grades_on_percent && r.max_points.signum() > 0 ? value::ratio(*r.points, r.max_points)
+                                                                         : value::number(*r.points));
     }
+    const auto ranks = cchc::rank(basis);
+    for (std::size_t k = 0; k < totals.size(); ++k) table.rows[totals[k]].rank = ranks[k];
   }
 
   const scorecard_definition& d_;

@@ -74,6 +74,49 @@ class reader {
     return d;
   }
 
+  // A bands file (format "cchc.bands"): named bands over a ranked value, highest bound first.
+  rank_bands bands_file() {
+    const json::value& root = doc_.root();
+    const std::string path = "$";
+    object(root, path, {"format", "version", "id", "title", "source", "bands", "note"});
+    rank_bands out;
+    const std::string format = string(required(root, "format", path), json::child_path(path, "format"));
+    if (format != "cchc.bands")
+      fail(*root.find("format"), json::child_path(path, "format"), "expected \"cchc.bands\", found \"" + format + "\"");
+    const json::value& version = required(root, "version", path);
+    if (version.as_int64() != 1)
+      fail(version, json::child_path(path, "version"), "expected version 1, found " + describe(version));
+    if (const auto* x = root.find("id")) out.id = string(*x, json::child_path(path, "id"));
+    if (const auto* t = root.find("title")) {
+      std::string en;
+      label(*t, json::child_path(path, "title"), out.title, en);
+      if (out.title.empty()) out.title = en;
+    }
+    if (const auto* x = root.find("source")) out.source = source(*x, json::child_path(path, "source"));
+    const json::value& bands = required(root, "bands", path);
+    const std::string bp = json::child_path(path, "bands");
+    array(bands, bp);
+    if (bands.items().empty()) fail(bands, bp, "expected at least one band");
+    for (std::size_t i = 0; i < bands.items().size(); ++i) {
+      const json::value& item = bands.items()[i];
+      const std::string ip = json::index_path(bp, i);
+      object(item, ip, {"band", "at_or_above", "above"});
+      grade_band b;
+      bound(item, ip, b.bound, b.side, /*rate=*/true);  // "90%" is 0.90; a plain number is itself
+      b.grade = string(required(item, "band", ip), json::child_path(ip, "band"));
+      if (b.grade.empty()) fail(*item.find("band"), json::child_path(ip, "band"), "expected a band name, found an empty string");
+      for (const auto& earlier : out.bands) {
+        if (earlier.grade == b.grade)
+          fail(item, ip, "the band \"" + b.grade + "\" appears twice");
+        if (!(b.bound < earlier.bound))
+          fail(item, ip, "the bands must run from the highest bound down; " + b.bound.to_string() + " comes after " +
+                             earlier.bound.to_string());
+      }
+      out.bands.push_back(std::move(b));
+    }
+    return out;
+  }
+
  private:
   [[noreturn]] void fail(const json::value& v, const std::string& path, const std::string& what) const {
     throw parse_error(what, doc_.locate(v.offset(), path));
@@ -280,6 +323,23 @@ scorecard load_scorecard(const std::string& path, const std::vector<std::string>
   s << in.rdbuf();
   if (in.bad()) throw io_error("cannot read the scorecard file", location{path, 0, 0, "", ""});
   return parse_scorecard(s.str(), path, known_figures);
+}
+
+rank_bands parse_bands(std::string_view text, const std::string& origin) {
+  json::options o;
+  o.max_depth = 8;
+  o.depth_hint = "a bands file nests 3 levels";
+  const json::document doc = json::parse(text, origin, o);
+  return reader(doc).bands_file();
+}
+
+rank_bands load_bands(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw io_error("cannot open the bands file", location{path, 0, 0, "", ""});
+  std::ostringstream s;
+  s << in.rdbuf();
+  if (in.bad()) throw io_error("cannot read the bands file", location{path, 0, 0, "", ""});
+  return parse_bands(s.str(), path);
 }
 
 namespace {

@@ -116,5 +116,6 @@ void check_civil_service(checker& c);   // II.4 personnel actions, standards
 void check_public_finance(checker& c);  // II.5 autonomy units and amounts
 void check_egov(checker& c);            // II.6 e-government figures
 void check_assessment(checker& c);      // III claims of the assessment against the flow table
+void check_sections(checker& c);        // sections the report leaves empty (validate_sections.cpp)
 
 }  // namespace cchc::detail_validate

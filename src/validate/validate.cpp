@@ -40,6 +40,9 @@ const std::vector<validation_rule> rules = {
      "documents of one issuer, type and year whose numbers and dates run in opposite orders",
      "số và ngày của văn bản cùng cơ quan, cùng loại, cùng năm ngược thứ tự", "exact",
      "Decree 30/2020/NĐ-CP Art. 15: numbers run consecutively from 01/01 to 31/12 per issuer"},
+    {"report.section_missing", severity::info,
+     "a report section with nothing in it (commune reports, two-tier reports from 2025): absent, not zero",
+     "mục báo cáo không có số liệu", "-", "docs/report-format.md (a section written as {})"},
     {"percent.text_value", severity::error, "a percentage's printed text and stored value differ",
      "giá trị tỷ lệ khác với văn bản in", "exact, same scale", "docs/report-format.md"},
     {"percent.range", severity::error, "a percentage outside 0-100 %",
@@ -200,6 +203,7 @@ std::vector<finding> validate(const report& r, const validate_options& options) 
   guarded(c, "$.public_finance", check_public_finance);
   guarded(c, "$.egov", check_egov);
   guarded(c, "$.assessment", check_assessment);
+  guarded(c, "$", check_sections);
   return c.finish();
 }
 

@@ -91,11 +91,31 @@ expect_error_line dossiers "$WORK/rules.json:28:14: \\\$\\.day_off_receipt_moves
 run flows "$TESTS/data/flows/bad.csv"
 expect_exit 2
 expect_error_line flows "$TESTS/data/flows/bad.csv:3:12: received: expected a count, found \"abc\""
+printf 'code,level,parent\nP,province,\nD,district,Q\n' >"$WORK/bad-units.csv"
+printf 'unit,x\nP,1\n' >"$WORK/one.csv"
+run score --scorecard vn.766 --figures "$WORK/one.csv" --units "$WORK/bad-units.csv"
+expect_exit 2
+expect_error_line score "$WORK/bad-units.csv:3:12: unit D: parent: unknown parent 'Q'"
+printf '{"format": "cchc.bands", "version": 1, "bands": [{"band": "B", "at_or_above": "80%%"},\n {"band": "A", "at_or_above": "90%%"}]}\n' >"$WORK/bad-bands.json"
+run rank --figures "$WORK/one.csv" --by x --bands "$WORK/bad-bands.json"
+expect_exit 2
+expect_error_line rank "$WORK/bad-bands.json:2:2: \\\$\\.bands\\[1\\]: the bands must run from the highest bound down"
+# several reports: the worst exit, the unreadable one named, the others still checked
+run check "$SRC/examples/tran-de-2023/report.json" "$WORK/missing.json"
+expect_exit 2
+expect_error_line check "$WORK/missing.json: cannot open the report file for reading$"
+expect_out "percent.mismatch"
 
 # --- exit 2, argument_error: a value the operation cannot take ----------------------------------
 run calendar 2024 --schedule "$WORK/holidays.txt"
 expect_exit 2
 expect_error_line calendar "$WORK/holidays.txt: expected a schedule file ending in \\.json or \\.csv, found '\\.txt'$"
+printf 'code,level,parent,valid_to\nP,province,,\nD1,district,P,2025-06-30\n' >"$WORK/units.csv"
+printf 'unit,x\nD1,1\n' >"$WORK/districts.csv"
+printf '{"format": "cchc.scorecard", "version": 1, "id": "t", "max_points": 1, "groups": [{"id": "g", "max_points": 1, "children": [{"id": "l", "max_points": 1, "rule": "formula", "value": "x"}]}]}\n' >"$WORK/card.json"
+run score --scorecard "$WORK/card.json" --figures "$WORK/districts.csv" --units "$WORK/units.csv" --on 2025-07-01
+expect_exit 2
+expect_error_line score "$WORK/districts.csv:2: unit D1: unit: the figures table has unit 'D1', which the units file .* does not list as valid on 2025-07-01$"
 
 # --- exit 2, range_error: outside what the library supports -------------------------------------
 run due 2199-12-20 30

@@ -31,6 +31,11 @@ expect_json_true "$(node LT DOSSIER_SYNC)['status'] == 'absent'"
 
 run score --scorecard vn.766 --figures "$T" --format csv
 expect_exit 0
+expect_out "unit,id,kind,points,max_points,rate,rule,grade,rank"
+expect_out "PT,ON_TIME,leaf,19.51,20,97.55,linear: 20 × value,,"
+expect_no_out "depth"
+run score --scorecard vn.766 --figures "$T" --format csv --all-columns
+expect_exit 0
 expect_out "unit,id,kind,depth,status,points,max_points,partial_points,rate,value,rule,reason,grade,rank"
 expect_out "PT,ON_TIME,leaf,2,scored,19.51,20,,97.55,13676/14019,linear: 20 × value,,,"
 

@@ -494,3 +494,28 @@ TEST_CASE("validate: the on-time rates it recomputes are flow's own, also near 2
   }
   CHECK(number(*p, "resolved_basis.numerator") == "9223372036854775808");  // 2^63, by hand
 }
+
+TEST_CASE("validate: a section the report leaves empty is a note naming it (absent, not zero)") {
+  const auto base = seed();
+  CHECK(find(cchc::validate(base), "report.section_missing") == nullptr);  // the seed has every section
+  auto commune = base;
+  commune.direction = {};
+  commune.public_finance = {};
+  const auto add = added(base, commune);
+  CHECK(add.count({"report.section_missing", cchc::severity::info, "$.direction"}) == 1);
+  CHECK(add.count({"report.section_missing", cchc::severity::info, "$.public_finance"}) == 1);
+  const auto fs = cchc::validate(commune);
+  const auto* f = find(fs, "report.section_missing", "$.direction");
+  REQUIRE(f != nullptr);
+  CHECK(f->message_en.find("direction") != std::string::npos);
+  CHECK(number(*f, "section") == "direction");
+  // Not a confirmation: kept when confirmations are switched off.
+  cchc::validate_options quiet;
+  quiet.confirmations = false;
+  CHECK(find(cchc::validate(commune, quiet), "report.section_missing", "$.public_finance") != nullptr);
+  // A section with one figure in it is not missing.
+  auto one = commune;
+  one.direction.plan = cchc::plan_summary{};
+  one.direction.plan->tasks = 3;
+  CHECK(find(cchc::validate(one), "report.section_missing", "$.direction") == nullptr);
+}

@@ -28,7 +28,7 @@ PUBLIC = {
     "error": "base",
     "finding": "core", "rounding": "core", "number_format": "core", "decimal": "core", "rate": "core",
     "version": "core", "detail/number_style": "core", "civil_time": "core", "detail/export": "base",
-    "figures": "expression", "expression": "expression", "figures_table": "expression", "roll_up": "expression",
+    "figures": "expression", "expression": "expression", "figures_table": "expression", "roll_up": "expression", "units": "expression",
     "lunar": "calendar", "calendar": "calendar", "schedule_file": "calendar", "vietnam_calendar": "calendar",
     "period": "calendar", "detail/working_day_index": "calendar",
     "deadline": "deadline", "procedure_catalogue": "deadline", "one_stop_rules": "deadline",
@@ -36,7 +36,7 @@ PUBLIC = {
     "document_ref": "report", "report": "report", "report_figures": "report",
     "validate": "validate", "flow_table_check": "validate",
     "indicator": "indicator",
-    "scorecard": "scorecard", "scorecard_file": "scorecard",
+    "scorecard": "scorecard", "scorecard_file": "scorecard", "ranking": "scorecard",
     "cchc": "app",  # the umbrella header includes everything; only apps and users include it
 }
 
