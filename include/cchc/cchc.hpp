@@ -40,6 +40,7 @@
 #include "cchc/report_figures.hpp"
 #include "cchc/validate.hpp"
 #include "cchc/indicator.hpp"
+#include "cchc/indicator_catalogue.hpp"
 
 // scorecards
 #include "cchc/scorecard.hpp"
