@@ -275,7 +275,7 @@ std::vector<indicator> indicator_catalogue::evaluate(const indicator_input& in, 
     }
     const auto day = *in.period_to;
     if ((d.effective_from && day < *d.effective_from) || (d.effective_to && day > *d.effective_to)) {
-      why = "not applicable: in force " + (d.effective_from ? date::format("%F", date::sys_days{*d.effective_from}) : std::string("…")) +
+      why = "in force " + (d.effective_from ? date::format("%F", date::sys_days{*d.effective_from}) : std::string("…")) +
             " – " + (d.effective_to ? date::format("%F", date::sys_days{*d.effective_to}) : std::string("…")) +
             ", the period ends " + date::format("%F", date::sys_days{day});
       return false;
