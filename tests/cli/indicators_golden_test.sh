@@ -4,6 +4,7 @@
 . "$(dirname "$0")/lib.sh"
 GOLDEN="$TESTS/data/indicators-golden"
 REPORT=../../../../examples/tran-de-2023/report.json
+case $CCHC in /*) ;; *) CCHC="$PWD/$CCHC" ;; esac  # the test changes directory
 cd "$GOLDEN" || fail "no golden directory $GOLDEN"
 same() {  # same GOLDEN_FILE ARGS... : the output of cchc ARGS equals GOLDEN_FILE
   golden=$1
