@@ -64,9 +64,20 @@ void bind_flow(py::module_& m);
 #endif
 #ifdef CCHC_PY_HAVE_REPORT
 void bind_report(py::module_& m);
+void bind_indicator(py::module_& m);  // called by bind_report
+}  // namespace cchc::py_detail
+#include "cchc/indicator.hpp"
+namespace cchc::py_detail {
+/// One indicator as the dict the DataFrames are built from (bind_indicator.cpp).
+py::dict indicator_row(const cchc::indicator& i);
 #endif
 #ifdef CCHC_PY_HAVE_SCORECARD
 void bind_scorecard(py::module_& m);
+}  // namespace cchc::py_detail
+#include "cchc/figures.hpp"
+namespace cchc::py_detail {
+/// A {name: value} mapping → figures (bind_scorecard.cpp); `what` names the argument in errors.
+cchc::figures figures_arg(py::handle mapping, const char* what);
 #endif
 #ifdef CCHC_PY_HAVE_PROCEDURES
 void bind_procedures(py::module_& m);

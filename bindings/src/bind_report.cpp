@@ -31,33 +31,6 @@ cchc::load_options options_of(const std::string& unknown_fields) {
   return o;
 }
 
-py::dict indicator_row(const cchc::indicator& i) {
-  py::dict d;
-  d["id"] = i.id;
-  d["label_en"] = i.label_en;
-  d["label_vi"] = i.label_vi;
-  if (i.is_rate()) {
-    const auto& r = std::get<cchc::rate>(i.value);
-    auto p = r.percent(2, cchc::rounding::half_away_from_zero);
-    d["percent"] = p ? from_decimal(*p) : py::object(py::none());
-    d["numerator"] = from_decimal(r.numerator());
-    d["denominator"] = from_decimal(r.denominator());
-    d["value"] = py::cast(r);
-  } else {
-    const auto& v = std::get<cchc::decimal>(i.value);
-    d["percent"] = py::none();
-    d["numerator"] = py::none();
-    d["denominator"] = py::none();
-    d["value"] = from_decimal(v);
-  }
-  d["unit"] = i.unit;
-  d["formula"] = i.formula;
-  d["source"] = i.source;
-  d["inferred"] = i.inferred;
-  d["path"] = i.path;
-  return d;
-}
-
 }  // namespace
 
 void bind_report(py::module_& m) {
@@ -115,6 +88,7 @@ Findings
     for (const auto& i : cchc::indicators(r)) rows.append(indicator_row(i));
     return rows;
   });
+  bind_indicator(m);  // cchc.Indicators (bind_indicator.cpp)
   cls.def("to_json", [](const cchc::report& r) { return cchc::to_json(r); }, "The canonical JSON text.");
   value_type(
       cls, [](const cchc::report& r) { return py::str(cchc::to_json(r)); },

@@ -29,8 +29,10 @@ py::object* undefined_singleton = nullptr;  // set by bind_scorecard (the module
 
 py::object undefined_object() { return *undefined_singleton; }
 
+}  // namespace
+
 // {name: value}: value a Decimal/int/str (a number), a cchc.Rate or a (numerator, denominator) tuple
-// (a rate); None means absent and is skipped.
+// (a rate); None means absent and is skipped. Shared with the indicator bindings (bind.hpp).
 cchc::figures figures_arg(py::handle mapping, const char* what) {
   if (!py::isinstance<py::dict>(mapping) && !py::hasattr(mapping, "items"))
     throw py::type_error(std::string(what) + ": expected a mapping of figure names to values (a dict), got " +
@@ -64,6 +66,8 @@ cchc::figures figures_arg(py::handle mapping, const char* what) {
   }
   return f;
 }
+
+namespace {
 
 py::object to_python(const cchc::expression_value& v) {
   switch (v.which()) {

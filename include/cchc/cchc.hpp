@@ -46,6 +46,7 @@
 #include "cchc/validate.hpp"
 #include "cchc/flow_table_check.hpp"
 #include "cchc/indicator.hpp"
+#include "cchc/indicator_catalogue.hpp"
 
 // scorecards
 #include "cchc/scorecard.hpp"

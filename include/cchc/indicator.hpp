@@ -13,7 +13,9 @@
 //    published figures rather than read in a legal text,
 //  - the JSON path of its inputs.
 // Totals are ratios of sums, computed exactly (counts near 2^63 - 1 included): never a wrapped sum.
-// The catalogue with sources is docs/indicators.md.
+// The definitions are data: the built-in catalogue (data/indicators/vn.cchc.json, evaluated by
+// indicator_catalogue.hpp) with its sources is listed in docs/indicators.md; a user catalogue gives
+// the same `indicator` values.
 //
 //     for (const cchc::indicator& i : cchc::indicators(report))
 //       std::cout << i.id << " = " << i.percent(2, cchc::rounding::half_away_from_zero)->to_string()
@@ -22,18 +24,30 @@
 #pragma once
 #include "cchc/detail/export.hpp"  // CCHC_EXPORT
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <variant>
 #include <vector>
 
 #include "cchc/decimal.hpp"
+#include "cchc/figures.hpp"
 #include "cchc/rate.hpp"
 #include "cchc/report.hpp"
 #include "cchc/rounding.hpp"
 
 namespace cchc {
+
+/// Which way is better: ranking puts the best first.
+enum class indicator_direction : std::uint8_t { higher_is_better, lower_is_better };
+[[nodiscard]] CCHC_EXPORT std::string_view to_string(indicator_direction d) noexcept;
+
+/// Whether an indicator has a value: `value` (in `value`), `not_applicable` (its effective period
+/// excludes the input's period: not computed) or `not_scored` (zero denominator, policy not_scored).
+enum class indicator_status : std::uint8_t { value, not_applicable, not_scored };
+[[nodiscard]] CCHC_EXPORT std::string_view to_string(indicator_status s) noexcept;
 
 struct CCHC_EXPORT indicator {
   std::string id;
@@ -45,13 +59,22 @@ struct CCHC_EXPORT indicator {
   std::string source;   ///< legal or methodological source
   bool inferred = false;
   std::string path;     ///< JSON path of the inputs
+  indicator_status status = indicator_status::value;
+  std::string reason;   ///< why not applicable / not scored, or which policy gave the value
+  int scale = 2;        ///< the definition's (or the caller's) scale and rounding for the shown value
+  rounding mode = rounding::half_away_from_zero;
+  indicator_direction direction = indicator_direction::higher_is_better;
+  std::string rule;     ///< the expressions evaluated ("row.assigned.civil_servants - …")
+  std::vector<std::pair<std::string, figure>> inputs;  ///< the figures read, with their values
 
   [[nodiscard]] bool is_rate() const noexcept { return std::holds_alternative<rate>(value); }
-  /// The rate in percent at `scale` with `mode`; nullopt for decimals and undefined rates.
+  /// The rate in percent at `scale` with `mode`; nullopt for decimals, undefined rates and indicators
+  /// without a value (status not value).
   [[nodiscard]] std::optional<decimal> percent(int scale, rounding mode) const;
 };
 
-/// Every indicator derivable from the report, in section order.
+/// Every indicator derivable from the report, in section order: the built-in catalogue
+/// (builtin_indicators(), indicator_catalogue.hpp) evaluated on the report.
 [[nodiscard]] CCHC_EXPORT std::vector<indicator> indicators(const report& r);
 
 /// The indicator with this id; throws lookup_error if there is none.

@@ -126,13 +126,16 @@ if "flow" in _core._areas and "bulk" in _core._areas:
     __all__ += ["DOSSIER_COLUMNS", "OUTCOME_NAMES", "classify", "dossier_flow", "read_dossier_log"]
 
 if "report" in _core._areas:
-    from ._core import Report, load_report, parse_report  # noqa: E402
+    from ._core import Indicators, Report, load_report, parse_report  # noqa: E402
     from ._frames import Findings, report_indicators as _report_indicators  # noqa: E402
+    from ._frames import evaluate_indicators as _evaluate_indicators  # noqa: E402
 
-    # Report.indicators() returns a DataFrame: the rows come from C++, the frame from pandas.
+    # Report.indicators() and Indicators.evaluate() return DataFrames: the rows come from C++, the
+    # frame from pandas.
     Report.indicators = _report_indicators  # type: ignore[attr-defined]
+    Indicators.evaluate = _evaluate_indicators  # type: ignore[attr-defined]
 
-    __all__ += ["Findings", "Report", "load_report", "parse_report"]
+    __all__ += ["Findings", "Indicators", "Report", "load_report", "parse_report"]
 
 if "scorecard" in _core._areas:
     from ._core import UNDEFINED, Expression, Scorecard, evaluate  # noqa: E402

@@ -171,18 +171,59 @@ class Findings(list):
         )
 
 
-def report_indicators(report):
-    """Every indicator the report's figures allow, as a DataFrame.
+#: Columns of Report.indicators() and Indicators.evaluate(), in order (docs/indicators.md, "Python").
+INDICATOR_COLUMNS = ["id", "label_en", "label_vi", "percent", "numerator", "denominator", "value", "unit",
+                     "formula", "source", "inferred", "path", "status", "reason", "float", "scale", "rounding",
+                     "direction", "rule", "inputs"]
 
-    Columns: id (index), label_en, label_vi, percent (Decimal, 2 decimals, half away from zero; None
-    for non-rates and undefined rates), numerator, denominator (Decimal), value (:class:`Rate` or
-    Decimal, exact), unit, formula (with the report's numbers), source (legal or methodological),
-    inferred, path (JSON path of the inputs).
-    """
+
+def indicator_frame(rows):
+    """The DataFrame of indicator rows (dicts from the C++ evaluation), indexed by id."""
     import pandas as pd
 
-    rows = report._indicator_rows()
-    columns = ["id", "label_en", "label_vi", "percent", "numerator", "denominator", "value", "unit",
-               "formula", "source", "inferred", "path"]
-    frame = pd.DataFrame(rows, columns=columns)
+    for row in rows:
+        # A float view for plotting: the percentage of a rate, a value's number; exact values stay Decimal.
+        exact = row["percent"] if row["percent"] is not None else (
+            row["value"] if row["status"] == "value" and row["numerator"] is None else None)
+        row["float"] = float(exact) if exact is not None else float("nan")
+    frame = pd.DataFrame(rows, columns=INDICATOR_COLUMNS)
     return frame.set_index("id")
+
+
+def report_indicators(report, catalogue=None, scale=None, rounding=None):
+    """Every indicator the report's figures allow, as a DataFrame.
+
+    Parameters
+    ----------
+    catalogue : cchc.Indicators, str or os.PathLike, optional
+        The catalogue to evaluate (a file path is loaded); the built-in one by default.
+    scale, rounding : optional
+        Override every indicator's own scale and rounding of the shown percentage.
+
+    Columns: id (index), label_en, label_vi, percent (Decimal at the indicator's scale and rounding,
+    2 decimals half away from zero in the built-in catalogue; None for non-rates, undefined rates and
+    indicators without a value), numerator, denominator (Decimal), value (:class:`Rate` or Decimal,
+    exact), unit, formula (with the report's numbers), source (legal or methodological), inferred,
+    path (JSON path of the inputs), status ("value", "not_applicable", "not_scored"), reason, float
+    (a float view of percent or value, NaN without one), scale, rounding, direction, rule (the
+    expressions), inputs ({figure name: value} read).
+    """
+    from ._core import Indicators
+
+    if catalogue is None:
+        catalogue = Indicators.builtin()
+    elif not isinstance(catalogue, Indicators):
+        catalogue = Indicators.load(catalogue)
+    return indicator_frame(catalogue._rows_report(report, scale, rounding))
+
+
+def evaluate_indicators(self, figures, scale=None, rounding=None):
+    """The catalogue evaluated on a report (cchc.Report) or on one unit's figures ({name: value}).
+
+    Returns the DataFrame of :func:`Report.indicators` (exact Decimal values plus a float view).
+    """
+    from ._core import Report
+
+    if isinstance(figures, Report):
+        return indicator_frame(self._rows_report(figures, scale, rounding))
+    return indicator_frame(self._rows_figures(figures, scale, rounding))

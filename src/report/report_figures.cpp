@@ -2,10 +2,10 @@
 // report_fields.hpp, so that a field added to the model is a figure without further code.
 #include "cchc/report_figures.hpp"
 
-#include <set>
 #include <type_traits>
 
 #include "report/report_fields.hpp"
+#include "report/report_row_keys.hpp"
 
 namespace cchc {
 
@@ -33,13 +33,6 @@ struct is_optional : std::false_type {};
 template <class T>
 struct is_optional<std::optional<T>> : std::true_type {};
 
-bool identifier(const std::string& s) {
-  if (s.empty()) return false;
-  for (const char c : s)
-    if (!((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_')) return false;
-  return true;
-}
-
 template <class T>
 std::string row_label(const T& item) {
   if constexpr (std::is_same_v<T, flow_row> || std::is_same_v<T, headcount_row>) return item.row;
@@ -62,14 +55,10 @@ class walker {
       out_.set(name, v.value);
     } else if constexpr (is_vector<T>::value) {
       // Elements by their printed row label when every element has a distinct identifier label.
-      std::set<std::string> labels;
-      bool by_label = !v.empty();
-      for (const auto& item : v) {
-        const std::string l = row_label(item);
-        if (!identifier(l) || !labels.insert(l).second) by_label = false;
-      }
-      for (std::size_t i = 0; i < v.size(); ++i)
-        value(name + "." + (by_label ? row_label(v[i]) : std::to_string(i)), v[i]);
+      std::vector<std::string> labels;
+      for (const auto& item : v) labels.push_back(row_label(item));
+      const std::vector<std::string> keys = detail_report::row_keys(labels);
+      for (std::size_t i = 0; i < v.size(); ++i) value(name + "." + keys[i], v[i]);
     } else if constexpr (has_fields<T>::value) {
       detail_report::fields(v, [&](const char* key, const auto& member, bool = false) {
         value(name.empty() ? std::string(key) : name + "." + key, member);

@@ -55,4 +55,37 @@ run indicators "$TESTS/data/broken.json"
 expect_exit 2
 expect_err "broken.json:4:"
 
+# --catalogue replaces the built-in catalogue: every zero-denominator policy, effective periods.
+CAT="$SRC/tests/data/indicators/policies.cchc.json"
+run indicators "$REPORT" --catalogue "$CAT" --format json
+expect_exit 0
+expect_json_true "j['catalogue'] == 'test.policies' and j['scale'] == 1 and j['rounding'] == 'half_even'"
+expect_json_true "[i['id'] for i in j['indicators']] == ['z.undefined', 'z.zero', 'z.full', 'z.not_scored', 'period.ended', 'period.future', 'period.in_force', 'value.third']"
+expect_json_true "$(ind z.undefined)['percent'] is None and ($(ind z.undefined)['numerator'], $(ind z.undefined)['denominator']) == ('23', '0')"
+expect_json_true "$(ind z.zero)['percent'] == '0.0' and 'policy zero' in $(ind z.zero)['reason']"
+expect_json_true "$(ind z.full)['percent'] == '100.0' and 'full_points' in $(ind z.full)['reason']"
+expect_json_true "$(ind z.not_scored)['kind'] == 'not_scored' and 'percent' not in $(ind z.not_scored)"
+expect_json_true "$(ind period.ended)['kind'] == 'not_applicable' and '2020-12-31' in $(ind period.ended)['reason']"
+expect_json_true "$(ind period.future)['kind'] == 'not_applicable' and '2025-07-01' in $(ind period.future)['reason']"
+expect_json_true "$(ind period.in_force)['percent'] == '38.0' and $(ind period.in_force)['source'] == '766/QĐ-TTg, 23/06/2022'"
+expect_json_true "$(ind value.third)['value'] == '7.7' and 'no finite decimal expansion' in $(ind value.third)['reason']"
+# --scale/--rounding override the catalogue's.
+run indicators "$REPORT" --catalogue "$CAT" --scale 3 --rounding toward_zero --format json
+expect_exit 0
+expect_json_true "$(ind period.in_force)['percent'] == '38.000' and $(ind value.third)['value'] == '7.666'"
+run indicators "$REPORT" --catalogue "$CAT" --lang en
+expect_exit 0
+expect_out "not applicable (in force 2015-01-01 – 2020-12-31, the period ends 2023-12-13)"
+expect_out "Catalogue:"
+# A broken catalogue is exit 2 with file:line:column and what was expected; a missing one too.
+printf '{"format": "cchc.indicators", "version": 1, "id": "x",\n "indicators": [{"id": "a", "value": "1", "source": {"text": "s"}, "zero_denominator": "always"}]}\n' > "$WORK/bad.json"
+run indicators "$REPORT" --catalogue "$WORK/bad.json"
+expect_exit 2
+expect_err "bad.json:2:"
+expect_err "zero_denominator"
+expect_err "expected undefined, zero, full_points or not_scored"
+run indicators "$REPORT" --catalogue "$WORK/none.json"
+expect_exit 2
+expect_err "none.json"
+
 pass

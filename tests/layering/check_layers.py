@@ -35,7 +35,7 @@ PUBLIC = {
     "flow": "dossier", "dossier": "dossier", "dossier_log": "dossier", "bulk": "dossier", "dossier_batch": "dossier", "flow_figures": "dossier",
     "document_ref": "report", "report": "report", "report_figures": "report",
     "validate": "validate", "flow_table_check": "validate",
-    "indicator": "indicator",
+    "indicator": "indicator", "indicator_catalogue": "indicator",
     "scorecard": "scorecard", "scorecard_file": "scorecard", "ranking": "scorecard",
     "cchc": "app",  # the umbrella header includes everything; only apps and users include it
 }
