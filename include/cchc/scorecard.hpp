@@ -154,6 +154,19 @@ struct CCHC_EXPORT score_table {
   std::vector<node_score> rows;          ///< per unit: the total, then the tree in order
 };
 
+/// How scorecard::score works. The points, maxima, statuses, grades and ranks never depend on it:
+/// only how much explanation is written and how many threads do the work.
+struct CCHC_EXPORT score_options {
+  /// Write the explanation of every row: a leaf's value, rate_percent, rule, inputs, and every row's
+  /// reason. false = points only: those are left empty (the rest of each row is the same), which is
+  /// several times faster for ranking and large populations.
+  bool explain = true;
+  /// Threads that score the units in parallel, each a contiguous range of units (population functions
+  /// and relative_to_mean are evaluated over all units first): 1 = the calling thread only, 0 = one
+  /// per hardware thread. The table is the same for any number.
+  unsigned threads = 1;
+};
+
 class CCHC_EXPORT scorecard {
  public:
   /// Validates the definition: ids unique and non-empty; every group's children's maxima add up to the
@@ -169,6 +182,9 @@ class CCHC_EXPORT scorecard {
 
   /// Scores every unit against the others (relative rules and ranks see all of them).
   [[nodiscard]] score_table score(const std::vector<std::pair<std::string, figures>>& units) const;
+  /// Same, with options (points only, threads); score(units) is score(units, score_options{}).
+  [[nodiscard]] score_table score(const std::vector<std::pair<std::string, figures>>& units,
+                                  const score_options& options) const;
 
  private:
   explicit scorecard(scorecard_definition d) : definition_(std::move(d)) {}
