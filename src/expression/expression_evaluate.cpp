@@ -79,21 +79,23 @@ std::optional<decimal> expression_value::exact() const {
   const auto a = numerator_.small_coefficient();
   const auto b = denominator_.small_coefficient();
   if (a && b && *b > 0) {
-    // Fast path (64-bit coefficients): a/b terminates iff b / gcd(a, b) has no prime factor but 2 and 5;
-    // then max(twos, fives) more decimals (plus the scales' difference) hold it exactly.
+    // Fast path (64-bit coefficients). Write b = 2^i × 5^j × b' with b' prime to 10: a/b terminates iff
+    // b' divides a (the reduced denominator's part prime to 10 is b' / gcd(a, b')) — one remainder
+    // instead of a Euclid loop of them. The reduced denominator b / gcd(a, b) then keeps the 2s and 5s
+    // of b that a does not cancel, and max(twos, fives) more decimals (plus the scales' difference)
+    // hold the quotient exactly.
     std::uint64_t x = *a < 0 ? 0 - static_cast<std::uint64_t>(*a) : static_cast<std::uint64_t>(*a);
-    std::uint64_t y = static_cast<std::uint64_t>(*b);
-    std::uint64_t g = y;
-    for (std::uint64_t r = x; r != 0;) {
-      const std::uint64_t t = g % r;
-      g = r;
-      r = t;
-    }
-    std::uint64_t rest = y / g;
+    std::uint64_t rest = static_cast<std::uint64_t>(*b);
     int twos = 0, fives = 0;
     while (rest % 2 == 0) rest /= 2, ++twos;
     while (rest % 5 == 0) rest /= 5, ++fives;
-    if (rest != 1) return std::nullopt;
+    if (x % rest != 0) return std::nullopt;
+    if (x != 0) {  // 0 / b is 0: gcd(0, b) = b cancels everything
+      for (; twos > 0 && x % 2 == 0; x /= 2) --twos;
+      for (; fives > 0 && x % 5 == 0; x /= 5) --fives;
+    } else {
+      twos = fives = 0;
+    }
     const int digits = std::max(twos, fives) + numerator_.scale() - denominator_.scale();
     return decimal::divide(numerator_, denominator_, std::max(0, digits), rounding::toward_zero).trimmed();
   }
