@@ -2,8 +2,9 @@
 // explained and points only, on 1 and 2 threads, against the anchor a user would otherwise write — a
 // hand-written loop computing max × n / d with cchc::decimal::divide per leaf (same exact rounding).
 // Before timing, each mode's table is checked against the explained one-thread table and the hand
-// loop's totals (a mismatch is reported as an error, not a time). Reports time per leaf; on a shared
-// machine read the CPU column (all threads' CPU) and the real time for threads = 2.
+// loop's totals (a mismatch is reported as an error, not a time). Reports time per leaf: ns/leaf is CPU
+// time of all threads per leaf; the Time column is the wall clock (what threads = 2 shortens on an idle
+// machine; on a shared one it mostly measures the load).
 //   build/benchmarks/cchc_scorecard_bench --benchmark_min_time=1
 #include <benchmark/benchmark.h>
 
@@ -121,8 +122,37 @@ BENCHMARK(BM_score)
     ->Args({10000, 1, 2})
     ->Args({10000, 0, 2})
     ->Unit(benchmark::kMillisecond)
-    ->MeasureProcessCPUTime()  // CPU of every thread, not only the caller's
-    ->UseRealTime();
+    ->MeasureProcessCPUTime();  // CPU of every thread, not only the caller's: the counters are per CPU second
+
+// The compact points-only result (scorecard::points): no table rows at all. Args: units, threads.
+void BM_points(benchmark::State& state) {
+  const auto c = cchc::scorecard::build(card());
+  const auto u = units(static_cast<int>(state.range(0)));
+  cchc::score_options o;
+  o.threads = static_cast<unsigned>(state.range(1));
+  {
+    const auto reference = c.score(u);
+    const auto p = c.points(u, o);
+    bool ok = p.status.size() == reference.rows.size();
+    for (std::size_t i = 0; ok && i < p.status.size(); ++i)
+      ok = p.status[i] == reference.rows[i].status && p.points[i] == reference.rows[i].points &&
+           p.max_points[i] == reference.rows[i].max_points;
+    for (std::size_t k = 0; ok && k < u.size(); ++k)
+      ok = p.ranks[k] == reference.rows[p.cell(k, 0)].rank && p.grades[k] == reference.rows[p.cell(k, 0)].grade;
+    if (!ok) {
+      state.SkipWithError("scorecard::points differs from scorecard::score");
+      return;
+    }
+  }
+  for (auto _ : state) benchmark::DoNotOptimize(c.points(u, o));
+  per_leaf(state, state.range(0));
+}
+BENCHMARK(BM_points)
+    ->ArgNames({"units", "threads"})
+    ->Args({10000, 1})
+    ->Args({10000, 2})
+    ->Unit(benchmark::kMillisecond)
+    ->MeasureProcessCPUTime();
 
 // The anchor: the same points by hand (figure lookups by name, one exact division per leaf, summed).
 void BM_hand_loop(benchmark::State& state) {

@@ -88,31 +88,52 @@ class scorer {
   score_table run() {
     score_table table;
     table.rows.resize(nodes_ * units_.size());
-    const std::size_t n = units_.size();
-    const std::size_t threads = std::min<std::size_t>(threads_, n);
-    if (threads <= 1) {
-      score_units(0, n, table.rows);
-    } else {
-      // Contiguous ranges of units, one per thread; each writes only its units' rows. The first error
-      // (in unit order) is rethrown: a thread stops at its first, and the lowest range's wins.
-      std::vector<std::exception_ptr> errors(threads);
-      std::vector<std::thread> pool;
-      pool.reserve(threads - 1);
-      auto work = [&](std::size_t t) {
-        try {
-          score_units(n * t / threads, n * (t + 1) / threads, table.rows);
-        } catch (...) {
-          errors[t] = std::current_exception();
-        }
-      };
-      for (std::size_t t = 1; t < threads; ++t) pool.emplace_back(work, t);
-      work(0);
-      for (auto& th : pool) th.join();
-      for (const auto& e : errors)
-        if (e) std::rethrow_exception(e);
-    }
-    rank(table);
+    in_parallel([&](std::size_t first, std::size_t last) {
+      std::vector<const figure*> slots;
+      for (std::size_t u = first; u < last; ++u) score_unit(u, slots, table.rows, u * nodes_);
+    });
+    std::vector<const node_score*> totals(units_.size());
+    for (std::size_t u = 0; u < totals.size(); ++u) totals[u] = &table.rows[u * nodes_];
+    const auto ranks = rank(totals);
+    for (std::size_t u = 0; u < totals.size(); ++u) table.rows[u * nodes_].rank = ranks[u];
     return table;
+  }
+
+  // The same scoring, keeping only status, points and maxima: each thread scores a unit into a scratch
+  // table of one unit's rows (reused, so it stays in cache and its strings keep their storage).
+  score_points run_points() {
+    score_points out;
+    out.units.reserve(units_.size());
+    for (const auto& u : units_) out.units.push_back(u.first);
+    out.ids.reserve(nodes_);
+    out.ids.push_back(d_.id);
+    for (const auto& g : d_.groups) collect_ids(g, out.ids);
+    const std::size_t cells = nodes_ * units_.size();
+    out.status.resize(cells);
+    out.points.resize(cells);
+    out.max_points.resize(cells);
+    out.grades.resize(units_.size());
+    std::vector<node_score> totals(units_.size());
+    in_parallel([&](std::size_t first, std::size_t last) {
+      std::vector<const figure*> slots;
+      std::vector<node_score> scratch(nodes_);
+      for (std::size_t u = first; u < last; ++u) {
+        for (auto& row : scratch) clear(row);
+        score_unit(u, slots, scratch, 0);
+        for (std::size_t i = 0; i < nodes_; ++i) {
+          out.status[u * nodes_ + i] = scratch[i].status;
+          out.points[u * nodes_ + i] = std::move(scratch[i].points);
+          out.max_points[u * nodes_ + i] = scratch[i].max_points;
+        }
+        out.grades[u] = scratch[0].grade;
+        totals[u].points = out.points[u * nodes_];
+        totals[u].max_points = scratch[0].max_points;
+      }
+    });
+    std::vector<const node_score*> total_ptrs(units_.size());
+    for (std::size_t u = 0; u < totals.size(); ++u) total_ptrs[u] = &totals[u];
+    out.ranks = rank(total_ptrs);
+    return out;
   }
 
  private:
@@ -164,19 +185,63 @@ class scorer {
     leaves_.push_back(std::move(lv));
   }
 
-  // Units [first, last): their rows are rows[u × nodes …], written by this call only.
-  void score_units(std::size_t first, std::size_t last, std::vector<node_score>& rows) const {
-    std::vector<const figure*> slots;
-    for (std::size_t u = first; u < last; ++u) {
-      units_[u].second.gather(slot_names_, slots);
-      const unit_context c{u, slots};
-      const std::size_t total_at = u * nodes_;
-      std::size_t at = total_at + 1, leaf = 0;
-      for (const auto& g : d_.groups) score_node(g, c, 1, rows, at, leaf);
-      node_score& total = rows[total_at];
-      combine(total, units_[u].first, d_.id, "total", 0, d_.max_points, rows, total_at + 1, at, 1);
-      rescale_and_grade(total);
+  // Back to a default row, keeping the strings' storage (a points-only row writes no explanation).
+  static void clear(node_score& r) {
+    r.status = score_status::scored;
+    r.points.reset();
+    r.partial_points.reset();
+    r.rate_percent.reset();
+    r.rank.reset();
+    r.value.clear();
+    r.rule.clear();
+    r.inputs.clear();
+    r.reason.clear();
+    r.grade.clear();
+  }
+
+  static void collect_ids(const scorecard_node& n, std::vector<std::string>& ids) {
+    ids.push_back(n.id);
+    for (const auto& c : n.children) collect_ids(c, ids);
+  }
+
+  // Runs work(first, last) over contiguous ranges of units, one per thread. Each range's rows are
+  // written by its thread only. The first error in unit order is rethrown: a thread stops at its
+  // first, and the lowest range's wins, as on one thread.
+  template <class Work>
+  void in_parallel(Work work) const {
+    const std::size_t n = units_.size();
+    const std::size_t threads = std::min<std::size_t>(threads_, n);
+    if (threads <= 1) {
+      work(std::size_t{0}, n);
+      return;
     }
+    std::vector<std::exception_ptr> errors(threads);
+    std::vector<std::thread> pool;
+    pool.reserve(threads - 1);
+    auto range = [&](std::size_t t) {
+      try {
+        work(n * t / threads, n * (t + 1) / threads);
+      } catch (...) {
+        errors[t] = std::current_exception();
+      }
+    };
+    for (std::size_t t = 1; t < threads; ++t) pool.emplace_back(range, t);
+    range(0);
+    for (auto& th : pool) th.join();
+    for (const auto& e : errors)
+      if (e) std::rethrow_exception(e);
+  }
+
+  // One unit: its rows are rows[total_at, total_at + nodes) (the total first, then the tree in order).
+  void score_unit(std::size_t u, std::vector<const figure*>& slots, std::vector<node_score>& rows,
+                  std::size_t total_at) const {
+    units_[u].second.gather(slot_names_, slots);
+    const unit_context c{u, slots};
+    std::size_t at = total_at + 1, leaf = 0;
+    for (const auto& g : d_.groups) score_node(g, c, 1, rows, at, leaf);
+    node_score& total = rows[total_at];
+    combine(total, units_[u].first, d_.id, "total", 0, d_.max_points, rows, total_at + 1, at, 1);
+    rescale_and_grade(total);
   }
 
   struct unit_context {
@@ -417,9 +482,8 @@ class scorer {
 
   // Competition ranking of the totals, highest first, on the grades' basis: points, or (grades_on
   // percent) the exact share of the remaining maximum, so that units with not-scored parts compare fairly.
-  void rank(score_table& table) const {
-    std::vector<std::size_t> totals(units_.size());
-    for (std::size_t u = 0; u < totals.size(); ++u) totals[u] = u * nodes_;
+  std::vector<std::optional<std::int64_t>> rank(const std::vector<const node_score*>& totals) const {
+    std::vector<std::optional<std::int64_t>> ranks(totals.size());
     auto basis = [&](const node_score& r) {
       return d_.grades_on_percent && r.max_points.signum() > 0 ? value::ratio(*r.points, r.max_points)
                                                                 : value::number(*r.points);
@@ -428,16 +492,17 @@ class scorer {
       return cchc::compare(a, b) > 0;
     };
     std::vector<value> scored;
-    for (const std::size_t i : totals)
-      if (table.rows[i].points) scored.push_back(basis(table.rows[i]));
+    for (const node_score* t : totals)
+      if (t->points) scored.push_back(basis(*t));
     std::sort(scored.begin(), scored.end(), greater);
-    for (const std::size_t i : totals) {
-      auto& row = table.rows[i];
+    for (std::size_t u = 0; u < totals.size(); ++u) {
+      const node_score& row = *totals[u];
       if (!row.points) continue;
       const value mine = basis(row);
       const auto first = std::partition_point(scored.begin(), scored.end(), [&](const value& v) { return greater(v, mine); });
-      row.rank = static_cast<std::int64_t>(first - scored.begin()) + 1;
+      ranks[u] = static_cast<std::int64_t>(first - scored.begin()) + 1;
     }
+    return ranks;
   }
 
   const scorecard_definition& d_;
@@ -459,6 +524,12 @@ score_table scorecard::score(const std::vector<std::pair<std::string, figures>>&
 
 score_table scorecard::score(const std::vector<std::pair<std::string, figures>>& units, const score_options& options) const {
   return scorer(definition_, units, options).run();
+}
+
+score_points scorecard::points(const std::vector<std::pair<std::string, figures>>& units, const score_options& options) const {
+  score_options o = options;
+  o.explain = false;
+  return scorer(definition_, units, o).run_points();
 }
 
 }  // namespace cchc

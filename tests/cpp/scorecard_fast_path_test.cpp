@@ -3,7 +3,8 @@
 // figures that include values beyond 64 and 128 bits (property tests, fixed seeds):
 //   * expressions: bound evaluation == expression::evaluate by name == an independent evaluator over
 //     boost::multiprecision::cpp_rational written here;
-//   * scorecards: every mode (explained or points only, 1–3 threads) gives the same table; each leaf's
+//   * scorecards: every mode (explained or points only, 1–3 threads, scorecard::points) gives the same
+//     table; each leaf's
 //     value is the unbound expression's; linear leaves' points equal the exact oracle's.
 #include "cchc/expression.hpp"
 #include "cchc/scorecard.hpp"
@@ -375,6 +376,22 @@ TEST_CASE("scorecard fast path: every mode gives the same table; values and line
     for (const unsigned threads : {1u, 2u, 3u}) {
       require_same(reference, card.score(units, cchc::score_options{true, threads}), true);
       require_same(reference, card.score(units, cchc::score_options{false, threads}), false);
+      // The compact points: each cell is its row's status, points and maximum; grades and ranks the totals'.
+      const auto p = card.points(units, cchc::score_options{false, threads});
+      REQUIRE(p.units.size() == units.size());
+      REQUIRE(p.status.size() == reference.rows.size());
+      for (std::size_t u = 0; u < units.size(); ++u) {
+        REQUIRE(p.units[u] == units[u].first);
+        for (std::size_t i = 0; i < p.ids.size(); ++i) {
+          const auto& row = reference.rows[p.cell(u, i)];
+          REQUIRE(p.ids[i] == row.id);
+          REQUIRE(p.status[p.cell(u, i)] == row.status);
+          REQUIRE(p.points[p.cell(u, i)] == row.points);
+          REQUIRE(p.max_points[p.cell(u, i)] == row.max_points);
+        }
+        REQUIRE(p.grades[u] == reference.rows[p.cell(u, 0)].grade);
+        REQUIRE(p.ranks[u] == reference.rows[p.cell(u, 0)].rank);
+      }
     }
 
     // Each leaf's value is the unbound expression's (evaluated by name, leaf by leaf, over all units);
