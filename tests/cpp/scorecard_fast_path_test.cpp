@@ -363,7 +363,7 @@ void require_same(const cchc::score_table& a, const cchc::score_table& b, bool e
 
 }  // namespace
 
-TEST_CASE("scorecard fast path: every mode gives the same table; values and linear points match exact references") {
+TEST_CASE("scorecard fast path: every mode gives the same table, and values and linear points match exact references") {
   rng r(766212);
   int linear_checked = 0;
   for (int trial = 0; trial < 12; ++trial) {
