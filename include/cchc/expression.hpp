@@ -143,8 +143,35 @@ class CCHC_EXPORT expression {
   struct impl;
 
  private:
+  friend class bound_expression;
   explicit expression(std::shared_ptr<const impl> p) noexcept : impl_(std::move(p)) {}
   std::shared_ptr<const impl> impl_;
+};
+
+/// An expression whose figure names are resolved once to positions in a list of names (the slots a
+/// scorer gathers for each unit with figures::gather), so that evaluating it for many units reads an
+/// array instead of hashing every name again. Same values as expression::evaluate, bit for bit: it is
+/// the same evaluator reading the same figures, only found by position.
+///
+///     const std::vector<std::string> slots{"totalOnTime", "totalReceived"};
+///     cchc::bound_expression b(cchc::expression::parse("ratio(totalOnTime, totalReceived)"), slots);
+///     std::vector<const cchc::figure*> row;
+///     unit.gather(slots, row);          // one look-up per name, for every expression bound to slots
+///     b.evaluate(row);                  // == expression::evaluate(unit)
+class CCHC_EXPORT bound_expression {
+ public:
+  /// Binds `e` to `slot_names`; every name `e` reads must be one of them (else cchc::lookup_error).
+  bound_expression(expression e, const std::vector<std::string>& slot_names);
+
+  [[nodiscard]] const expression& source() const noexcept { return e_; }
+  /// For one unit: `slots[i]` is its figure named slot_names[i], nullptr when absent (a vector shorter
+  /// than slot_names is an argument_error). Population functions see this unit as the whole population.
+  [[nodiscard]] expression_value evaluate(const std::vector<const figure*>& slots) const;
+
+ private:
+  expression e_;
+  std::vector<int> slot_of_node_;  // per node of the parsed tree: its slot (name nodes), else -1
+  std::size_t slots_needed_ = 0;   // 1 + the largest slot read
 };
 
 /// Parse and evaluate once: cchc::evaluate("a / b", f).

@@ -69,6 +69,10 @@ class CCHC_EXPORT figures {
   [[nodiscard]] bool empty() const noexcept { return values_.empty(); }
   /// The names, sorted.
   [[nodiscard]] std::vector<std::string> names() const;
+  /// The figures named `names`, by position: out[i] = find(names[i]) (nullptr when absent). One
+  /// look-up per name for a unit, so that evaluators bound to these positions (cchc::bound_expression,
+  /// scorecard scoring) read an array afterwards. `out` is resized; its storage is reused across units.
+  void gather(const std::vector<std::string>& names, std::vector<const figure*>& out) const;
 
   friend bool operator==(const figures& a, const figures& b) { return a.values_ == b.values_; }
   friend bool operator!=(const figures& a, const figures& b) { return !(a == b); }

@@ -79,21 +79,23 @@ std::optional<decimal> expression_value::exact() const {
   const auto a = numerator_.small_coefficient();
   const auto b = denominator_.small_coefficient();
   if (a && b && *b > 0) {
-    // Fast path (64-bit coefficients): a/b terminates iff b / gcd(a, b) has no prime factor but 2 and 5;
-    // then max(twos, fives) more decimals (plus the scales' difference) hold it exactly.
+    // Fast path (64-bit coefficients). Write b = 2^i × 5^j × b' with b' prime to 10: a/b terminates iff
+    // b' divides a (the reduced denominator's part prime to 10 is b' / gcd(a, b')) — one remainder
+    // instead of a Euclid loop of them. The reduced denominator b / gcd(a, b) then keeps the 2s and 5s
+    // of b that a does not cancel, and max(twos, fives) more decimals (plus the scales' difference)
+    // hold the quotient exactly.
     std::uint64_t x = *a < 0 ? 0 - static_cast<std::uint64_t>(*a) : static_cast<std::uint64_t>(*a);
-    std::uint64_t y = static_cast<std::uint64_t>(*b);
-    std::uint64_t g = y;
-    for (std::uint64_t r = x; r != 0;) {
-      const std::uint64_t t = g % r;
-      g = r;
-      r = t;
-    }
-    std::uint64_t rest = y / g;
+    std::uint64_t rest = static_cast<std::uint64_t>(*b);
     int twos = 0, fives = 0;
     while (rest % 2 == 0) rest /= 2, ++twos;
     while (rest % 5 == 0) rest /= 5, ++fives;
-    if (rest != 1) return std::nullopt;
+    if (x % rest != 0) return std::nullopt;
+    if (x != 0) {  // 0 / b is 0: gcd(0, b) = b cancels everything
+      for (; twos > 0 && x % 2 == 0; x /= 2) --twos;
+      for (; fives > 0 && x % 5 == 0; x /= 5) --fives;
+    } else {
+      twos = fives = 0;
+    }
     const int digits = std::max(twos, fives) + numerator_.scale() - denominator_.scale();
     return decimal::divide(numerator_, denominator_, std::max(0, digits), rounding::toward_zero).trimmed();
   }
@@ -169,6 +171,10 @@ value from_figure(const figure& f) {
 class evaluator {
  public:
   evaluator(const expression::impl& e, const std::vector<const figures*>& population) : e_(e), pop_(population) {}
+  // A bound evaluation (cchc::bound_expression): one unit, its figures found by position.
+  evaluator(const expression::impl& e, const std::vector<const figures*>& population, const int* slot_of_node,
+            const figure* const* slots)
+      : e_(e), pop_(population), slot_of_node_(slot_of_node), slots_(slots) {}
 
   value eval(int index, std::size_t unit) {
     const node& n = e_.nodes[static_cast<std::size_t>(index)];
@@ -176,7 +182,7 @@ class evaluator {
       case op::number: return value::number(n.value);
       case op::boolean: return value::boolean(n.truth);
       case op::name: {
-        const figure* f = pop_[unit]->find(n.name);
+        const figure* f = slots_ ? slots_[slot_of_node_[index]] : pop_[unit]->find(n.name);
         return f ? from_figure(*f) : value::absent();
       }
       case op::neg: {
@@ -329,6 +335,8 @@ class evaluator {
 
   const expression::impl& e_;
   const std::vector<const figures*>& pop_;
+  const int* slot_of_node_ = nullptr;
+  const figure* const* slots_ = nullptr;
   std::unordered_map<int, value> aggregates_;
   std::unordered_map<int, std::vector<value>> sorted_;
 };
@@ -355,6 +363,31 @@ std::vector<expression_value> expression::evaluate_all(const std::vector<figures
   pointers.reserve(population.size());
   for (const auto& f : population) pointers.push_back(&f);
   return evaluate_all(pointers);
+}
+
+bound_expression::bound_expression(expression e, const std::vector<std::string>& slot_names) : e_(std::move(e)) {
+  const auto& nodes = e_.impl_->nodes;
+  slot_of_node_.assign(nodes.size(), -1);
+  for (std::size_t i = 0; i < nodes.size(); ++i) {
+    if (nodes[i].kind != op::name) continue;
+    const auto it = std::find(slot_names.begin(), slot_names.end(), nodes[i].name);
+    if (it == slot_names.end())
+      throw lookup_error("bound_expression: `" + e_.text() + "` reads '" + nodes[i].name +
+                         "', which is not among the " + std::to_string(slot_names.size()) + " slot names");
+    slot_of_node_[i] = static_cast<int>(it - slot_names.begin());
+    slots_needed_ = std::max(slots_needed_, static_cast<std::size_t>(slot_of_node_[i]) + 1);
+  }
+}
+
+expression_value bound_expression::evaluate(const std::vector<const figure*>& slots) const {
+  if (slots.size() < slots_needed_)
+    throw argument_error("bound_expression::evaluate: " + std::to_string(slots.size()) + " slots given, " +
+                         std::to_string(slots_needed_) + " needed");
+  // A population of one empty unit: population functions evaluate their argument for unit 0, which
+  // reads the slots (the unit is the whole population, as in expression::evaluate).
+  static const figures none;
+  static const std::vector<const figures*> population{&none};  // read-only: shared by threads
+  return evaluator(*e_.impl_, population, slot_of_node_.data(), slots.data()).eval(e_.impl_->root, 0);
 }
 
 expression_value evaluate(std::string_view text, const figures& unit) { return expression::parse(text).evaluate(unit); }

@@ -47,4 +47,9 @@ std::vector<std::string> figures::names() const {
   return out;
 }
 
+void figures::gather(const std::vector<std::string>& names, std::vector<const figure*>& out) const {
+  out.resize(names.size());
+  for (std::size_t i = 0; i < names.size(); ++i) out[i] = find(names[i]);
+}
+
 }  // namespace cchc
