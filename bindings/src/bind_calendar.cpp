@@ -279,7 +279,7 @@ and calendar periods differ by two weeks.
   cls.def("contains",
           [](const cchc::period& p, py::handle day) -> py::object {
             const day_column d = read_days(day, "day");
-            std::vector<std::uint8_t> in(d.days.size(), 0), missing(d.days.size(), 0);
+            buffer<std::uint8_t> in(d.days.size(), 0), missing(d.days.size(), 0);
             for (std::size_t i = 0; i < d.days.size(); ++i) {
               if (d.days[i] == nat) missing[i] = 1;
               else in[i] = p.contains(date::sys_days{date::days{d.days[i]}});
@@ -317,8 +317,8 @@ void bind_due(py::module_& m) {
           count_column amt;
           if (amount.is_none()) {
             amt.meta = scalar_meta("amount");
-            amt.values = {0};
-            amt.missing = {1};
+            amt.values = buffer<std::int64_t>(1, 0);
+            amt.missing = buffer<std::uint8_t>(1, 1);
           } else {
             amt = read_counts(amount, "amount");
           }
@@ -337,18 +337,18 @@ void bind_due(py::module_& m) {
           }
           minute_column prom, from, to;
           prom.meta = scalar_meta("promised");
-          prom.minutes = {missing_minutes};
+          prom.minutes = buffer<std::int64_t>(1, missing_minutes);
           from.meta = scalar_meta("paused_from");
-          from.minutes = {missing_minutes};
+          from.minutes = buffer<std::int64_t>(1, missing_minutes);
           to.meta = scalar_meta("paused_to");
-          to.minutes = {missing_minutes};
+          to.minutes = buffer<std::int64_t>(1, missing_minutes);
           if (!promised.is_none()) prom = read_minutes(promised, "promised");
           if (!paused_from.is_none()) from = read_minutes(paused_from, "paused_from");
           if (!paused_to.is_none()) to = read_minutes(paused_to, "paused_to");
           const column_meta out =
               broadcast({&rec.meta, &amt.meta, &units.meta, &prom.meta, &from.meta, &to.meta});
           const std::size_t size = out.is_scalar() ? 1 : out.size();
-          std::vector<std::int64_t> minutes(size, missing_minutes), days(size, nat);
+          buffer<std::int64_t> minutes(size, missing_minutes), days(size, nat);
           bool timed = false;
           const char* about = "received";
           each_row(size, out, [&](std::size_t i) {
@@ -376,7 +376,11 @@ void bind_due(py::module_& m) {
               d.pauses.push_back(cchc::pause{cchc::date_time{std::chrono::minutes{from.at(i)}},
                                              cchc::date_time{std::chrono::minutes{to.at(i)}}});
             }
-            about = d.processing || d.promised_at ? "received" : "amount";
+            about = "amount";
+            if (!d.processing && !d.promised_at)
+              throw cchc::argument_error("the amount is missing and there is no promised date: expected a "
+                                         "processing time or a promised return date");
+            about = "received";
             const cchc::due_date r = cchc::due_of(d, cal, rule);
             days[i] = r.day.time_since_epoch().count();
             minutes[i] = days[i] * 1440 + (r.time ? r.time->count() : 0);
@@ -536,7 +540,7 @@ datetime.date(2024, 5, 2)
           [](const py_calendar& c, py::handle day) -> py::object {
             const day_column d = read_days(day, "day");
             const std::size_t n = d.days.size();
-            std::vector<std::uint8_t> working(n, 0), missing(n, 0);
+            buffer<std::uint8_t> working(n, 0), missing(n, 0);
             const auto& index = c.cal.index();
             each_row(n, d.meta, [&](std::size_t i) {
               if (d.days[i] == nat) missing[i] = 1; else working[i] = index.is_working(d.days[i]);
@@ -565,7 +569,7 @@ bool, numpy.ndarray of bool, or pandas.Series of nullable ``boolean``
             const count_column k = read_counts(n, "n");
             const column_meta out = broadcast({&d.meta, &k.meta});
             const std::size_t size = out.is_scalar() ? 1 : out.size();
-            std::vector<std::int64_t> result(size, nat);
+            buffer<std::int64_t> result(size, nat);
             const auto& index = c.cal.index();
             each_row(size, rows_of(out, "day"), [&](std::size_t i) {
               if (d.at(i) != nat && !k.absent(i)) result[i] = index.add(d.at(i), k.at(i));
@@ -613,18 +617,20 @@ datetime.date(2023, 12, 20)
             const day_column db = read_days(b, "b");
             const column_meta out = broadcast({&da.meta, &db.meta});
             const std::size_t size = out.is_scalar() ? 1 : out.size();
-            std::vector<std::int64_t> result(size, 0);
-            std::vector<std::uint8_t> missing(size, 0);
+            buffer<std::int64_t> result(size, 0);
+            buffer<std::uint8_t> missing(size, 0);
             const auto& index = c.cal.index();
             const char* about = "a";
             each_row(size, out, [&](std::size_t i) {
               const std::int64_t x = da.at(i), y = db.at(i);
               if (x == nat || y == nat) { missing[i] = 1; return; }
-              about = "a";
-              (void)index.index_of(x, "working_days_between");  // a range error names the argument
-              about = "b";
-              (void)index.index_of(y, "working_days_between");
-              result[i] = index.between(x, y);
+              try {
+                result[i] = index.between(x, y);
+              } catch (const cchc::error&) {
+                // Name the argument outside the calendar (work only on the error path).
+                about = static_cast<std::uint64_t>(x - index.first) < static_cast<std::uint64_t>(index.days) ? "b" : "a";
+                throw;
+              }
             }, &about);
             return counts_result(out, result, missing, ndarray_cannot_hold_na);
           },
@@ -647,7 +653,7 @@ int, numpy.ndarray of int64, or pandas.Series of nullable ``Int64``
   const auto day_map = [](auto step) {
     return [step](const py_calendar& c, py::handle day) -> py::object {
       const day_column d = read_days(day, "day");
-      std::vector<std::int64_t> result(d.days.size(), nat);
+      buffer<std::int64_t> result(d.days.size(), nat);
       each_row(d.days.size(), d.meta, [&](std::size_t i) {
         if (d.days[i] != nat) result[i] = step(c.cal, date::sys_days(date::days(d.days[i]))).time_since_epoch().count();
       });

@@ -374,11 +374,11 @@ day_column read_days(py::handle h, const char* column) {
   day_column out;
   out.meta = p.meta;
   if (p.meta.is_scalar()) {
-    out.days = {day_element(p.scalar, p.meta, 0, false)};
+    out.days = buffer<std::int64_t>(1, day_element(p.scalar, p.meta, 0, false));
     return out;
   }
   const std::size_t n = p.meta.size();
-  out.days.resize(n);
+  out.days = buffer<std::int64_t>(n, 0);
   const py::dtype dt = p.values.dtype();
   if (dt.kind() == 'M') {
     dt_unit u = unit_of(dt, column);
@@ -389,6 +389,12 @@ day_column read_days(py::handle h, const char* column) {
     }
     auto raw = py::array_t<std::int64_t, py::array::c_style>::ensure(values.attr("view")("int64"));
     const std::int64_t* r = raw.data();
+    if (u.mul == minutes_per_day && u.div == 1 && !p.utc) {
+      // datetime64[D]: the payload is the day number (NaT is `nat`), read in place. Out-of-range days
+      // are left to the operation, which names them (the calendar's range is narrower anyway).
+      out.days = buffer<std::int64_t>::borrow(raw, r, n);
+      return out;
+    }
     for (std::size_t i = 0; i < n; ++i) {
       std::int64_t v = r[i];
       if (p.utc && v != nat) {
@@ -430,11 +436,11 @@ minute_column read_minutes(py::handle h, const char* column) {
   minute_column out;
   out.meta = p.meta;
   if (p.meta.is_scalar()) {
-    out.minutes = {minute_element(p.scalar, p.meta, 0, false)};
+    out.minutes = buffer<std::int64_t>(1, minute_element(p.scalar, p.meta, 0, false));
     return out;
   }
   const std::size_t n = p.meta.size();
-  out.minutes.resize(n);
+  out.minutes = buffer<std::int64_t>(n, 0);
   const py::dtype dt = p.values.dtype();
   if (dt.kind() == 'M') {
     dt_unit u = unit_of(dt, column);
@@ -470,14 +476,14 @@ count_column read_counts(py::handle h, const char* column) {
   count_column out;
   out.meta = p.meta;
   if (p.meta.is_scalar()) {
-    out.values = {0};
-    out.missing = {0};
+    out.values = buffer<std::int64_t>(1, 0);
+    out.missing = buffer<std::uint8_t>(1, 0);
     if (!count_element(p.scalar, p.meta, 0, false, out.values[0])) out.missing[0] = 1;
     return out;
   }
   const std::size_t n = p.meta.size();
-  out.values.assign(n, 0);
-  out.missing.assign(n, 0);
+  out.values = buffer<std::int64_t>(n, 0);
+  out.missing = buffer<std::uint8_t>(n, 0);
   const py::dtype dt = p.values.dtype();
   const char kind = dt.kind();
   const bool* mask = nullptr;
@@ -567,7 +573,7 @@ int32_column read_int32_counts(py::handle h, const char* column) {
   count_column c = read_counts(h, column);
   int32_column out;
   out.meta = c.meta;
-  out.missing = std::move(c.missing);
+  out.missing.assign(c.missing.data(), c.missing.data() + c.missing.size());
   out.values.resize(c.values.size());
   for (std::size_t i = 0; i < c.values.size(); ++i) {
     const std::int64_t v = c.values[i];
@@ -581,7 +587,7 @@ int32_column read_int32_counts(py::handle h, const char* column) {
 std::vector<std::int64_t> minutes_of(py::handle h, const char* column, column_meta* meta) {
   minute_column c = read_minutes(h, column);
   if (meta) *meta = c.meta;
-  return std::move(c.minutes);
+  return std::vector<std::int64_t>(c.minutes.data(), c.minutes.data() + c.minutes.size());
 }
 
 void require_present(const day_column& c, const char* why) {
@@ -635,12 +641,14 @@ py::object missing_scalar_date() {
   return numpy_datetime64_type()("NaT");
 }
 
-py::array int64_array(const column_meta& meta, const std::vector<std::int64_t>& v) {
-  py::array_t<std::int64_t> out(meta.shape == input_shape::array ? meta.dims
-                                                                 : std::vector<py::ssize_t>{static_cast<py::ssize_t>(v.size())});
-  if (!v.empty()) std::memcpy(out.mutable_data(), v.data(), v.size() * sizeof(std::int64_t));
-  return std::move(out);
+py::array shaped(const column_meta& meta, py::array flat) {
+  if (meta.shape != input_shape::array || meta.dims.size() == 1) return flat;
+  py::tuple dims(meta.dims.size());
+  for (std::size_t i = 0; i < meta.dims.size(); ++i) dims[i] = py::int_(meta.dims[i]);
+  return flat.attr("reshape")(dims);
 }
+
+py::array int64_array(const column_meta& meta, const buffer<std::int64_t>& v) { return shaped(meta, v.array()); }
 
 py::object labelled(const column_meta& meta, py::object values) {
   py::object pd = pandas_module();
@@ -649,24 +657,23 @@ py::object labelled(const column_meta& meta, py::object values) {
   return pd.attr("Index")(values, py::arg("name") = meta.name);
 }
 
-py::object masked(const column_meta& meta, py::array values, const std::vector<std::uint8_t>& missing,
+py::object masked(const column_meta& meta, py::array values, const buffer<std::uint8_t>& missing,
                   const char* array_type) {
-  py::array_t<bool> mask(static_cast<py::ssize_t>(missing.size()));
-  for (std::size_t i = 0; i < missing.size(); ++i) mask.mutable_data()[i] = missing[i] != 0;
+  py::object mask = missing.array().attr("view")("bool");  // 0/1 bytes are NumPy bools
   py::object arr = pandas_module().attr("arrays").attr(array_type)(values, mask);
   return labelled(meta, arr);
 }
 
 }  // namespace
 
-py::object dates_result(const column_meta& meta, const std::vector<std::int64_t>& days) {
+py::object dates_result(const column_meta& meta, const buffer<std::int64_t>& days) {
   if (meta.is_scalar()) return days[0] == nat ? missing_scalar_date() : make_date(days[0]);
   py::object arr = int64_array(meta, days).attr("view")(day_dtype());
   if (meta.shape == input_shape::array) return arr;
   return labelled(meta, arr.attr("astype")("M8[ns]"));
 }
 
-py::object date_times_result(const column_meta& meta, const std::vector<std::int64_t>& minutes) {
+py::object date_times_result(const column_meta& meta, const buffer<std::int64_t>& minutes) {
   if (meta.is_scalar()) {
     const std::int64_t m = minutes[0];
     if (m == missing_minutes) return missing_scalar_date();
@@ -679,8 +686,8 @@ py::object date_times_result(const column_meta& meta, const std::vector<std::int
   return labelled(meta, arr.attr("astype")("M8[ns]"));
 }
 
-py::object counts_result(const column_meta& meta, const std::vector<std::int64_t>& values,
-                         const std::vector<std::uint8_t>& missing, const char* why_missing) {
+py::object counts_result(const column_meta& meta, const buffer<std::int64_t>& values,
+                         const buffer<std::uint8_t>& missing, const char* why_missing) {
   if (meta.is_scalar()) return missing[0] ? pandas_module().attr("NA") : py::object(py::int_(values[0]));
   if (meta.shape == input_shape::array) {
     for (std::size_t i = 0; i < missing.size(); ++i)
@@ -690,12 +697,10 @@ py::object counts_result(const column_meta& meta, const std::vector<std::int64_t
   return masked(meta, int64_array(meta, values), missing, "IntegerArray");
 }
 
-py::object bools_result(const column_meta& meta, const std::vector<std::uint8_t>& values,
-                        const std::vector<std::uint8_t>& missing, const char* why_missing) {
+py::object bools_result(const column_meta& meta, const buffer<std::uint8_t>& values,
+                        const buffer<std::uint8_t>& missing, const char* why_missing) {
   if (meta.is_scalar()) return missing[0] ? pandas_module().attr("NA") : py::object(py::bool_(values[0] != 0));
-  py::array_t<bool> out(meta.shape == input_shape::array ? meta.dims
-                                                         : std::vector<py::ssize_t>{static_cast<py::ssize_t>(values.size())});
-  for (std::size_t i = 0; i < values.size(); ++i) out.mutable_data()[i] = values[i] != 0;
+  py::array out = shaped(meta, values.array().attr("view")("bool"));  // 0/1 bytes are NumPy bools
   if (meta.shape == input_shape::array) {
     for (std::size_t i = 0; i < missing.size(); ++i)
       if (missing[i]) raise_value(meta, i, std::string(why_missing));
