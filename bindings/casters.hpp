@@ -64,31 +64,12 @@ inline bool is_day_dtype(const py::dtype& dt) {
   return dt.attr("__eq__")(day_dtype()).cast<bool>();
 }
 
-/// A Python date-like scalar → days since 1970-01-01. Accepts datetime.date (not datetime.datetime:
-/// dropping a time of day silently is how dossiers change day) and numpy.datetime64 scalars (any unit
-/// that is a whole day; NaT rejected). Returns false when `h` is not a date at all.
-inline bool load_day_number(py::handle h, std::int64_t& out, const char* what = "date") {
-  if (py::isinstance(h, datetime_type())) {
-    throw py::type_error(std::string(what) +
-                         ": expected a datetime.date, got a datetime.datetime; pass .date() to say "
-                         "which civil day is meant");
-  }
-  if (py::isinstance(h, date_type())) {
-    out = h.attr("toordinal")().cast<long long>() - unix_epoch_ordinal;
-    return true;
-  }
-  if (py::isinstance(h, numpy_datetime64_type())) {
-    py::object as_day = h.attr("astype")("M8[D]");
-    py::object back = as_day.attr("astype")(h.attr("dtype"));
-    if (!back.equal(h) || !h.equal(h)) {  // NaT != NaT; a time of day does not round-trip
-      throw py::value_error(std::string(what) + ": expected a whole day, got numpy.datetime64('" +
-                            py::str(h).cast<std::string>() + "')");
-    }
-    out = as_day.attr("astype")("int64").cast<std::int64_t>();
-    return true;
-  }
-  return false;
-}
+/// A Python date-like scalar → days since 1970-01-01: datetime.date, datetime.datetime and
+/// pandas.Timestamp at 00:00 (tz-aware ones at 00:00 Vietnamese civil time), numpy.datetime64 of any
+/// unit that is a whole day. A time of day is refused (TypeError for a datetime, ValueError for a
+/// datetime64: dropping a time silently is how dossiers change day), NaT too (ValueError). Returns
+/// false when `h` is not a date at all. Defined in src/py_convert.cpp, the one conversion layer.
+bool load_day_number(py::handle h, std::int64_t& out, const char* what = "date");
 
 inline py::object make_date(std::int64_t days) {
   const long long ordinal = static_cast<long long>(days) + unix_epoch_ordinal;
@@ -142,6 +123,14 @@ inline cchc::decimal to_decimal(py::handle h, const char* what = "value",
     return cchc::decimal::from_parts(parts);
   }
   if (PyUnicode_Check(h.ptr())) return cchc::decimal::parse(h.cast<std::string>(), style);
+  // NumPy integer scalars (numpy.int64 from a DataFrame cell or a nullable Int64 column) are ints.
+  static auto* numpy_integer = new py::object(py::module_::import("numpy").attr("integer"));
+  if (py::isinstance(h, *numpy_integer)) {
+    return to_decimal(py::reinterpret_steal<py::object>(PyNumber_Index(h.ptr())), what, style);
+  }
+  if (py::str(py::type::of(h).attr("__name__")).cast<std::string>() == "NAType") {
+    throw py::value_error(std::string(what) + ": expected a number, got pd.NA (a missing value is not zero)");
+  }
   throw py::type_error(std::string(what) + ": expected a Decimal, int or str, got " +
                        py::str(py::type::of(h).attr("__name__")).cast<std::string>());
 }

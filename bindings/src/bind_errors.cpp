@@ -5,6 +5,7 @@
 
 #include "bind.hpp"
 #include "cchc/error.hpp"
+#include "py_convert.hpp"
 
 namespace py = pybind11;
 
@@ -29,19 +30,49 @@ py::object* argument_error_type = nullptr;
 py::object* lookup_error_type = nullptr;
 py::object* io_error_type = nullptr;
 
-void raise(const py::object& type, const cchc::error& e) {
-  py::object instance = type(e.what());
+void raise(const py::object& type, const cchc::error& e, const std::string& message, const std::string& field,
+           py::handle index) {
+  py::object instance = type(message);
   const cchc::location& w = e.where();
   instance.attr("detail") = e.detail();
   instance.attr("file") = w.file;
   instance.attr("line") = w.line;
   instance.attr("column") = w.column;
   instance.attr("path") = w.path;
-  instance.attr("field") = w.field;
+  instance.attr("field") = field;
+  instance.attr("index") = index;  // the pandas index label (or ndarray position) of the row; None
   PyErr_SetObject(type.ptr(), instance.ptr());
 }
 
+void raise(const py::object& type, const cchc::error& e) { raise(type, e, e.what(), e.where().field, py::none()); }
+
+/// The Python class of a cchc exception (most derived first).
+const py::object& type_of(const cchc::error& e) {
+  if (dynamic_cast<const cchc::parse_error*>(&e)) return *parse_error_type;
+  if (dynamic_cast<const cchc::range_error*>(&e)) return *range_error_type;
+  if (dynamic_cast<const cchc::overflow_error*>(&e)) return *overflow_error_type;
+  if (dynamic_cast<const cchc::argument_error*>(&e)) return *argument_error_type;
+  if (dynamic_cast<const cchc::lookup_error*>(&e)) return *lookup_error_type;
+  if (dynamic_cast<const cchc::io_error*>(&e)) return *io_error_type;
+  return *error_base;
+}
+
 }  // namespace
+
+void raise_with_prefix(const cchc::error& e, const std::string& prefix, const std::string& column,
+                       py::handle index_label) {
+  // The row is named once, here: the C++ message (detail) carries no position of its own, and a
+  // location's path ("row 3") is the position this prefix replaces with the caller's label.
+  const cchc::location& w = e.where();
+  std::string message;
+  if (!w.file.empty()) {
+    cchc::location file_only{w.file, w.line, w.column, "", ""};
+    message = file_only.to_string() + ": ";
+  }
+  message += prefix + ": " + e.detail();
+  raise(type_of(e), e, message, column, index_label);
+  throw py::error_already_set();
+}
 
 void bind_errors(py::module_& m) {
   auto keep = [](py::object o) { return new py::object(std::move(o)); };  // never freed: see above

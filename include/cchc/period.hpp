@@ -24,6 +24,7 @@
 #include "cchc/detail/export.hpp"  // CCHC_EXPORT
 
 #include <string>
+#include <string_view>
 #include <utility>
 
 #include <date/date.h>
@@ -70,6 +71,16 @@ class CCHC_EXPORT period {
   [[nodiscard]] static period calendar_month(date::year_month ym);
   [[nodiscard]] static period calendar_quarter(int year, unsigned quarter);
   [[nodiscard]] static period calendar_year(int year);
+
+  /// Reads a period as people and the CLI's --period write it (the one grammar):
+  ///   FROM..TO             a custom range, each end YYYY-MM-DD or dd/mm/yyyy (cchc/civil_time.hpp),
+  ///                        inclusive; named "YYYY-MM-DD..YYYY-MM-DD"
+  ///   annual:YYYY          Decree 09 year (15/12 of YYYY-1 – 14/12/YYYY)
+  ///   6months:YYYY, 9months:YYYY, quarter:YYYY-Qn, month:YYYY-MM     Decree 09 periods
+  ///   year:YYYY, calendar-quarter:YYYY-Qn, calendar-month:YYYY-MM    calendar periods
+  /// A bare "2023", "2023-Q1" or "2023-05" is refused naming both readings (Decree 09 or calendar),
+  /// since the two differ by two weeks. Throws parse_error (field "period") saying what was expected.
+  [[nodiscard]] static period parse(std::string_view text);
 
   // ---- Observers ------------------------------------------------------------------------------
 

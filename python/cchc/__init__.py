@@ -8,8 +8,10 @@ Conventions
 * Money, rates and scores are :class:`decimal.Decimal`. Inputs accept ``Decimal``, ``int`` and
   ``str`` (``"1.340,5"`` with ``style="vi"``); ``float`` is a ``TypeError``, because binary floating
   point cannot represent most decimal amounts exactly.
-* Dates are :class:`datetime.date`; NumPy ``datetime64[D]`` arrays are accepted wherever a date is and
-  the operation is then vectorised.
+* Dates are :class:`datetime.date`. What pandas and NumPy hold is accepted wherever a date is:
+  ``pandas.Timestamp``, ``datetime64`` of any unit (``[ns]`` is pandas' default), arrays, ``Series``
+  and ``DatetimeIndex`` (the operation is then vectorised and a Series keeps its index); NaT passes
+  through as missing where that makes sense. Counts accept NumPy integers and nullable ``Int64``.
 * Errors derive from :class:`cchc.Error` and from the built-in a caller expects: ``ValueError``
   (:class:`ParseError`, :class:`RangeError`, :class:`ArithmeticOverflowError`,
   :class:`ArgumentError`), ``KeyError`` (:class:`UnknownNameError`) or ``OSError``
@@ -82,7 +84,9 @@ if "calendar" in _core._areas:
     from ._core import (  # noqa: E402
         DayInfo,
         LunarDate,
+        Period,
         WorkCalendar,
+        due,
         from_lunar,
         leap_month,
         load_calendar,
@@ -94,7 +98,9 @@ if "calendar" in _core._areas:
     __all__ += [
         "DayInfo",
         "LunarDate",
+        "Period",
         "WorkCalendar",
+        "due",
         "from_lunar",
         "leap_month",
         "load_calendar",

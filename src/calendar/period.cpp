@@ -2,6 +2,7 @@
 
 #include <cstdio>
 
+#include "cchc/civil_time.hpp"
 #include "cchc/error.hpp"
 
 namespace cchc {
@@ -163,6 +164,80 @@ period period::calendar_year(int year) {
   const date::year y = checked_year(year);
   return period("Năm " + std::to_string(year), day_of(y, 1, 1), day_of(y, 12, 31),
                 period_kind::calendar_year);
+}
+
+namespace {
+
+constexpr const char* period_forms =
+    "FROM..TO, annual:YYYY, 6months:YYYY, 9months:YYYY, quarter:YYYY-Qn, month:YYYY-MM, year:YYYY, "
+    "calendar-quarter:YYYY-Qn or calendar-month:YYYY-MM";
+
+[[noreturn]] void bad_period(std::string_view text, const std::string& why) {
+  throw parse_error("invalid period '" + std::string(text) + "': " + why + " (expected " + period_forms + ")",
+                    location{"", 0, 0, "", "period"});
+}
+
+bool digits(std::string_view s) {
+  return !s.empty() && s.find_first_not_of("0123456789") == std::string_view::npos;
+}
+
+int year_of(std::string_view text, std::string_view y) {
+  if (y.size() != 4 || !digits(y)) bad_period(text, "the year must have 4 digits");
+  return std::stoi(std::string(y));
+}
+
+unsigned quarter_of(std::string_view text, std::string_view rest) {
+  if (rest.size() != 7 || rest[4] != '-' || (rest[5] != 'Q' && rest[5] != 'q') || rest[6] < '1' || rest[6] > '4')
+    bad_period(text, "a quarter is written YYYY-Qn");
+  return static_cast<unsigned>(rest[6] - '0');
+}
+
+unsigned month_of(std::string_view text, std::string_view rest) {
+  if (rest.size() != 7 || rest[4] != '-' || !digits(rest.substr(5))) bad_period(text, "a month is written YYYY-MM");
+  const int m = std::stoi(std::string(rest.substr(5)));
+  if (m < 1 || m > 12) bad_period(text, "the month must be 01..12");
+  return static_cast<unsigned>(m);
+}
+
+std::string iso(sys_days d) { return date::format("%F", d); }
+
+}  // namespace
+
+period period::parse(std::string_view text) {
+  if (const auto dots = text.find(".."); dots != std::string_view::npos) {
+    std::string why;
+    const auto first = try_parse_date(text.substr(0, dots), &why);
+    if (!first) bad_period(text, why);
+    const auto last = try_parse_date(text.substr(dots + 2), &why);
+    if (!last) bad_period(text, why);
+    if (*last < *first) bad_period(text, "the end is before the start");
+    return custom(iso(*first) + ".." + iso(*last), *first, *last);
+  }
+  const auto colon = text.find(':');
+  if (colon == std::string_view::npos) {
+    // A bare year, quarter or month means two different ranges in Vietnamese reporting.
+    if (text.size() == 4 && digits(text))
+      bad_period(text, "ambiguous: annual:" + std::string(text) + " (Decree 09, 15/12 – 14/12) or year:" +
+                           std::string(text) + " (calendar year)");
+    if (text.size() == 7 && text[4] == '-' && (text[5] == 'Q' || text[5] == 'q'))
+      bad_period(text, "ambiguous: quarter:" + std::string(text) + " (Decree 09) or calendar-quarter:" +
+                           std::string(text));
+    if (text.size() == 7 && text[4] == '-' && digits(text.substr(0, 4)) && digits(text.substr(5)))
+      bad_period(text, "ambiguous: month:" + std::string(text) + " (Decree 09, 15th – 14th) or calendar-month:" +
+                           std::string(text));
+    bad_period(text, "no '..' and no period name");
+  }
+  const std::string_view kind = text.substr(0, colon);
+  const std::string_view rest = text.substr(colon + 1);
+  if (kind == "annual") return annual(year_of(text, rest));
+  if (kind == "6months") return six_months(year_of(text, rest));
+  if (kind == "9months") return nine_months(year_of(text, rest));
+  if (kind == "quarter") return quarterly(year_of(text, rest.substr(0, 4)), quarter_of(text, rest));
+  if (kind == "month") return monthly(year_of(text, rest.substr(0, 4)), month_of(text, rest));
+  if (kind == "year") return calendar_year(year_of(text, rest));
+  if (kind == "calendar-quarter") return calendar_quarter(year_of(text, rest.substr(0, 4)), quarter_of(text, rest));
+  if (kind == "calendar-month") return calendar_month(year_of(text, rest.substr(0, 4)), month_of(text, rest));
+  bad_period(text, "unknown period name '" + std::string(kind) + "'");
 }
 
 std::string to_string(const period& p) {

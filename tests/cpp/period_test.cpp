@@ -225,3 +225,43 @@ TEST_CASE("period: report due with the Vietnamese civil-service work_calendar") 
   // Quarter II 2024: cut-off Fri 14/06/2024 → Mon 17/06, Tue 18/06/2024.
   CHECK(cchc::period::quarterly(2024, 2).report_due(cal) == ymd(2024, 6, 18));
 }
+
+TEST_CASE("period: parse reads the --period grammar (one home for the CLI and Python)") {
+  using namespace date::literals;
+  CHECK(cchc::period::parse("annual:2023") == cchc::period::annual(2023));
+  CHECK(cchc::period::parse("6months:2024") == cchc::period::six_months(2024));
+  CHECK(cchc::period::parse("9months:2024") == cchc::period::nine_months(2024));
+  CHECK(cchc::period::parse("quarter:2025-Q1") == cchc::period::quarterly(2025, 1));
+  CHECK(cchc::period::parse("quarter:2025-q4") == cchc::period::quarterly(2025, 4));
+  CHECK(cchc::period::parse("month:2023-05") == cchc::period::monthly(2023, 5));
+  CHECK(cchc::period::parse("year:2023") == cchc::period::calendar_year(2023));
+  CHECK(cchc::period::parse("calendar-quarter:2023-Q2") == cchc::period::calendar_quarter(2023, 2));
+  CHECK(cchc::period::parse("calendar-month:2024-02") == cchc::period::calendar_month(2024, 2));
+  const auto seed = cchc::period::parse("15/12/2022..2023-12-13");
+  CHECK(seed.first() == sys_days{2022_y / 12 / 15});
+  CHECK(seed.last() == sys_days{2023_y / 12 / 13});
+  CHECK(seed.kind() == cchc::period_kind::custom);
+  CHECK(seed.name() == "2022-12-15..2023-12-13");
+}
+
+TEST_CASE("period: parse refuses bad and ambiguous text, saying what was expected") {
+  const auto message = [](const char* text) {
+    try {
+      (void)cchc::period::parse(text);
+    } catch (const cchc::parse_error& e) {
+      CHECK(e.where().field == "period");
+      return std::string(e.what());
+    }
+    return std::string("no error");
+  };
+  CHECK(message("2023").find("ambiguous: annual:2023") != std::string::npos);
+  CHECK(message("2023").find("year:2023") != std::string::npos);
+  CHECK(message("2023-Q1").find("calendar-quarter:2023-Q1") != std::string::npos);
+  CHECK(message("2023-05").find("calendar-month:2023-05") != std::string::npos);
+  CHECK(message("quarter:2023-Q5").find("YYYY-Qn") != std::string::npos);
+  CHECK(message("month:2023-13").find("01..12") != std::string::npos);
+  CHECK(message("annual:23").find("4 digits") != std::string::npos);
+  CHECK(message("weekly:2023").find("unknown period name 'weekly'") != std::string::npos);
+  CHECK(message("2023-12-14..2023-12-01").find("end is before the start") != std::string::npos);
+  CHECK(message("2023-02-30..2023-03-01").find("February") != std::string::npos);
+}

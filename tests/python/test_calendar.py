@@ -187,8 +187,8 @@ def test_error_paths(tmp_path):
     with pytest.raises(cchc.ParseError, match="bad.csv"):
         cchc.load_calendar(bad)
     arr = np.arange("2024-01-01", "2024-01-05", dtype="datetime64[D]")
-    with pytest.raises(TypeError, match=r"day: expected a datetime64\[D\] array"):
-        CAL.is_working_day(arr.astype("datetime64[s]"))
+    # issue 10: datetime64 of any unit is accepted now (it was a TypeError naming [D])
+    assert CAL.is_working_day(arr.astype("datetime64[s]")).tolist() == CAL.is_working_day(arr).tolist()
     with pytest.raises(TypeError, match="day: expected a datetime64"):
         CAL.is_working_day(np.arange(3))
     with pytest.raises(ValueError, match="NaT"):
