@@ -25,7 +25,7 @@ from pathlib import Path
 import pytest
 from conftest import BUILD_DIR, SOURCE_DIR, needs
 
-pytestmark = [needs("report"), needs("bulk"), needs("flow")]
+pytestmark = [needs("report"), needs("bulk"), needs("flow"), needs("scorecard")]  # report.figures()
 
 NOTEBOOK = SOURCE_DIR / "examples" / "notebooks" / "tran-de-2023.ipynb"
 CHARTS = ("flows_by_level_channel.png", "on_time_by_unit.png", "calendar.png")
