@@ -32,7 +32,7 @@ std::string day_text(day_number d) {
   char buf[32];
   std::snprintf(buf, sizeof buf, "%04d-%02u-%02u", static_cast<int>(ymd.year()),
                 static_cast<unsigned>(ymd.month()), static_cast<unsigned>(ymd.day()));
-  return std::string(buf) + " (day " + std::to_string(d) + ")";
+  return std::string(buf);  // a date as a date: the day number is an internal form
 }
 }  // namespace
 
@@ -402,29 +402,29 @@ void check_length(std::size_t expected, std::size_t found, const char* name) {
   const std::int32_t p = j.days16 ? j.days16[i] : j.days32[i];
   const day_number s = j.resolved[i];
   if (p < 0)
-    throw argument_error("row " + std::to_string(i) + ": expected a processing time >= 0 working days, found " +
+    throw argument_error("expected a processing time >= 0 working days, found " +
                              std::to_string(p),
                          where("processing_days"));
   if (r < j.first || r > j.last)
-    throw range_error("row " + std::to_string(i) + ": expected a received day in the calendar's range " +
+    throw range_error("expected a received day in the calendar's range " +
                           day_text(j.first) + " .. " + day_text(j.last) + ", found " + day_text(r),
                       where("received"));
   if (r > j.cutoff)
-    throw argument_error("row " + std::to_string(i) + ": expected a received day on or before the cut-off " +
+    throw argument_error("expected a received day on or before the cut-off " +
                              day_text(j.cutoff) + ", found " + day_text(r),
                          where("received"));
   if (s != not_resolved && s < r)
-    throw argument_error("row " + std::to_string(i) + ": expected a resolved day on or after the received day " +
+    throw argument_error("expected a resolved day on or after the received day " +
                              day_text(r) + " (or not_resolved), found " + day_text(s),
                          where("resolved"));
   if (j.unit && j.unit[i] >= j.unit_limit)
-    throw range_error("row " + std::to_string(i) + ": expected a unit id < " +
+    throw range_error("expected a unit id < " +
                           (j.implicit_units ? std::to_string(j.unit_limit) +
                                                   " (the default limit; pass bulk_options::unit_count for more)"
                                             : "unit_count = " + std::to_string(j.unit_limit)) +
                           ", found " + std::to_string(j.unit[i]),
                       where("unit"));
-  throw range_error("row " + std::to_string(i) + ": the due date of a dossier received on " + day_text(r) +
+  throw range_error("the due date of a dossier received on " + day_text(r) +
                         " after " + std::to_string(p) + " working days is past the calendar's last day " +
                         day_text(j.last),
                     where("processing_days"));
