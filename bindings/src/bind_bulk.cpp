@@ -34,7 +34,14 @@ struct column {
   cchc::column_view<T> view() const { return {data, size}; }
 };
 
-py::array array_arg(py::handle h, const char* what) {
+py::array array_arg(py::handle h_in, const char* what) {
+  // A pandas Series (or Index) is read through its NumPy values: what an analyst passes first.
+  py::object converted;
+  py::handle h = h_in;
+  if (!py::isinstance<py::array>(h) && py::hasattr(h, "to_numpy")) {
+    converted = h.attr("to_numpy")();
+    h = converted;
+  }
   if (!py::isinstance<py::array>(h)) {
     throw py::type_error(std::string(what) + ": expected a NumPy array, got " +
                          py::str(py::type::of(h).attr("__name__")).cast<std::string>());
@@ -60,6 +67,17 @@ bool exact_dtype(const py::array& a) {
 /// numbers (cchc::not_resolved = INT32_MIN for not resolved).
 column<cchc::day_number> day_column(py::handle h, const char* what, bool nat_allowed) {
   py::array a = array_arg(h, what);
+  // datetime64 of another unit (pandas' default is [ns]): read as days when every value is a whole
+  // day (midnight), else refused below — a date-time is not a day.
+  if (a.dtype().kind() == 'M' && !is_day_dtype(a.dtype())) {
+    py::module_ np = py::module_::import("numpy");
+    py::object days = a.attr("astype")("datetime64[D]");
+    const bool whole = np.attr("all")(np.attr("logical_or")(np.attr("equal")(days, a), np.attr("isnat")(a))).cast<bool>();
+    if (whole) a = py::reinterpret_borrow<py::array>(days);
+    else
+      throw py::type_error(std::string(what) + ": expected dates (datetime64 values at midnight), got date-times "
+                           "with a time of day; the full rule with times is cchc.classify(frame, period)");
+  }
   column<cchc::day_number> c;
   c.size = static_cast<std::size_t>(a.size());
   if (exact_dtype<std::int32_t>(a)) {

@@ -127,8 +127,8 @@ def test_error_paths():
         cchc.classify_dossiers(received.astype(np.float64), days, resolved, CUTOFF)
     with pytest.raises(TypeError, match="received: expected a NumPy array"):
         cchc.classify_dossiers(list(received), days, resolved, CUTOFF)
-    with pytest.raises(TypeError, match="resolved: expected datetime64"):
-        cchc.classify_dossiers(received, days, resolved.astype("datetime64[s]"), CUTOFF)
+    with pytest.raises(TypeError, match="resolved: expected dates"):
+        cchc.classify_dossiers(received, days, resolved.astype("datetime64[s]") + np.timedelta64(5, "s"), CUTOFF)
     with pytest.raises(ValueError, match="resolved: expected 10 rows"):
         cchc.classify_dossiers(received, days, resolved[:9], CUTOFF)
     with pytest.raises(ValueError, match="processing_days: expected 10 rows"):
@@ -157,3 +157,21 @@ def test_error_paths():
         cchc.dossier_flow(received, days, resolved, CUTOFF, unit=["a"] * 9)
     with pytest.raises(ValueError, match="online: row 0"):
         cchc.dossier_flow(received, days, resolved, CUTOFF, online=np.full(10, 2))
+
+
+def test_series_are_accepted_and_errors_say_the_row_once_with_dates_as_dates():
+    # Regressions (issue 10): classify_dossiers refused a pandas Series; messages said
+    # "row 1: …: row 1: …" and showed internal day numbers ("day 19418").
+    import pandas as pd
+
+    received, days, resolved = random_log(50)
+    codes = cchc.classify_dossiers(pd.Series(received), pd.Series(days), pd.Series(resolved), CUTOFF)
+    assert (codes == cchc.classify_dossiers(received, days, resolved, CUTOFF)).all()
+    early = resolved.copy()
+    early[1] = received[1] - np.timedelta64(1, "D")
+    with pytest.raises(cchc.ArgumentError) as info:
+        cchc.classify_dossiers(received, days, early, CUTOFF)
+    message = str(info.value)
+    assert message.count("row 1") == 1
+    assert "(day " not in message
+    assert str(received[1].astype("datetime64[D]")) in message
