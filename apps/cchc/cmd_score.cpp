@@ -14,6 +14,12 @@
 #include "cchc/roll_up.hpp"
 #include "cchc/report.hpp"
 #include "cchc/report_figures.hpp"
+#include "cchc/dossier.hpp"
+#include "cchc/dossier_log.hpp"
+#include "cchc/flow_figures.hpp"
+#include "cchc/one_stop_rules.hpp"
+#include "calendar_options.hpp"
+#include "period_arg.hpp"
 #include "cchc/scorecard.hpp"
 #include "cchc/scorecard_file.hpp"
 #include "cchc/units.hpp"
@@ -135,6 +141,34 @@ int run_score(const context& ctx, const arguments& args) {
       units.emplace_back(unit, report_figures(r));
       source += (source.empty() ? "" : ", ") + path;
     }
+  } else if (const auto log = args.value("dossiers")) {
+    // A dossier log: each unit's Biểu 06 row over the period by the one dossier kernel (the numbers
+    // of `cchc dossiers`), as figures (cchc/flow_figures.hpp: the columns, the on-time conventions and
+    // the portal's totalOnTime / totalReceived that vn.766's timeliness reads).
+    if (args.value("figures")) throw usage_error("--figures", "give --dossiers LOG.csv or --figures TABLE.csv, not both");
+    if (tree) throw usage_error("--units", "--units rolls a figures table up its tree: use it with --figures TABLE.csv");
+    const auto period_text = args.value("period");
+    if (!period_text) throw usage_error("--period", "--dossiers needs --period (the reporting period the log is judged over)");
+    const period_arg p = parse_period_argument(*period_text);
+    flow_key key = flow_key::unit;
+    if (const auto by = args.value("by")) {
+      try {
+        key = parse_flow_key(*by);
+      } catch (const cchc::lookup_error&) {
+        throw usage_error("--by", "invalid value for --by: expected unit, level, channel, procedure or field, found '" +
+                                      *by + "'");
+      }
+    }
+    const work_calendar cal = calendar_from_options(args);
+    receipt_rule rule;  // the one-stop rules in force on the period's last day (none before 2018)
+    try {
+      rule = rules_in_force(p.last).receipt();
+    } catch (const cchc::range_error&) {
+    }
+    flow_accumulator acc(p.first, p.last, cal, key, rule);
+    (void)accumulate_dossier_log(*log, acc);
+    for (const auto& [unit, flow] : acc.table()) units.emplace_back(unit, flow_figures(flow));
+    source = *log;
   } else {
     figures_table t = read_table(args);
     if (tree) t = with_parents(t, *tree, *args.value("figures"));
@@ -361,7 +395,8 @@ extern const command score_command;
 const command score_command{
     "score",
     "score units against a scorecard (vn.766, vn.haiphong.212-2025 or a file), every point explained",
-    "cchc score --scorecard FILE|ID (--figures TABLE.csv [--units UNITS.csv [--on DATE]] | REPORT.json ...)\n"
+    "cchc score --scorecard FILE|ID (--figures TABLE.csv [--units UNITS.csv [--on DATE]] | REPORT.json ... |\n"
+    "           --dossiers LOG.csv --period PERIOD [--by KEY])\n"
     "           [--style plain|vi|en] [--all-columns]",
     "Scores every unit of a figures table (one row per unit: a 'unit' column, optional 'name' and\n"
     "'parent', one column per figure; an empty cell is an absent figure, never 0) — or of one or more\n"
@@ -380,6 +415,11 @@ const command score_command{
     "unit's name and level, and units are ranked among their own level.\n",
     {{"scorecard", "FILE|ID", "a scorecard file, or a built-in id: vn.766, vn.haiphong.212-2025"},
      {"figures", "TABLE.csv", "the figures table"},
+     {"dossiers", "LOG.csv", "instead: a dossier log, each unit's flow over --period by the dossier rule\n"
+                             "(cchc dossiers' numbers) as its figures: totalOnTime, totalReceived, …"},
+     {"period", "PERIOD", "with --dossiers: the reporting period (as for cchc dossiers)"},
+     {"by", "KEY", "with --dossiers: what a unit is — unit (default), level, procedure, field"},
+     calendar_schedule_option(),
      {"units", "UNITS.csv", "the units file: names, levels and the tree the figures roll up"},
      {"on", "DATE", "the day whose unit tree to use (with --units)"},
      {"all-columns", "", "csv: every column, not only the nine of the score table"},
@@ -387,6 +427,7 @@ const command score_command{
     "  cchc score --scorecard vn.766 --figures portal-2026-q1.csv\n"
     "  cchc score --scorecard my-district-card.json --figures districts.csv --format csv\n"
     "  cchc score --scorecard example.district-par examples/tran-de-2023/report.json\n"
+    "  cchc score --scorecard vn.766 --dossiers log.csv --period annual:2023 --by level\n"
     "  cchc score --scorecard vn.766 --figures communes.csv --units units.csv --on 2025-07-01 --format markdown\n",
     0,
     100000,

@@ -94,3 +94,14 @@ assert py == cli, {k: (py.get(k), cli.get(k)) for k in set(py) | set(cli) if py.
 PY
 fi
 echo "score: ok"
+
+# --dossiers: each level's flow over the period by the dossier kernel, scored by vn.766's timeliness.
+# From the march-2023 log (cchc dossiers --by level): commune in time 0 + pending in time 1 = 1,
+# late 1 + pending overdue 1 = 2 → 20 × 1/3 = 6.67; district 3 in time, nothing overdue → 20.00.
+run score --scorecard vn.766 --dossiers "$TESTS/data/march-2023.csv" --period 2023-03-01..2023-03-31 --by level --format csv
+expect_exit 0
+expect_line "commune,ON_TIME,leaf,6.67,20,33.33,linear: 20 × value,,"
+expect_line "district,ON_TIME,leaf,20.00,20,100.00,linear: 20 × value,,"
+run score --scorecard vn.766 --dossiers "$TESTS/data/march-2023.csv"
+expect_exit 2
+expect_err "--period"
