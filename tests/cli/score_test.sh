@@ -93,7 +93,6 @@ cli = {(r["unit"], r["id"]): r["points"] for r in csv.DictReader(open(sys.argv[2
 assert py == cli, {k: (py.get(k), cli.get(k)) for k in set(py) | set(cli) if py.get(k) != cli.get(k)}
 PY
 fi
-echo "score: ok"
 
 # --dossiers: each level's flow over the period by the dossier kernel, scored by vn.766's timeliness.
 # From the march-2023 log (cchc dossiers --by level): commune in time 0 + pending in time 1 = 1,
@@ -105,3 +104,4 @@ expect_line "district,ON_TIME,leaf,20.00,20,100.00,linear: 20 × value,,"
 run score --scorecard vn.766 --dossiers "$TESTS/data/march-2023.csv"
 expect_exit 2
 expect_err "--period"
+echo "score: ok"
