@@ -308,8 +308,37 @@ def _batch(frame, by: Sequence[str]):
     ), labels
 
 
-def _run(frame, period, by, calendar, receipt_cutoff, threads, want_codes, cutoff=None, want_due=False):
+def _with_procedures(frame, procedures):
+    """Rows that name a catalogued procedure take its processing time (when they give none) and its
+    receipt cut-off (docs/procedures.md) — what the log reader does with a catalogue."""
+    import pandas as pd
+
+    if procedures is None or "procedure" not in frame.columns:
+        return frame
+    frame = frame.copy()
+    n = len(frame)
+    amount = frame["processing_time"].astype("object").tolist() if "processing_time" in frame.columns else [None] * n
+    units = frame["processing_unit"].tolist() if "processing_unit" in frame.columns else ["working_days"] * n
+    cutoffs = frame["receipt_cutoff"].astype("object").tolist() if "receipt_cutoff" in frame.columns else [None] * n
+    for k, code in enumerate(frame["procedure"].tolist()):
+        entry = procedures.get(str(code)) if isinstance(code, str) and code else None
+        if entry is None:
+            continue
+        if amount[k] is None or amount[k] is pd.NA or (isinstance(amount[k], float) and amount[k] != amount[k]):
+            amount[k] = entry.processing_amount
+            units[k] = entry.processing_unit
+        if entry.receipt_cutoff is not None:
+            cutoffs[k] = entry.receipt_cutoff.hour * 60 + entry.receipt_cutoff.minute
+    frame["processing_time"] = pd.array([None if v is None or v is pd.NA else int(v) for v in amount], dtype="Int64")
+    frame["processing_unit"] = units
+    frame["receipt_cutoff"] = pd.array([None if v is None or v is pd.NA else int(v) for v in cutoffs], dtype="Int64")
+    return frame
+
+
+def _run(frame, period, by, calendar, receipt_cutoff, threads, want_codes, cutoff=None, want_due=False,
+         procedures=None):
     first, last = _period_days(period, cutoff)
+    frame = _with_procedures(frame, procedures)
     columns, labels = _batch(frame, by)
     try:
         result = _core._classify_batch(**columns, first=first, last=last, calendar=calendar,
@@ -321,7 +350,7 @@ def _run(frame, period, by, calendar, receipt_cutoff, threads, want_codes, cutof
     return result, labels
 
 
-def classify(frame, period=None, calendar: Optional[_core.WorkCalendar] = None, *, cutoff=None,
+def classify(frame, period=None, calendar: Optional[_core.WorkCalendar] = None, procedures=None, *, cutoff=None,
              receipt_cutoff=None, threads: Optional[int] = None, due: bool = False):
     """Each dossier's outcome at the end of ``period`` (the full Decision-766 rule).
 
@@ -341,6 +370,9 @@ def classify(frame, period=None, calendar: Optional[_core.WorkCalendar] = None, 
     receipt_cutoff : datetime.time or "HH:MM", optional
         The receipt cut-off for every procedure (a row's ``receipt_cutoff`` column, in minutes of
         the day, wins).
+    procedures : cchc.Procedures, optional
+        A procedure catalogue: a row whose ``procedure`` is catalogued takes its processing time
+        when it gives none, and its receipt cut-off (docs/procedures.md).
     due : bool
         Also return the deadline of each dossier (``due`` column: datetime64, NaT for returned,
         withdrawn and not-counted dossiers).
@@ -352,7 +384,8 @@ def classify(frame, period=None, calendar: Optional[_core.WorkCalendar] = None, 
     """
     import pandas as pd
 
-    result, _ = _run(frame, period, [], calendar, receipt_cutoff, threads, True, cutoff=cutoff, want_due=due)
+    result, _ = _run(frame, period, [], calendar, receipt_cutoff, threads, True, cutoff=cutoff, want_due=due,
+                     procedures=procedures)
     codes = result["codes"]
     outcome = pd.Series(pd.array(np.where(codes == _NOT_COUNTED, 0, codes).astype(np.int8), dtype="Int8"),
                         index=frame.index, name="outcome")
@@ -370,8 +403,8 @@ def classify(frame, period=None, calendar: Optional[_core.WorkCalendar] = None, 
 
 
 def dossier_flow_frame(frame, period=None, by: Union[str, Sequence[str], None] = None,
-                       calendar: Optional[_core.WorkCalendar] = None, *, cutoff=None, receipt_cutoff=None,
-                       threads: Optional[int] = None):
+                       calendar: Optional[_core.WorkCalendar] = None, procedures=None, *, cutoff=None,
+                       receipt_cutoff=None, threads: Optional[int] = None):
     """The Biểu 06 table of a dossier DataFrame, grouped by any columns (see :func:`dossier_flow`)."""
     import pandas as pd
 
@@ -380,7 +413,8 @@ def dossier_flow_frame(frame, period=None, by: Union[str, Sequence[str], None] =
     by = [by] if isinstance(by, str) else list(by or [])
     if isinstance(period, datetime.date) and cutoff is None:  # a date alone is the cut-off
         period, cutoff = None, period
-    result, labels = _run(frame, period, by, calendar, receipt_cutoff, threads, False, cutoff=cutoff)
+    result, labels = _run(frame, period, by, calendar, receipt_cutoff, threads, False, cutoff=cutoff,
+                          procedures=procedures)
     # The layout is the total's: the columns the input can fill (the channel ones need a channel
     # column, apologies an apology column), the same for every partition of the same data.
     present = set(result["total"].to_dict(present_only=True))

@@ -191,3 +191,25 @@ def test_any_number_of_pauses_per_dossier():
     out = cchc.classify(log, (dt.date(2023, 12, 1), dt.date(2023, 12, 31)), due=True)
     # merged pause 12/12 09:00 – 14/12 08:00: Wed 13 and Thu 14 do not count → due Mon 18/12
     assert out.loc[0, "due"] == pd.Timestamp("2023-12-18")
+
+
+@needs("procedures")
+def test_a_procedure_catalogue_gives_processing_time_and_receipt_cutoff():
+    cat = cchc.Procedures.builtin()
+    code = next(iter(["1.001193"]))
+    entry = cat.get(code)
+    assert entry is not None and entry.receipt_cutoff is not None  # same day, 15:00 (docs/procedures.md)
+    log = pd.DataFrame({
+        "procedure": [code, code],
+        # Thu 2/3/2023 at 14:00 and 16:00; resolved Fri 3/3 10:00
+        "received_at": pd.to_datetime(["2023-03-02 14:00", "2023-03-02 16:00"]),
+        "processing_time": pd.array([None, None], dtype="Int64"),
+        "resolved_at": pd.to_datetime(["2023-03-03 10:00", "2023-03-03 10:00"]),
+    })
+    period = (dt.date(2023, 3, 1), dt.date(2023, 3, 31))
+    out = cchc.classify(log, period, procedures=cat, due=True)
+    # same day from Thu 2/3 → due Thu 2/3 (resolved Fri: late); after the 15:00 cut-off the receipt day
+    # is Fri 3/3 → due Fri 3/3 (on time)
+    assert list(out["outcome_name"]) == ["late", "on_time"]
+    with pytest.raises(cchc.ArgumentError, match="processing"):
+        cchc.classify(log, period)  # without the catalogue the rows have no processing time
