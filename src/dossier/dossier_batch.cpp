@@ -237,7 +237,14 @@ bool fast_batch(const job& j) {
 template <bool Ended, bool Kind, bool Unit>
 void fast_range(const job& j, std::size_t end, thread_state& s, std::size_t& i) {
   const dossier_batch& b = j.b;
-  const detail::working_day_index& ix = j.clock.ix;
+  // Everything in locals: the uint8_t stores (codes) may alias anything, so values read through
+  // references would be reloaded on every row.
+  const std::int32_t* const cumulative = j.clock.ix.cumulative;
+  const std::int32_t* const ordinal = j.clock.ix.ordinal;
+  const i64 ix_first = j.clock.ix.first, ix_days = j.clock.ix.days, ix_working = j.clock.ix.working;
+  std::uint8_t* const codes = j.codes;
+  std::int32_t* const due_day = j.due_day;
+  std::int16_t* const due_minute = j.due_minute;
   const i64* const received = b.received.data();
   const i64* const ended_at = Ended ? b.ended.data() : nullptr;
   const std::uint8_t* const kinds = Kind ? b.end_kind.data() : nullptr;
@@ -274,9 +281,9 @@ void fast_range(const job& j, std::size_t end, thread_state& s, std::size_t& i) 
     const std::int32_t amount = amounts[i];
     const std::uint8_t u = Unit ? units[i] : 0;
     if (rday > last) {  // not counted (judge_row returns before looking at the rest)
-      if (j.codes) j.codes[i] = not_counted;
-      if (j.due_day) j.due_day[i] = no_day;
-      if (j.due_minute) j.due_minute[i] = -1;
+      if (codes) codes[i] = not_counted;
+      if (due_day) due_day[i] = no_day;
+      if (due_minute) due_minute[i] = -1;
       continue;
     }
     if (kind > 3 || (ended && e < r)) {  // a bad row: the general path throws its error
@@ -284,9 +291,9 @@ void fast_range(const job& j, std::size_t end, thread_state& s, std::size_t& i) 
       continue;
     }
     if (carried && ended && eday < first) {  // ended before the period: not counted
-      if (j.codes) j.codes[i] = not_counted;
-      if (j.due_day) j.due_day[i] = no_day;
-      if (j.due_minute) j.due_minute[i] = -1;
+      if (codes) codes[i] = not_counted;
+      if (due_day) due_day[i] = no_day;
+      if (due_minute) due_minute[i] = -1;
       continue;
     }
     if (u != 0 || amount < 0) {  // not a fast row, or a bad one: the general path decides
@@ -299,13 +306,13 @@ void fast_range(const job& j, std::size_t end, thread_state& s, std::size_t& i) 
     if (done && (kind == 1 || kind == 2)) {
       code = kind == 1 ? static_cast<std::uint8_t>(outcome::returned) : static_cast<std::uint8_t>(outcome::withdrawn);
     } else {
-      const i64 ri = rday - ix.first;
-      const i64 q = ri >= 0 && ri < ix.days ? i64{ix.cumulative[ri]} + amount : -1;
-      if (q < 0 || q >= ix.working) {
+      const i64 ri = rday - ix_first;
+      const i64 q = ri >= 0 && ri < ix_days ? i64{cumulative[ri]} + amount : -1;
+      if (q < 0 || q >= ix_working) {
         general_row(j, i, s);  // throws the calendar-range error
         continue;
       }
-      due = ix.first + ix.ordinal[q];
+      due = ix_first + ordinal[q];
       code = done ? static_cast<std::uint8_t>(eday < due ? 0 : eday == due ? 1 : 2)
                   : static_cast<std::uint8_t>(last > due ? 4 : 3);
     }
@@ -317,9 +324,9 @@ void fast_range(const job& j, std::size_t end, thread_state& s, std::size_t& i) 
         continue;
       }
     }
-    if (j.codes) j.codes[i] = code;
-    if (j.due_day) j.due_day[i] = static_cast<std::int32_t>(due);
-    if (j.due_minute) j.due_minute[i] = -1;
+    if (codes) codes[i] = code;
+    if (due_day) due_day[i] = static_cast<std::int32_t>(due);
+    if (due_minute) due_minute[i] = -1;
     if (!count) continue;
     kernel::tally& t = dense[g];
     const bool online = channel && channel[i] == 0;
