@@ -2,6 +2,9 @@
 // into kernel facts and judged by dossier/outcome_kernel.hpp — except the commonest kind of row
 // (working days, no promised date, no pause, no receipt cut-off), which takes an inlined form of the
 // same kernel branch (the calendar's working-day tables, two look-ups) and is tested equal to it.
+// A batch without promised, pause, cut-off and supplement-request columns runs a loop specialised on
+// which of the other columns are present (fast_range); any row it cannot take goes to the general
+// path, so results and errors do not depend on which loop ran (tests/cpp/dossier_rule_test.cpp).
 #include "cchc/dossier_batch.hpp"
 
 #include <algorithm>
