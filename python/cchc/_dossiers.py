@@ -191,6 +191,18 @@ def _codes(values, column: str, index, names: Sequence[str], aliases: dict, miss
         return np.ascontiguousarray(s.to_numpy(), dtype=np.uint8)
     lookup = {n: k for k, n in enumerate(names)}
     lookup.update(aliases)
+    # Each distinct value is looked up once (a log has a handful); the loop below runs only when some
+    # value is bad or missing without a default, to name the first one.
+    try:
+        found, uniques = pd.factorize(s, use_na_sentinel=True)
+    except TypeError:  # unhashable values
+        found = None
+    if found is not None:
+        mapped = np.array([lookup.get(str(v).strip().casefold(), -1) for v in uniques.tolist()] +
+                          [-1 if missing is None else missing], dtype=np.int16)
+        fast = mapped[found]  # code -1 (missing) takes the last entry
+        if len(fast) == 0 or fast.min() >= 0:
+            return fast.astype(np.uint8)
     out = np.empty(len(s), dtype=np.uint8)
     for k, v in enumerate(s.tolist()):
         if v is None or (isinstance(v, float) and v != v) or v is pd.NA:
@@ -284,8 +296,14 @@ def _batch(frame, by: Sequence[str]):
         if name not in frame.columns:
             raise KeyError(f"by: the DataFrame has no column {name!r}")
         values = frame[name]
-        values = values.astype(object).where(values.notna(), "")
-        codes, uniques = pd.factorize(values, sort=True)
+        if isinstance(values.dtype, pd.CategoricalDtype) and not values.isna().any():
+            # The categories ranked as factorize(sort=True) ranks values, without a pass over the rows
+            # in Python objects (unused categories get codes but no table row).
+            rank, uniques = pd.factorize(values.cat.categories.astype(object), sort=True)
+            codes = rank[values.cat.codes.to_numpy()]
+        else:
+            values = values.astype(object).where(values.notna(), "")
+            codes, uniques = pd.factorize(values, sort=True)
         keys.append((np.ascontiguousarray(codes, dtype=np.uint32), max(1, len(uniques))))
         labels.append(list(uniques))
     cutoff = _counts(col("receipt_cutoff"), "receipt_cutoff", index, np.int16, -1)

@@ -2,6 +2,9 @@
 // into kernel facts and judged by dossier/outcome_kernel.hpp — except the commonest kind of row
 // (working days, no promised date, no pause, no receipt cut-off), which takes an inlined form of the
 // same kernel branch (the calendar's working-day tables, two look-ups) and is tested equal to it.
+// A batch without promised, pause, cut-off and supplement-request columns runs a loop specialised on
+// which of the other columns are present (fast_range); any row it cannot take goes to the general
+// path, so results and errors do not depend on which loop ran (tests/cpp/dossier_rule_test.cpp).
 #include "cchc/dossier_batch.hpp"
 
 #include <algorithm>
@@ -203,26 +206,158 @@ std::uint64_t group_of(const job& j, std::size_t i) {
   return g;
 }
 
+// One row through the general path: judge_row, the outputs, the tally.
+void general_row(const job& j, std::size_t i, thread_state& s) {
+  const dossier_batch& b = j.b;
+  const row_result rr = judge_row(j, i);
+  if (j.codes) j.codes[i] = rr.counted ? static_cast<std::uint8_t>(rr.result) : not_counted;
+  if (j.due_day) j.due_day[i] = rr.counted && rr.due ? static_cast<std::int32_t>(rr.due->day.time_since_epoch().count()) : no_day;
+  if (j.due_minute)
+    j.due_minute[i] = rr.counted && rr.due && rr.due->time ? static_cast<std::int16_t>(rr.due->time->count()) : -1;
+  if (!rr.counted || !j.count) return;
+  const std::uint64_t g = group_of(j, i);
+  kernel::tally& t = j.dense ? s.dense[static_cast<std::size_t>(g)] : s.sparse[g];
+  const i64 rday = floor_day(b.received[i]);
+  const bool due_in = rr.due && rr.due->day.time_since_epoch().count() >= j.first &&
+                      rr.due->day.time_since_epoch().count() <= j.last;
+  t.add(rr.result, !b.channel.empty() && b.channel[i] == 0, rday < j.first, !b.apology.empty() && b.apology[i] != 0,
+        due_in);
+}
+
+// Whether a batch can take the fast loop: none of the columns that the fast rows never have
+// (promised dates, pauses, per-row cut-offs, supplement requests), no rule cut-off, processing
+// amounts present, counts (if any) into the dense table, at most one key.
+bool fast_batch(const job& j) {
+  const dossier_batch& b = j.b;
+  return b.promised.empty() && b.pause_offsets.empty() && b.receipt_cutoff.empty() && b.supplement_requests.empty() &&
+         !j.rule_cutoff && !b.amount.empty() && (!j.count || j.dense) && b.keys.size() <= 1;
+}
+
+// The commonest row (working days from the receipt day, nothing else) without judge_row: the same
+// arithmetic as judge_row's inlined branch, with the column-presence tests hoisted into template
+// parameters. Every row that is not such a row, or that is bad in any way (and would throw), goes to
+// general_row, so results and errors (the first bad row, its message) are those of the general path.
+template <bool Ended, bool Kind, bool Unit>
+void fast_range(const job& j, std::size_t end, thread_state& s, std::size_t& i) {
+  const dossier_batch& b = j.b;
+  // Everything in locals: the uint8_t stores (codes) may alias anything, so values read through
+  // references would be reloaded on every row.
+  const std::int32_t* const cumulative = j.clock.ix.cumulative;
+  const std::int32_t* const ordinal = j.clock.ix.ordinal;
+  const i64 ix_first = j.clock.ix.first, ix_days = j.clock.ix.days, ix_working = j.clock.ix.working;
+  std::uint8_t* const codes = j.codes;
+  std::int32_t* const due_day = j.due_day;
+  std::int16_t* const due_minute = j.due_minute;
+  const i64* const received = b.received.data();
+  const i64* const ended_at = Ended ? b.ended.data() : nullptr;
+  const std::uint8_t* const kinds = Kind ? b.end_kind.data() : nullptr;
+  const std::uint8_t* const units = Unit ? b.unit_of_time.data() : nullptr;
+  const std::int32_t* const amounts = b.amount.data();
+  const std::uint8_t* const channel = b.channel.empty() ? nullptr : b.channel.data();
+  const std::uint8_t* const apology = b.apology.empty() ? nullptr : b.apology.data();
+  const std::uint32_t* const key = b.keys.empty() ? nullptr : b.keys[0].data();
+  const std::uint32_t key_size = b.keys.empty() ? 1 : j.size[0];
+  const i64 first = j.first, last = j.last;
+  const bool count = j.count;
+  kernel::tally* const dense = count ? s.dense.data() : nullptr;
+  for (; i < end; ++i) {
+    const i64 r = received[i];
+    if (r == no_time) {
+      general_row(j, i, s);
+      continue;
+    }
+    const i64 rday = floor_day(r);
+    bool ended = false;
+    i64 e = 0;
+    if constexpr (Ended) {
+      e = ended_at[i];
+      ended = e != no_time;
+    }
+    std::uint8_t kind = 0;  // resolved
+    if constexpr (Kind) {
+      kind = kinds[i];
+      if (kind == no_end_kind) kind = ended ? 255 : 0;  // 255: an end without its kind (an error)
+      else if (!ended) kind = 255;                        // a kind without an end (an error)
+    }
+    const i64 eday = floor_day(e);
+    const bool carried = rday < first;
+    const std::int32_t amount = amounts[i];
+    const std::uint8_t u = Unit ? units[i] : 0;
+    if (rday > last) {  // not counted (judge_row returns before looking at the rest)
+      if (codes) codes[i] = not_counted;
+      if (due_day) due_day[i] = no_day;
+      if (due_minute) due_minute[i] = -1;
+      continue;
+    }
+    if (kind > 3 || (ended && e < r)) {  // a bad row: the general path throws its error
+      general_row(j, i, s);
+      continue;
+    }
+    if (carried && ended && eday < first) {  // ended before the period: not counted
+      if (codes) codes[i] = not_counted;
+      if (due_day) due_day[i] = no_day;
+      if (due_minute) due_minute[i] = -1;
+      continue;
+    }
+    if (u != 0 || amount < 0) {  // not a fast row, or a bad one: the general path decides
+      general_row(j, i, s);
+      continue;
+    }
+    const bool done = ended && eday <= last;
+    std::uint8_t code;
+    i64 due = no_day;
+    if (done && (kind == 1 || kind == 2)) {
+      code = kind == 1 ? static_cast<std::uint8_t>(outcome::returned) : static_cast<std::uint8_t>(outcome::withdrawn);
+    } else {
+      const i64 ri = rday - ix_first;
+      const i64 q = ri >= 0 && ri < ix_days ? i64{cumulative[ri]} + amount : -1;
+      if (q < 0 || q >= ix_working) {
+        general_row(j, i, s);  // throws the calendar-range error
+        continue;
+      }
+      due = ix_first + ordinal[q];
+      code = done ? static_cast<std::uint8_t>(eday < due ? 0 : eday == due ? 1 : 2)
+                  : static_cast<std::uint8_t>(last > due ? 4 : 3);
+    }
+    std::uint32_t g = 0;
+    if (count && key) {
+      g = key[i];
+      if (g >= key_size) {
+        general_row(j, i, s);  // throws the key error
+        continue;
+      }
+    }
+    if (codes) codes[i] = code;
+    if (due_day) due_day[i] = static_cast<std::int32_t>(due);
+    if (due_minute) due_minute[i] = -1;
+    if (!count) continue;
+    kernel::tally& t = dense[g];
+    const bool online = channel && channel[i] == 0;
+    ++t.n[kernel::tally::slot(code, online, carried)];
+    t.n[kernel::tally::apologies] += apology && apology[i] != 0 ? 1 : 0;
+    t.n[kernel::tally::fell_due] += due >= first && due <= last ? 1 : 0;
+  }
+}
+
 void run_range(const job& j, std::size_t begin, std::size_t end, thread_state& s) {
   if (j.count && j.dense) s.dense.assign(static_cast<std::size_t>(j.groups), kernel::tally{});
   const dossier_batch& b = j.b;
   std::size_t i = begin;
   try {
-    for (; i < end; ++i) {
-      const row_result rr = judge_row(j, i);
-      if (j.codes) j.codes[i] = rr.counted ? static_cast<std::uint8_t>(rr.result) : not_counted;
-      if (j.due_day) j.due_day[i] = rr.counted && rr.due ? static_cast<std::int32_t>(rr.due->day.time_since_epoch().count()) : no_day;
-      if (j.due_minute)
-        j.due_minute[i] = rr.counted && rr.due && rr.due->time ? static_cast<std::int16_t>(rr.due->time->count()) : -1;
-      if (!rr.counted || !j.count) continue;
-      const std::uint64_t g = group_of(j, i);
-      kernel::tally& t = j.dense ? s.dense[static_cast<std::size_t>(g)] : s.sparse[g];
-      const i64 rday = floor_day(b.received[i]);
-      const bool due_in = rr.due && rr.due->day.time_since_epoch().count() >= j.first &&
-                          rr.due->day.time_since_epoch().count() <= j.last;
-      t.add(rr.result, !b.channel.empty() && b.channel[i] == 0, rday < j.first, !b.apology.empty() && b.apology[i] != 0,
-            due_in);
+    if (fast_batch(j)) {
+      const int which = (b.ended.empty() ? 0 : 4) + (b.end_kind.empty() ? 0 : 2) + (b.unit_of_time.empty() ? 0 : 1);
+      switch (which) {
+        case 0: fast_range<false, false, false>(j, end, s, i); break;
+        case 1: fast_range<false, false, true>(j, end, s, i); break;
+        case 2: fast_range<false, true, false>(j, end, s, i); break;
+        case 3: fast_range<false, true, true>(j, end, s, i); break;
+        case 4: fast_range<true, false, false>(j, end, s, i); break;
+        case 5: fast_range<true, false, true>(j, end, s, i); break;
+        case 6: fast_range<true, true, false>(j, end, s, i); break;
+        default: fast_range<true, true, true>(j, end, s, i); break;
+      }
     }
+    for (; i < end; ++i) general_row(j, i, s);
   } catch (const range_error& e) {
     s.first_bad = i;
     s.error = e.where().path.empty()
