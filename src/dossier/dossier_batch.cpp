@@ -31,7 +31,8 @@ constexpr std::uint64_t dense_group_limit = std::uint64_t{1} << 16;
 constexpr std::uint64_t group_id_limit = std::uint64_t{1} << 62;
 constexpr std::int32_t no_day = std::numeric_limits<std::int32_t>::min();
 
-i64 floor_day(i64 m) { return m >= 0 ? m / 1440 : -((-m + 1439) / 1440); }
+// Floor division by a day's minutes, defined for every int64 (no_time included: no negation).
+i64 floor_day(i64 m) { return m >= 0 ? m / 1440 : (m + 1) / 1440 - 1; }
 
 std::string when(i64 m) { return date::format("%F %H:%M", date_time{minutes{m}}); }
 
