@@ -51,9 +51,28 @@ struct clock {
   const detail::working_day_index& ix;
   office_hours h;
   i64 per_day;
+  // Division by per_day (a run-time value) without a divide instruction: for 0 <= x < 2^28 and
+  // 16 <= per_day <= 1440, floor(x / per_day) = (x * per_day_reciprocal) >> 40 exactly, with
+  // per_day_reciprocal = ceil(2^40 / per_day) <= 2^36 (so the product stays below 2^64): it
+  // overshoots x / per_day by less than x / 2^40 < 2^-12, and a quotient's fractional part is at
+  // most 1 - 1/per_day <= 1 - 2^-11. (300 years of office minutes stay below 2^28; other x and
+  // office days take the divide. Tested in tests/cpp/internal_deadline_kernel_test.cpp.)
+  std::uint64_t per_day_reciprocal;
 
   clock(const work_calendar& calendar, const office_hours& hours)
-      : ix(calendar.index()), h(hours), per_day(hours.minutes_per_day()) {}
+      : ix(calendar.index()),
+        h(hours),
+        per_day(hours.minutes_per_day()),
+        per_day_reciprocal(per_day > 0 ? ((std::uint64_t{1} << 40) + static_cast<std::uint64_t>(per_day) - 1) /
+                                             static_cast<std::uint64_t>(per_day)
+                                       : 0) {}
+
+  /// floor(x / per_day) for x >= 0.
+  [[nodiscard]] i64 office_days(i64 x) const {
+    if (x < (i64{1} << 28) && per_day >= 16 && per_day <= 1440)
+      return static_cast<i64>((static_cast<std::uint64_t>(x) * per_day_reciprocal) >> 40);
+    return x / per_day;
+  }
 
   [[nodiscard]] std::int32_t index(date::sys_days d) const {
     return ix.index_of(d.time_since_epoch().count(), "due");
@@ -96,7 +115,7 @@ struct clock {
 
   /// The instant at which the office-minute clock reads g (g >= 1): the end of the g-th minute.
   [[nodiscard]] date_time at_office_minute(i64 g) const {
-    const i64 q = (g - 1) / per_day;
+    const i64 q = office_days(g - 1);
     const i64 within = g - q * per_day;  // 1 … per_day
     const date::sys_days day = day_of_ordinal(q);
     const i64 morning = (h.morning.end - h.morning.start).count();
@@ -146,7 +165,7 @@ class merged_pauses {
   explicit merged_pauses(const pause_list& p) {
     const std::size_t n = p.size;
     if (n == 0) return;
-    pause* buf = small_.data();
+    pause* buf = small_.p;
     if (n > inline_pauses) {
       large_.resize(n);
       buf = large_.data();
@@ -175,7 +194,11 @@ class merged_pauses {
   [[nodiscard]] std::size_t size() const { return size_; }
 
  private:
-  std::array<pause, inline_pauses> small_{};
+  // Not value-initialised (a per-dossier cost on the hot path): only the first `n` are written and read.
+  union storage {
+    storage() {}
+    pause p[inline_pauses];
+  } small_;
   std::vector<pause> large_;
   const pause* data_ = nullptr;
   std::size_t size_ = 0;

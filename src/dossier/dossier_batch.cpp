@@ -225,139 +225,289 @@ void general_row(const job& j, std::size_t i, thread_state& s) {
         due_in);
 }
 
-// Whether a batch can take the fast loop: none of the columns that the fast rows never have
-// (promised dates, pauses, per-row cut-offs, supplement requests), no rule cut-off, processing
-// amounts present, counts (if any) into the dense table, at most one key.
-bool fast_batch(const job& j) {
-  const dossier_batch& b = j.b;
-  return b.promised.empty() && b.pause_offsets.empty() && b.receipt_cutoff.empty() && b.supplement_requests.empty() &&
-         !j.rule_cutoff && !b.amount.empty() && (!j.count || j.dense) && b.keys.size() <= 1;
+// ---- The chunked fast path ------------------------------------------------------------------
+//
+// Rows are taken in chunks of chunk_rows. For each chunk, cheap vectorisable loops first mark the rows
+// the fast form cannot take (`flag`): a column value other than the commonest (a processing unit
+// other than working days, a promised date, a pause, a per-row cut-off, more than one supplement
+// request, a key code out of range). Then one branch-free loop (compares and selects only; with
+// AVX2 gathers where the CPU has them) judges every row as the commonest kind — working days from
+// the receipt day, the kernel's working_days branch with no pause: due = ordinal[cumulative[received
+// index] + days] — and flags, in the same pass, every row that is bad or out of the fast form's
+// reach (a received or end time missing or outside the calendar, an end before receipt, a bad end
+// kind, a bad amount, a due date past the calendar). Unflagged rows are counted by a histogram of
+// their slot keys; flagged rows then go, in row order, through general_row, which writes their
+// outputs and counts and throws the error of a bad row. Over-flagging costs time, never results: a
+// flagged row is judged by the general path exactly as without the fast path, and an unflagged row
+// gets what the general path would give it (tests/cpp/dossier_rule_test.cpp checks both paths
+// against the independent reference, on batches that take the fast path and batches that do not).
+
+constexpr std::size_t chunk_rows = 1024;
+// Small tables (groups * 128 slot keys) are counted in two interleaved uint32 histograms; larger
+// ones go straight into the tallies.
+constexpr std::uint64_t histogram_keys_max = std::uint64_t{1} << 15;
+// uint32 histogram counters are flushed before they could overflow.
+constexpr std::uint64_t flush_rows = std::uint64_t{1} << 31;
+
+// On x86-64 with GCC, the row loop is also compiled for AVX2 (gathers) and picked at load time when
+// the CPU has it (as in bulk.cpp); elsewhere it is the portable build.
+#if defined(__x86_64__) && defined(__GNUC__) && !defined(__clang__) && defined(__linux__)
+#define CCHC_BATCH_TARGETS __attribute__((target_clones("avx2", "default")))
+#else
+#define CCHC_BATCH_TARGETS
+#endif
+
+struct chunk_params {
+  std::uint64_t base = 0;  // the calendar's first minute (two's complement: may be before 1970)
+  std::uint64_t span = 0;  // the calendar's minutes (< 2^32: 300 years)
+  std::int32_t fi = 0, li = 0;  // the period's first and last day as calendar indexes, clamped
+  const std::int32_t* cumulative = nullptr;
+  const std::int32_t* ordinal = nullptr;
+  std::int32_t working = 0;
+  std::int32_t ix_first = 0;
+};
+
+// The row loops, split so that each one vectorises (the compiler if-converts only small bodies):
+// (1) received minutes -> calendar day index, (2) end minutes -> day index and end flags, (3) the due
+// day (two gathers), (4) outcome code, outputs, and slot key = ((group * 32 + tally slot) * 4 +
+// fell_due * 2 + apology), `dump` (one past the table) for a row not counted or flagged. Selects are written as
+// arithmetic where a conditional index would keep the compiler from gathering.
+CCHC_BATCH_TARGETS void day_index_loop(std::size_t n, const i64* __restrict minute, std::uint64_t base,
+                                       std::uint64_t span, std::int32_t* __restrict day,
+                                       std::uint8_t* __restrict flag) {
+  for (std::size_t i = 0; i < n; ++i) {
+    const std::uint64_t o = static_cast<std::uint64_t>(minute[i]) - base;
+    const bool valid = o < span;
+    day[i] = static_cast<std::int32_t>(static_cast<std::uint32_t>(valid ? o : 0) / 1440u);
+    flag[i] |= static_cast<std::uint8_t>(!valid);
+  }
 }
 
-// The commonest row (working days from the receipt day, nothing else) without judge_row: the same
-// arithmetic as judge_row's inlined branch, with the column-presence tests hoisted into template
-// parameters. Every row that is not such a row, or that is bad in any way (and would throw), goes to
-// general_row, so results and errors (the first bad row, its message) are those of the general path.
-template <bool Ended, bool Kind, bool Unit>
-void fast_range(const job& j, std::size_t end, thread_state& s, std::size_t& i) {
-  const dossier_batch& b = j.b;
-  // Everything in locals: the uint8_t stores (codes) may alias anything, so values read through
-  // references would be reloaded on every row.
-  const std::int32_t* const cumulative = j.clock.ix.cumulative;
-  const std::int32_t* const ordinal = j.clock.ix.ordinal;
-  const i64 ix_first = j.clock.ix.first, ix_days = j.clock.ix.days, ix_working = j.clock.ix.working;
-  std::uint8_t* const codes = j.codes;
-  std::int32_t* const due_day = j.due_day;
-  std::int16_t* const due_minute = j.due_minute;
-  const i64* const received = b.received.data();
-  const i64* const ended_at = Ended ? b.ended.data() : nullptr;
-  const std::uint8_t* const kinds = Kind ? b.end_kind.data() : nullptr;
-  const std::uint8_t* const units = Unit ? b.unit_of_time.data() : nullptr;
-  const std::int32_t* const amounts = b.amount.data();
-  const std::uint8_t* const channel = b.channel.empty() ? nullptr : b.channel.data();
-  const std::uint8_t* const apology = b.apology.empty() ? nullptr : b.apology.data();
-  const std::uint32_t* const key = b.keys.empty() ? nullptr : b.keys[0].data();
-  const std::uint32_t key_size = b.keys.empty() ? 1 : j.size[0];
-  const i64 first = j.first, last = j.last;
-  const bool count = j.count;
-  kernel::tally* const dense = count ? s.dense.data() : nullptr;
-  for (; i < end; ++i) {
-    const i64 r = received[i];
-    if (r == no_time) {
-      general_row(j, i, s);
-      continue;
-    }
-    const i64 rday = floor_day(r);
-    bool ended = false;
-    i64 e = 0;
-    if constexpr (Ended) {
-      e = ended_at[i];
-      ended = e != no_time;
-    }
-    std::uint8_t kind = 0;  // resolved
-    if constexpr (Kind) {
-      kind = kinds[i];
-      if (kind == no_end_kind) kind = ended ? 255 : 0;  // 255: an end without its kind (an error)
-      else if (!ended) kind = 255;                        // a kind without an end (an error)
-    }
-    const i64 eday = floor_day(e);
-    const bool carried = rday < first;
-    const std::int32_t amount = amounts[i];
-    const std::uint8_t u = Unit ? units[i] : 0;
-    if (rday > last) {  // not counted (judge_row returns before looking at the rest)
-      if (codes) codes[i] = not_counted;
-      if (due_day) due_day[i] = no_day;
-      if (due_minute) due_minute[i] = -1;
-      continue;
-    }
-    if (kind > 3 || (ended && e < r)) {  // a bad row: the general path throws its error
-      general_row(j, i, s);
-      continue;
-    }
-    if (carried && ended && eday < first) {  // ended before the period: not counted
-      if (codes) codes[i] = not_counted;
-      if (due_day) due_day[i] = no_day;
-      if (due_minute) due_minute[i] = -1;
-      continue;
-    }
-    if (u != 0 || amount < 0) {  // not a fast row, or a bad one: the general path decides
-      general_row(j, i, s);
-      continue;
-    }
-    const bool done = ended && eday <= last;
-    std::uint8_t code;
-    i64 due = no_day;
-    if (done && (kind == 1 || kind == 2)) {
-      code = kind == 1 ? static_cast<std::uint8_t>(outcome::returned) : static_cast<std::uint8_t>(outcome::withdrawn);
-    } else {
-      const i64 ri = rday - ix_first;
-      const i64 q = ri >= 0 && ri < ix_days ? i64{cumulative[ri]} + amount : -1;
-      if (q < 0 || q >= ix_working) {
-        general_row(j, i, s);  // throws the calendar-range error
-        continue;
-      }
-      due = ix_first + ordinal[q];
-      code = done ? static_cast<std::uint8_t>(eday < due ? 0 : eday == due ? 1 : 2)
-                  : static_cast<std::uint8_t>(last > due ? 4 : 3);
-    }
-    std::uint32_t g = 0;
-    if (count && key) {
-      g = key[i];
-      if (g >= key_size) {
-        general_row(j, i, s);  // throws the key error
-        continue;
-      }
-    }
-    if (codes) codes[i] = code;
-    if (due_day) due_day[i] = static_cast<std::int32_t>(due);
-    if (due_minute) due_minute[i] = -1;
-    if (!count) continue;
-    kernel::tally& t = dense[g];
-    const bool online = channel && channel[i] == 0;
-    ++t.n[kernel::tally::slot(code, online, carried)];
-    t.n[kernel::tally::apologies] += apology && apology[i] != 0 ? 1 : 0;
-    t.n[kernel::tally::fell_due] += due >= first && due <= last ? 1 : 0;
+// end_flags: bit 0 ended, bit 1 ended but outside the calendar or before receipt (a bad row).
+CCHC_BATCH_TARGETS void end_loop(std::size_t n, const i64* __restrict received, const i64* __restrict ended_at,
+                                 std::uint64_t base, std::uint64_t span, std::int32_t* __restrict day,
+                                 std::uint8_t* __restrict end_flags) {
+  for (std::size_t i = 0; i < n; ++i) {
+    const i64 e = ended_at[i];
+    const std::uint64_t o = static_cast<std::uint64_t>(e) - base;
+    const bool ended = e != no_time;
+    const bool valid = o < span;
+    day[i] = static_cast<std::int32_t>(static_cast<std::uint32_t>(valid ? o : 0) / 1440u);
+    end_flags[i] = static_cast<std::uint8_t>(ended | ((ended & ((!valid) | (e < received[i]))) << 1));
   }
+}
+
+// due_flags: bit 0 amount negative or past the calendar, bit 1 due day past the calendar.
+CCHC_BATCH_TARGETS void due_loop(std::size_t n, const std::int32_t* __restrict received_day,
+                                 const std::int32_t* __restrict amount, const std::int32_t* __restrict cumulative,
+                                 const std::int32_t* __restrict ordinal, std::int32_t working,
+                                 std::int32_t* __restrict due, std::uint8_t* __restrict due_flags) {
+  for (std::size_t i = 0; i < n; ++i) {
+    const auto a = static_cast<std::uint32_t>(amount[i]);
+    const bool amount_bad = a >= static_cast<std::uint32_t>(working);
+    const std::int32_t q = cumulative[received_day[i]] + static_cast<std::int32_t>(a & -static_cast<std::uint32_t>(!amount_bad));
+    const bool q_bad = q >= working;
+    due[i] = ordinal[q & -static_cast<std::int32_t>(!q_bad)];
+    due_flags[i] = static_cast<std::uint8_t>(amount_bad | (q_bad << 1));
+  }
+}
+
+// Returns nonzero when some row is flagged.
+template <bool Kind>
+CCHC_BATCH_TARGETS std::uint32_t outcome_loop(std::size_t n, const std::int32_t* __restrict received_day,
+                                     const std::int32_t* __restrict end_day, const std::uint8_t* __restrict end_flags,
+                                     const std::uint8_t* __restrict kinds,
+                                     const std::uint8_t* __restrict due_flags, const std::int32_t* __restrict due,
+                                     const std::uint8_t* __restrict channel, const std::uint8_t* __restrict apology,
+                                     const std::uint32_t* __restrict group, std::int32_t fi, std::int32_t li,
+                                     std::int32_t ix_first, std::uint32_t dump, std::uint8_t* __restrict flag,
+                                     std::uint8_t* __restrict code_out, std::int32_t* __restrict due_out,
+                                     std::uint32_t* __restrict key_out) {
+  using u32 = std::uint32_t;
+  u32 any = 0;
+  for (std::size_t i = 0; i < n; ++i) {
+    const std::int32_t r = received_day[i], e = end_day[i], d = due[i];
+    const u32 ended = end_flags[i] & 1u, bad_end = end_flags[i] >> 1;
+    u32 kind_bad = 0, k = 0;  // (no end-kind column: every end is a resolution)
+    if constexpr (Kind) {
+      const u32 raw = kinds[i];
+      const u32 none = raw == no_end_kind;
+      // an end without its kind, or a kind without an end or out of range (a bad row)
+      kind_bad = none ? ended : ((raw > 3u) | (ended ^ 1u));
+      k = none ? 0u : raw;
+    }
+    const u32 after = r > li;  // received after the period: not counted, nothing else matters
+    const u32 carried = r < fi;
+    const u32 excluded = carried & ended & (e < fi);  // ended before the period: not counted
+    const u32 amount_bad = due_flags[i] & 1u, q_bad = due_flags[i] >> 1;
+    const u32 done = ended & (e <= li);
+    const u32 rw = done & ((k == 1u) | (k == 2u));  // returned / withdrawn by the cut-off
+    const u32 resolved_code = static_cast<u32>(e >= d) + static_cast<u32>(e > d);
+    const u32 pending_code = 3u + static_cast<u32>(li > d);
+    const u32 uncounted = after | excluded;
+    u32 code = rw ? 4u + k : done ? resolved_code : pending_code;
+    code = uncounted ? u32{not_counted} : code;
+    const u32 bad =
+        (after ^ 1u) & (kind_bad | bad_end | ((excluded ^ 1u) & (amount_bad | ((rw ^ 1u) & q_bad))));
+    const u32 flagged = static_cast<u32>(flag[i] != 0) | bad;
+    flag[i] = static_cast<std::uint8_t>(flagged);
+    any |= flagged;
+    code_out[i] = static_cast<std::uint8_t>(code);
+    const u32 no_due = uncounted | rw;
+    due_out[i] = no_due ? no_day : ix_first + d;
+    const u32 fell = (no_due ^ 1u) & static_cast<u32>(d >= fi) & static_cast<u32>(d <= li);
+    const u32 slot = carried * 14u + (channel[i] == 0 ? 7u : 0u) + code;
+    const u32 key = ((group[i] * 32u + slot) << 2) | (fell << 1) | (apology[i] != 0 ? 1u : 0u);
+    key_out[i] = (uncounted | flagged) ? dump : key;
+  }
+  return any;
+}
+
+// Per-thread state of the chunked path.
+struct chunk_state {
+  std::vector<std::uint32_t> histogram[2];  // small tables: groups * 128 slot keys, two interleaved
+  std::uint64_t since_flush = 0;
+};
+
+void flush_histogram(chunk_state& c, thread_state& s) {
+  if (c.histogram[0].empty()) return;
+  for (std::size_t key = 0; key + 1 < c.histogram[0].size(); ++key) {  // (the last is the dump slot)
+    const std::uint64_t m = std::uint64_t{c.histogram[0][key]} + c.histogram[1][key];
+    if (m == 0) continue;
+    kernel::tally& t = s.dense[key >> 7];
+    t.n[(key >> 2) & 31] += static_cast<i64>(m);
+    if (key & 2) t.n[kernel::tally::fell_due] += static_cast<i64>(m);
+    if (key & 1) t.n[kernel::tally::apologies] += static_cast<i64>(m);
+  }
+  std::fill(c.histogram[0].begin(), c.histogram[0].end(), 0);
+  std::fill(c.histogram[1].begin(), c.histogram[1].end(), 0);
+  c.since_flush = 0;
+}
+
+// Whether a batch can take the chunked path: no rule cut-off (the receipt day then depends on the
+// time of day), processing amounts present, counts (if any) into the dense table.
+bool chunked_batch(const job& j) { return !j.rule_cutoff && !j.b.amount.empty() && (!j.count || j.dense); }
+
+// Rows [begin, end) by chunks; returns when done (errors propagate from general_row).
+void chunked_range(const job& j, std::size_t begin, std::size_t end, thread_state& s, std::size_t& i) {
+  const dossier_batch& b = j.b;
+  const detail::working_day_index& ix = j.clock.ix;
+  chunk_params p;
+  p.base = static_cast<std::uint64_t>(i64{ix.first} * 1440);
+  p.span = static_cast<std::uint64_t>(i64{ix.days} * 1440);
+  p.fi = static_cast<std::int32_t>(std::clamp<i64>(j.first - ix.first, -1, ix.days));
+  p.li = static_cast<std::int32_t>(std::clamp<i64>(j.last - ix.first, -1, ix.days));
+  p.cumulative = ix.cumulative;
+  p.ordinal = ix.ordinal;
+  p.working = ix.working;
+  p.ix_first = ix.first;
+
+  static const std::vector<std::uint8_t> in_person(chunk_rows, 1);  // no channel column: not online
+  static const std::vector<std::uint8_t> zeros8(chunk_rows, 0);
+  static const std::vector<std::uint32_t> zeros32(chunk_rows, 0);
+  std::uint8_t flag[chunk_rows], code[chunk_rows], end_flags[chunk_rows], due_flags[chunk_rows];
+  std::int32_t rday[chunk_rows], eday[chunk_rows], due[chunk_rows], due_out[chunk_rows];
+  std::uint32_t key[chunk_rows], group[chunk_rows];
+
+  const bool small = j.count && j.groups * 128 <= histogram_keys_max;
+  // the dump slot: one past the slot keys (the histograms have it, the tallies never see it)
+  const auto dump = static_cast<std::uint32_t>(j.count ? j.groups * 128 : 0);
+  chunk_state c;
+  if (small) {
+    c.histogram[0].assign(static_cast<std::size_t>(dump) + 1, 0);
+    c.histogram[1].assign(static_cast<std::size_t>(dump) + 1, 0);
+  }
+  const std::size_t nk = b.keys.size();
+  for (i = begin; i < end;) {
+    const std::size_t c0 = i, m = std::min(chunk_rows, end - i);
+    // Rows the fast form does not take, by column.
+    std::fill(flag, flag + m, std::uint8_t{0});
+    if (!b.unit_of_time.empty())
+      for (std::size_t r = 0; r < m; ++r) flag[r] |= b.unit_of_time[c0 + r] != 0;
+    if (!b.promised.empty())
+      for (std::size_t r = 0; r < m; ++r) flag[r] |= b.promised[c0 + r] != no_time;
+    if (!b.pause_offsets.empty())
+      for (std::size_t r = 0; r < m; ++r) flag[r] |= b.pause_offsets[c0 + r] != b.pause_offsets[c0 + r + 1];
+    if (!b.receipt_cutoff.empty())
+      for (std::size_t r = 0; r < m; ++r) flag[r] |= b.receipt_cutoff[c0 + r] != no_cutoff;
+    if (!b.supplement_requests.empty())
+      for (std::size_t r = 0; r < m; ++r) flag[r] |= static_cast<std::uint32_t>(b.supplement_requests[c0 + r]) > 1;
+    const std::uint32_t* g = zeros32.data();
+    if (j.count && nk == 1) {
+      g = b.keys[0].data() + c0;
+      const std::uint32_t size = j.size[0];
+      for (std::size_t r = 0; r < m; ++r) flag[r] |= g[r] >= size;
+    } else if (j.count && nk > 1) {
+      std::fill(group, group + m, 0u);
+      for (std::size_t k = 0; k < nk; ++k) {
+        const std::uint32_t* v = b.keys[k].data() + c0;
+        const std::uint32_t size = j.size[k], stride = static_cast<std::uint32_t>(j.stride[k]);
+        for (std::size_t r = 0; r < m; ++r) {
+          flag[r] |= v[r] >= size;
+          group[r] += (v[r] >= size ? 0u : v[r]) * stride;  // dense: groups <= 2^16, no overflow
+        }
+      }
+      g = group;
+    }
+    const std::uint8_t* channel = b.channel.empty() ? in_person.data() : b.channel.data() + c0;
+    const std::uint8_t* apology = b.apology.empty() ? zeros8.data() : b.apology.data() + c0;
+    const std::uint8_t* kinds = b.end_kind.empty() ? zeros8.data() : b.end_kind.data() + c0;
+    day_index_loop(m, b.received.data() + c0, p.base, p.span, rday, flag);
+    if (b.ended.empty()) {
+      std::fill(eday, eday + m, 0);
+      std::fill(end_flags, end_flags + m, std::uint8_t{0});
+    } else {
+      end_loop(m, b.received.data() + c0, b.ended.data() + c0, p.base, p.span, eday, end_flags);
+    }
+    due_loop(m, rday, b.amount.data() + c0, p.cumulative, p.ordinal, p.working, due, due_flags);
+    const std::uint32_t any_flagged =
+        b.end_kind.empty()
+            ? outcome_loop<false>(m, rday, eday, end_flags, kinds, due_flags, due, channel, apology, g, p.fi, p.li,
+                                  p.ix_first, dump, flag, code, due_out, key)
+            : outcome_loop<true>(m, rday, eday, end_flags, kinds, due_flags, due, channel, apology, g, p.fi, p.li,
+                                 p.ix_first, dump, flag, code, due_out, key);
+    if (j.codes) std::copy(code, code + m, j.codes + c0);
+    if (j.due_day) std::copy(due_out, due_out + m, j.due_day + c0);
+    if (j.due_minute) std::fill(j.due_minute + c0, j.due_minute + c0 + m, std::int16_t{-1});
+    if (j.count) {
+      if (small) {
+        if (c.since_flush + m > flush_rows) flush_histogram(c, s);
+        std::uint32_t* h0 = c.histogram[0].data();
+        std::uint32_t* h1 = c.histogram[1].data();
+        std::size_t r = 0;
+        for (; r + 1 < m; r += 2) {
+          ++h0[key[r]];
+          ++h1[key[r + 1]];
+        }
+        if (r < m) ++h0[key[r]];
+        c.since_flush += m;
+      } else {
+        for (std::size_t r = 0; r < m; ++r) {
+          if (key[r] == dump) continue;
+          kernel::tally& t = s.dense[key[r] >> 7];
+          ++t.n[(key[r] >> 2) & 31];
+          t.n[kernel::tally::fell_due] += (key[r] >> 1) & 1;
+          t.n[kernel::tally::apologies] += key[r] & 1;
+        }
+      }
+    }
+    // Flagged rows: the general path, in row order (its first error is the chunk's first bad row).
+    if (any_flagged)
+      for (std::size_t r = 0; r < m; ++r)
+        if (flag[r]) {
+          i = c0 + r;
+          general_row(j, i, s);
+        }
+    i = c0 + m;
+  }
+  flush_histogram(c, s);
 }
 
 void run_range(const job& j, std::size_t begin, std::size_t end, thread_state& s) {
   if (j.count && j.dense) s.dense.assign(static_cast<std::size_t>(j.groups), kernel::tally{});
-  const dossier_batch& b = j.b;
   std::size_t i = begin;
   try {
-    if (fast_batch(j)) {
-      const int which = (b.ended.empty() ? 0 : 4) + (b.end_kind.empty() ? 0 : 2) + (b.unit_of_time.empty() ? 0 : 1);
-      switch (which) {
-        case 0: fast_range<false, false, false>(j, end, s, i); break;
-        case 1: fast_range<false, false, true>(j, end, s, i); break;
-        case 2: fast_range<false, true, false>(j, end, s, i); break;
-        case 3: fast_range<false, true, true>(j, end, s, i); break;
-        case 4: fast_range<true, false, false>(j, end, s, i); break;
-        case 5: fast_range<true, false, true>(j, end, s, i); break;
-        case 6: fast_range<true, true, false>(j, end, s, i); break;
-        default: fast_range<true, true, true>(j, end, s, i); break;
-      }
-    }
+    if (chunked_batch(j)) chunked_range(j, begin, end, s, i);
     for (; i < end; ++i) general_row(j, i, s);
   } catch (const range_error& e) {
     s.first_bad = i;
@@ -394,7 +544,7 @@ void check_columns(const dossier_batch& b) {
   if (n > 0 && b.amount.empty() && b.promised.empty())
     throw argument_error("expected a processing-time column (amount) or a promised-date column, found neither",
                          location{"", 0, 0, "", "amount"});
-  if (!b.channel.empty())
+  if (!b.channel.empty() && *std::max_element(b.channel.data(), b.channel.data() + n) > 2)  // (a vectorised scan)
     for (std::size_t i = 0; i < n; ++i)
       if (b.channel[i] > 2)
         row_error(false, i, "channel",

@@ -394,13 +394,13 @@ TEST_CASE("record path = columnar path = reference, on random dossiers of every 
       }
     }
     // Rows that need none of the promised, pause, cut-off and supplement-request columns (the same
-    // dossiers stripped of them, most in working days), with those columns left out:
-    // classify_batch's fast loop (dossier_batch.cpp) must give the reference's codes and the
-    // accumulator's table too.
+    // dossiers stripped of them, most in working days), with those columns left out and kept (all
+    // empty values): classify_batch's chunked fast path (dossier_batch.cpp) must give the
+    // reference's codes and the accumulator's table too — over the period above (ending on a
+    // Sunday) and over one ending on a working day (Fri 28/06/2024), so that pending dossiers due on
+    // the cut-off day itself occur.
     {
       std::vector<cchc::dossier> plain;
-      std::vector<std::uint8_t> plain_ref;
-      cchc::flow_accumulator plain_acc(first, last, cal(), cchc::flow_key::channel, rule);
       for (int i = 0; i < 6000; ++i) {
         cchc::dossier d = g.next(i);
         d.promised_at.reset();
@@ -409,29 +409,45 @@ TEST_CASE("record path = columnar path = reference, on random dossiers of every 
         d.pauses.clear();
         d.supplement_requests = 0;
         if (!d.processing || g.chance(60)) d.processing = cchc::processing_time{cchc::time_unit::working_days, g.uniform(0, 30)};
-        plain_acc.add(d);
-        const days r = day_of(d.received_at);
-        if (r > last || (r < first && d.end && day_of(d.end->at) < first))
-          plain_ref.push_back(cchc::not_counted);
-        else {
-          std::optional<cchc::due_date> due;
-          plain_ref.push_back(static_cast<std::uint8_t>(ref_outcome(d, last, rule_cutoff, &due)));
-        }
         plain.push_back(std::move(d));
       }
       const columns pc(plain);
-      cchc::dossier_batch b = pc.batch();
-      b.promised = {};
-      b.promised_has_time = {};
-      b.receipt_cutoff = {};
-      b.pause_offsets = {};
-      b.pause_from = {};
-      b.pause_to = {};
-      b.supplement_requests = {};
-      std::vector<std::uint8_t> codes(plain.size());
-      const cchc::batch_counts t = cchc::classify_batch(b, first, last, cal(), rule, codes);
-      CHECK(codes == plain_ref);
-      CHECK(t.total() == plain_acc.flow());
+      for (const days plain_last : {last, days{date::year{2024} / 6 / 28}}) {
+        CAPTURE(date::format("%F", plain_last));
+        std::vector<std::uint8_t> plain_ref;
+        cchc::flow_accumulator plain_acc(first, plain_last, cal(), cchc::flow_key::channel, rule);
+        long due_on_cutoff = 0;
+        for (const auto& d : plain) {
+          plain_acc.add(d);
+          const days r = day_of(d.received_at);
+          if (r > plain_last || (r < first && d.end && day_of(d.end->at) < first)) {
+            plain_ref.push_back(cchc::not_counted);
+          } else {
+            std::optional<cchc::due_date> due;
+            const cchc::outcome o = ref_outcome(d, plain_last, rule_cutoff, &due);
+            plain_ref.push_back(static_cast<std::uint8_t>(o));
+            due_on_cutoff += o == cchc::outcome::pending_in_time && due && due->day == plain_last;
+          }
+        }
+        if (plain_last != last) CHECK(due_on_cutoff > 0);
+        for (const bool keep_empty_columns : {false, true}) {
+          CAPTURE(keep_empty_columns);
+          cchc::dossier_batch b = pc.batch();
+          if (!keep_empty_columns) {
+            b.promised = {};
+            b.promised_has_time = {};
+            b.receipt_cutoff = {};
+            b.pause_offsets = {};
+            b.pause_from = {};
+            b.pause_to = {};
+            b.supplement_requests = {};
+          }
+          std::vector<std::uint8_t> codes(plain.size());
+          const cchc::batch_counts t = cchc::classify_batch(b, first, plain_last, cal(), rule, codes);
+          CHECK(codes == plain_ref);
+          CHECK(t.total() == plain_acc.flow());
+        }
+      }
     }
     const cchc::dossier_flow& f = acc.flow();
     CHECK(*f.received == ref_received);
