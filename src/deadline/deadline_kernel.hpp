@@ -247,6 +247,28 @@ inline i64 pause_working_days(const clock& c, i64 g, std::int32_t floor_index, c
   return g;
 }
 
+/// A processing time in working hours, counted in office minutes from the receipt instant (the
+/// receipt day `r`, `moved` when that is not the received day: then from its opening). Zero hours
+/// left — from the start, or after a pause that starts at or before the due instant with nothing
+/// left — is due at the instant the clock (re)starts: the receipt instant (the opening of a moved
+/// receipt day), or the end of the pause. `Pauses`: sorted by start and disjoint (merged_pauses, or
+/// the columnar path's already-merged columns), with begin()/end() over `cchc::pause`-like values.
+template <class Pauses>
+inline due_date hours_due(const clock& c, date_time received_at, date::sys_days r, bool moved, i64 n,
+                          const Pauses& ps) {
+  const i64 start = moved ? c.per_day * c.before(c.index(r)) : c.office_minutes(received_at);
+  i64 g = start + n * 60;
+  date_time at = g == start ? (moved ? date_time{r} + c.h.morning.start : received_at) : c.at_office_minute(g);
+  for (const auto& p : ps) {
+    if (p.from > at) break;  // starts after the (moved) due instant: no effect
+    const i64 at_from = std::max(c.office_minutes(p.from), start);
+    const i64 left = g - at_from;
+    g = std::max(c.office_minutes(p.to), at_from) + left;
+    at = left <= 0 ? std::max(p.to, at) : c.at_office_minute(g);
+  }
+  return {date::floor<date::days>(at), at - date::floor<date::days>(at)};
+}
+
 /// The due date of a processing time counted from `received_at`. Preconditions (checked by the
 /// callers): processing_problem(time) == nullptr, valid office hours, pauses from <= to.
 inline due_date due(const clock& c, date_time received_at, processing_time time, std::optional<minutes> cutoff,
@@ -292,22 +314,8 @@ inline due_date due(const clock& c, date_time received_at, processing_time time,
       }
       return {moved_to_working(end), std::nullopt};
     }
-    case time_unit::working_hours: {
-      // Office minutes. Zero hours left — from the start, or after a pause that starts at or before
-      // the due instant with nothing left — is due at the instant the clock (re)starts: the receipt
-      // instant (the opening of a moved receipt day), or the end of the pause.
-      const i64 start = moved ? c.per_day * c.before(c.index(r)) : c.office_minutes(received_at);
-      i64 g = start + n * 60;
-      date_time at = g == start ? (moved ? date_time{r} + c.h.morning.start : received_at) : c.at_office_minute(g);
-      for (const pause& p : ps) {
-        if (p.from > at) break;  // starts after the (moved) due instant: no effect
-        const i64 at_from = std::max(c.office_minutes(p.from), start);
-        const i64 left = g - at_from;
-        g = std::max(c.office_minutes(p.to), at_from) + left;
-        at = left <= 0 ? std::max(p.to, at) : c.at_office_minute(g);
-      }
-      return {date::floor<date::days>(at), at - date::floor<date::days>(at)};
-    }
+    case time_unit::working_hours:
+      return hours_due(c, received_at, r, moved, n, ps);
     case time_unit::half_days: {
       // Sessions: position s is the end of session s; the receipt session and the session in which a
       // pause ends are not counted.

@@ -49,26 +49,32 @@ inline due_date deadline(const facts& d, const clock& c, std::optional<minutes> 
   return due(c, d.received_at, *d.processing, cutoff, ps);
 }
 
-/// The outcome at the end of the day `cutoff`. Precondition: received on or before the cut-off day.
-inline judgement judge(const facts& d, date::sys_days cutoff, const clock& c, std::optional<minutes> rule_cutoff) {
-  const bool ended = d.ended && date::floor<date::days>(d.end_at) <= cutoff;
-  if (ended && d.kind == end_kind::returned) return {outcome::returned, std::nullopt, outcome_reason::returned};
-  if (ended && d.kind == end_kind::withdrawn) return {outcome::withdrawn, std::nullopt, outcome_reason::withdrawn};
-  const due_date due = deadline(d, c, rule_cutoff);
+/// The outcome of a dossier whose deadline is `due`, at the end of the day `cutoff`, for one not
+/// returned or withdrawn by then; `ended` = handling ended by the cut-off day (at `end_at`).
+inline judgement judge_due(const due_date& due, bool ended, date_time end_at, std::int64_t supplement_requests,
+                           date::sys_days cutoff) {
   // Decision 766: more than one request for supplementary documents counts as late.
-  const bool penalised = d.supplement_requests > 1;
+  const bool penalised = supplement_requests > 1;
   if (!ended) {
     if (penalised) return {outcome::pending_overdue, due, outcome_reason::repeated_supplement_requests};
     if (cutoff > due.day) return {outcome::pending_overdue, due, outcome_reason::pending_past_due};
     return {outcome::pending_in_time, due, outcome_reason::pending_not_due};
   }
   if (penalised) return {outcome::late, due, outcome_reason::repeated_supplement_requests};
-  const date::sys_days end_day = date::floor<date::days>(d.end_at);
+  const date::sys_days end_day = date::floor<date::days>(end_at);
   if (end_day < due.day) return {outcome::early, due, outcome_reason::before_due_day};
   if (end_day > due.day) return {outcome::late, due, outcome_reason::after_due_day};
   // On the due day itself: a deadline with a time of day (hours, half days) can be missed by minutes.
-  if (!due.met_by(d.end_at)) return {outcome::late, due, outcome_reason::after_due_time};
+  if (!due.met_by(end_at)) return {outcome::late, due, outcome_reason::after_due_time};
   return {outcome::on_time, due, outcome_reason::on_due_day};
+}
+
+/// The outcome at the end of the day `cutoff`. Precondition: received on or before the cut-off day.
+inline judgement judge(const facts& d, date::sys_days cutoff, const clock& c, std::optional<minutes> rule_cutoff) {
+  const bool ended = d.ended && date::floor<date::days>(d.end_at) <= cutoff;
+  if (ended && d.kind == end_kind::returned) return {outcome::returned, std::nullopt, outcome_reason::returned};
+  if (ended && d.kind == end_kind::withdrawn) return {outcome::withdrawn, std::nullopt, outcome_reason::withdrawn};
+  return judge_due(deadline(d, c, rule_cutoff), ended, d.end_at, d.supplement_requests, cutoff);
 }
 
 }  // namespace cchc::kernel

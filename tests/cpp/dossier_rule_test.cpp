@@ -460,6 +460,69 @@ TEST_CASE("record path = columnar path = reference, on random dossiers of every 
   }
 }
 
+TEST_CASE("working hours with sorted, disjoint pauses (the columnar path's direct branch), ended at the due instant") {
+  // Rows in working hours with 0-3 pauses, half of them made disjoint and sorted (the columnar path
+  // then reads them from the columns without merging), no promised date, no cut-off, one request at
+  // most; each ended one minute before, at, or one minute after the reference's due instant (where
+  // on time turns late), or still pending. Columnar codes = the reference's.
+  generator g(11);
+  const days first{date::year{2023} / 12 / 15}, last{date::year{2024} / 6 / 28};
+  std::vector<cchc::dossier> ds;
+  std::vector<std::uint8_t> expected;
+  long at_due = 0, disjoint = 0;
+  for (int i = 0; i < 4000; ++i) {
+    cchc::dossier d = g.next(i);
+    d.processing = cchc::processing_time{cchc::time_unit::working_hours, g.uniform(0, 40)};
+    d.promised_at.reset();
+    d.promised_has_time = false;
+    d.receipt_cutoff.reset();
+    d.pauses.resize(static_cast<std::size_t>(std::min<long>(static_cast<long>(d.pauses.size()), 3)));
+    if (g.chance(50)) {
+      std::sort(d.pauses.begin(), d.pauses.end(), [](const cchc::pause& a, const cchc::pause& b) { return a.from < b.from; });
+      for (std::size_t k = 1; k < d.pauses.size(); ++k)
+        if (d.pauses[k].from <= d.pauses[k - 1].to) {
+          const minutes len = d.pauses[k].to - d.pauses[k].from;
+          d.pauses[k].from = d.pauses[k - 1].to + minutes{g.uniform(1, 3000)};
+          d.pauses[k].to = d.pauses[k].from + len;
+        }
+      ++disjoint;
+    }
+    d.supplement_requests = d.pauses.empty() ? 0 : 1;
+    d.end.reset();
+    std::optional<cchc::due_date> due;
+    (void)ref_outcome(d, last, std::nullopt, &due);
+    REQUIRE(due);
+    if (g.chance(85)) {
+      const date_time instant = date_time{due->day} + *due->time + minutes{g.uniform(-1, 1)};
+      d.end = cchc::dossier_end{cchc::end_kind::resolved, instant < d.received_at ? d.received_at : instant};
+      at_due += d.end->at == date_time{due->day} + *due->time;
+    }
+    const days r = day_of(d.received_at);
+    if (r > last || (r < first && d.end && day_of(d.end->at) < first)) {
+      expected.push_back(cchc::not_counted);
+    } else {
+      std::optional<cchc::due_date> ignored;
+      expected.push_back(static_cast<std::uint8_t>(ref_outcome(d, last, std::nullopt, &ignored)));
+    }
+    ds.push_back(std::move(d));
+  }
+  CHECK(at_due > 500);
+  CHECK(disjoint > 1000);
+  const columns c(ds);
+  std::vector<std::uint8_t> codes(ds.size());
+  cchc::flow_accumulator acc(first, last, cal(), cchc::flow_key::channel);
+  for (const auto& d : ds) acc.add(d);
+  const cchc::batch_counts t = cchc::classify_batch(c.batch(), first, last, cal(), {}, codes);
+  CHECK(codes == expected);
+  CHECK(t.total() == acc.flow());
+  for (std::size_t i = 0; i < ds.size(); ++i)
+    if (codes[i] != expected[i]) {
+      INFO(describe(ds[i]) << " code " << int{codes[i]} << " expected " << int{expected[i]});
+      CHECK(codes[i] == expected[i]);
+      break;
+    }
+}
+
 TEST_CASE("regressions: the copies of the deadline rule used to disagree") {
   using namespace date::literals;
   // Overlapping pauses with a promised date: merged like due() merges them (the promised-date copy
