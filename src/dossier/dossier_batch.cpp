@@ -346,16 +346,32 @@ CCHC_BATCH_TARGETS void end_loop(std::size_t n, const i64* __restrict received, 
   }
 }
 
-// due_flags: bit 0 amount negative or past the calendar, bit 1 due day past the calendar.
+// due_flags: bit 0 amount negative or past the calendar, bit 1 due day past the calendar. Units (the
+// kernel's branches without pauses and cut-off): working days, due = the working day `amount` after
+// the receipt day, ordinal[cumulative[received index] + amount] (the receipt day, the received day or
+// the next working day, has ordinal cumulative[received index]); same day (amount 0 or 1, checked by
+// the caller's flags), due = the receipt day; calendar days, due = receipt day + amount, moved to the
+// next working day when a day off: ordinal[cumulative[receipt index + amount]].
 CCHC_BATCH_TARGETS void due_loop(std::size_t n, const std::int32_t* __restrict received_day,
-                                 const std::int32_t* __restrict amount, const std::int32_t* __restrict cumulative,
-                                 const std::int32_t* __restrict ordinal, std::int32_t working,
-                                 std::int32_t* __restrict due, std::uint8_t* __restrict due_flags) {
+                                 const std::int32_t* __restrict amount, const std::uint8_t* __restrict unit,
+                                 const std::int32_t* __restrict cumulative, const std::int32_t* __restrict ordinal,
+                                 std::int32_t working, std::int32_t days, std::int32_t* __restrict due,
+                                 std::uint8_t* __restrict due_flags) {
   for (std::size_t i = 0; i < n; ++i) {
     const auto a = static_cast<std::uint32_t>(amount[i]);
     const bool amount_bad = a >= static_cast<std::uint32_t>(working);
-    const std::int32_t q = cumulative[received_day[i]] + static_cast<std::int32_t>(a & -static_cast<std::uint32_t>(!amount_bad));
-    const bool q_bad = q >= working;
+    const std::uint32_t u = unit[i];
+    const auto kept = static_cast<std::int32_t>(a & -static_cast<std::uint32_t>(!amount_bad & (u != 4)));
+    const std::int32_t receipt = cumulative[received_day[i]];  // ordinal of the receipt day (<= working)
+    // calendar days: the receipt day's index, then the day `kept` later
+    const bool receipt_bad = receipt >= working;
+    const std::int32_t receipt_index = ordinal[receipt & -static_cast<std::int32_t>(!receipt_bad)];
+    const std::int32_t end = receipt_index + kept;
+    const bool end_bad = end >= days;
+    const std::int32_t calendar_q = cumulative[end & -static_cast<std::int32_t>(!end_bad)];
+    const bool calendar = u == 1;
+    const std::int32_t q = calendar ? calendar_q : receipt + kept;
+    const bool q_bad = (q >= working) | (calendar & (receipt_bad | end_bad));
     due[i] = ordinal[q & -static_cast<std::int32_t>(!q_bad)];
     due_flags[i] = static_cast<std::uint8_t>(amount_bad | (q_bad << 1));
   }
@@ -471,8 +487,12 @@ void chunked_range(const job& j, std::size_t begin, std::size_t end, thread_stat
     const std::size_t c0 = i, m = std::min(chunk_rows, end - i);
     // Rows the fast form does not take, by column.
     std::fill(flag, flag + m, std::uint8_t{0});
+    // units the fast form takes: working days, calendar days, same day (0 or 1)
     if (!b.unit_of_time.empty())
-      for (std::size_t r = 0; r < m; ++r) flag[r] |= b.unit_of_time[c0 + r] != 0;
+      for (std::size_t r = 0; r < m; ++r) {
+        const std::uint8_t u = b.unit_of_time[c0 + r];
+        flag[r] |= (u != 0) & (u != 1) & ((u != 4) | (static_cast<std::uint32_t>(b.amount[c0 + r]) > 1));
+      }
     if (!b.promised.empty())
       for (std::size_t r = 0; r < m; ++r) flag[r] |= b.promised[c0 + r] != no_time;
     if (!b.pause_offsets.empty())
@@ -508,7 +528,8 @@ void chunked_range(const job& j, std::size_t begin, std::size_t end, thread_stat
     } else {
       end_loop(m, b.received.data() + c0, b.ended.data() + c0, p.base, p.span, eday, end_flags);
     }
-    due_loop(m, rday, b.amount.data() + c0, p.cumulative, p.ordinal, p.working, due, due_flags);
+    due_loop(m, rday, b.amount.data() + c0, b.unit_of_time.empty() ? zeros8.data() : b.unit_of_time.data() + c0,
+             p.cumulative, p.ordinal, p.working, ix.days, due, due_flags);
     const std::uint32_t any_flagged =
         b.end_kind.empty()
             ? outcome_loop<false>(m, rday, eday, end_flags, kinds, due_flags, due, channel, apology, g, p.fi, p.li,
