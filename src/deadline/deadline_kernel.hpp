@@ -29,6 +29,7 @@
 #include <chrono>
 #include <cstdint>
 #include <optional>
+#include <type_traits>
 #include <vector>
 
 #include <date/date.h>
@@ -253,17 +254,35 @@ inline i64 pause_working_days(const clock& c, i64 g, std::int32_t floor_index, c
 /// left — is due at the instant the clock (re)starts: the receipt instant (the opening of a moved
 /// receipt day), or the end of the pause. `Pauses`: sorted by start and disjoint (merged_pauses, or
 /// the columnar path's already-merged columns), with begin()/end() over `cchc::pause`-like values.
+/// The columnar path may hand pauses whose office minutes it computed for a whole chunk at once
+/// (members from_office / to_office, = clock::office_minutes of from / to) and the receipt's
+/// (`received_office`); the arithmetic is the same.
+template <class P, class = void>
+struct has_office_minutes : std::false_type {};
+template <class P>
+struct has_office_minutes<P, std::void_t<decltype(P::from_office)>> : std::true_type {};
+
 template <class Pauses>
 inline due_date hours_due(const clock& c, date_time received_at, date::sys_days r, bool moved, i64 n,
-                          const Pauses& ps) {
-  const i64 start = moved ? c.per_day * c.before(c.index(r)) : c.office_minutes(received_at);
+                          const Pauses& ps, std::optional<i64> received_office = std::nullopt) {
+  const i64 start = moved ? c.per_day * c.before(c.index(r))
+                          : received_office ? *received_office : c.office_minutes(received_at);
   i64 g = start + n * 60;
   date_time at = g == start ? (moved ? date_time{r} + c.h.morning.start : received_at) : c.at_office_minute(g);
   for (const auto& p : ps) {
+    using item = std::decay_t<decltype(p)>;
     if (p.from > at) break;  // starts after the (moved) due instant: no effect
-    const i64 at_from = std::max(c.office_minutes(p.from), start);
+    i64 from_office, to_office;
+    if constexpr (has_office_minutes<item>::value) {
+      from_office = p.from_office;
+      to_office = p.to_office;
+    } else {
+      from_office = c.office_minutes(p.from);
+      to_office = c.office_minutes(p.to);
+    }
+    const i64 at_from = std::max(from_office, start);
     const i64 left = g - at_from;
-    g = std::max(c.office_minutes(p.to), at_from) + left;
+    g = std::max(to_office, at_from) + left;
     at = left <= 0 ? std::max(p.to, at) : c.at_office_minute(g);
   }
   return {date::floor<date::days>(at), at - date::floor<date::days>(at)};

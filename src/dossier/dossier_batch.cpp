@@ -256,10 +256,9 @@ std::uint64_t group_of(const job& j, std::size_t i) {
   return g;
 }
 
-// One row through the general path: judge_row, the outputs, the tally.
-void general_row(const job& j, std::size_t i, thread_state& s) {
+// A judged row's outputs and its count.
+void record_row(const job& j, std::size_t i, thread_state& s, const row_result& rr) {
   const dossier_batch& b = j.b;
-  const row_result rr = judge_row(j, i);
   if (j.codes) j.codes[i] = rr.counted ? static_cast<std::uint8_t>(rr.result) : not_counted;
   if (j.due_day) j.due_day[i] = rr.counted && rr.due ? static_cast<std::int32_t>(rr.due->day.time_since_epoch().count()) : no_day;
   if (j.due_minute)
@@ -273,6 +272,9 @@ void general_row(const job& j, std::size_t i, thread_state& s) {
   t.add(rr.result, !b.channel.empty() && b.channel[i] == 0, rday < j.first, !b.apology.empty() && b.apology[i] != 0,
         due_in);
 }
+
+// One row through the general path: judge_row, the outputs, the tally.
+void general_row(const job& j, std::size_t i, thread_state& s) { record_row(j, i, s, judge_row(j, i)); }
 
 // ---- The chunked fast path ------------------------------------------------------------------
 //
@@ -328,7 +330,7 @@ CCHC_BATCH_TARGETS void day_index_loop(std::size_t n, const i64* __restrict minu
     const std::uint64_t o = static_cast<std::uint64_t>(minute[i]) - base;
     const bool valid = o < span;
     day[i] = static_cast<std::int32_t>(static_cast<std::uint32_t>(valid ? o : 0) / 1440u);
-    flag[i] |= static_cast<std::uint8_t>(!valid);
+    flag[i] |= static_cast<std::uint8_t>((!valid) << 1);
   }
 }
 
@@ -377,6 +379,50 @@ CCHC_BATCH_TARGETS void due_loop(std::size_t n, const std::int32_t* __restrict r
   }
 }
 
+// Office minutes (clock::office_minutes: the office minutes of the calendar before an instant) of
+// `n` instants, for the hours tier, in two vectorising loops (day and time of day, then the gathers):
+// `bad` nonzero when an instant is missing or outside the calendar. `day` and `tod` are scratch.
+CCHC_BATCH_TARGETS void day_and_time_loop(std::size_t n, const i64* __restrict t, std::uint64_t base,
+                                          std::uint64_t span, std::int32_t* __restrict day,
+                                          std::int32_t* __restrict tod, std::uint8_t* __restrict bad) {
+  for (std::size_t k = 0; k < n; ++k) {
+    const std::uint64_t o = static_cast<std::uint64_t>(t[k]) - base;
+    const bool valid = o < span;
+    const std::uint32_t x = static_cast<std::uint32_t>(valid ? o : 0);
+    const std::uint32_t d = x / 1440u;
+    day[k] = static_cast<std::int32_t>(d);
+    tod[k] = static_cast<std::int32_t>(x - d * 1440u);
+    bad[k] = static_cast<std::uint8_t>(!valid);
+  }
+}
+
+CCHC_BATCH_TARGETS void office_minutes_of_days(std::size_t n, const std::int32_t* __restrict day,
+                                               const std::int32_t* __restrict tod,
+                                               const std::int32_t* __restrict cumulative, std::int32_t per_day,
+                                               std::int32_t ms, std::int32_t ml, std::int32_t as, std::int32_t al,
+                                               std::int32_t* __restrict om) {
+  for (std::size_t k = 0; k < n; ++k) {
+    const std::int32_t d = day[k], m = tod[k];
+    const std::int32_t c0 = cumulative[d], c1 = cumulative[d + 1];
+    const std::int32_t part = std::min(std::max(m - ms, 0), ml) + std::min(std::max(m - as, 0), al);
+    om[k] = per_day * c0 + (c1 != c0 ? part : 0);
+  }
+}
+
+struct office_minutes_scratch {
+  std::vector<std::int32_t> day, tod;
+};
+
+void office_minutes_loop(std::size_t n, const i64* t, std::uint64_t base, std::uint64_t span,
+                         const std::int32_t* cumulative, std::int32_t per_day, std::int32_t ms, std::int32_t ml,
+                         std::int32_t as, std::int32_t al, std::int32_t* om, std::uint8_t* bad,
+                         office_minutes_scratch& scratch) {
+  scratch.day.resize(n);
+  scratch.tod.resize(n);
+  day_and_time_loop(n, t, base, span, scratch.day.data(), scratch.tod.data(), bad);
+  office_minutes_of_days(n, scratch.day.data(), scratch.tod.data(), cumulative, per_day, ms, ml, as, al, om);
+}
+
 // Returns nonzero when some row is flagged.
 template <bool Kind>
 CCHC_BATCH_TARGETS std::uint32_t outcome_loop(std::size_t n, const std::int32_t* __restrict received_day,
@@ -415,7 +461,7 @@ CCHC_BATCH_TARGETS std::uint32_t outcome_loop(std::size_t n, const std::int32_t*
     const u32 bad =
         (after ^ 1u) & (kind_bad | bad_end | ((excluded ^ 1u) & (amount_bad | ((rw ^ 1u) & q_bad))));
     const u32 flagged = static_cast<u32>(flag[i] != 0) | bad;
-    flag[i] = static_cast<std::uint8_t>(flagged);
+    flag[i] = static_cast<std::uint8_t>(flag[i] | (bad << 1));  // bit 0: the columns; bit 1: bad or out of reach
     any |= flagged;
     code_out[i] = static_cast<std::uint8_t>(code);
     const u32 no_due = uncounted | rw;
@@ -432,7 +478,103 @@ CCHC_BATCH_TARGETS std::uint32_t outcome_loop(std::size_t n, const std::int32_t*
 struct chunk_state {
   std::vector<std::uint32_t> histogram[2];  // small tables: groups * 128 slot keys, two interleaved
   std::uint64_t since_flush = 0;
+  // the hours tier: office minutes of the chunk's received instants and of its pauses' ends
+  std::int32_t received_office[chunk_rows];
+  std::uint8_t scratch[chunk_rows];
+  std::vector<std::int32_t> from_office, to_office;
+  std::vector<std::uint8_t> pause_bad, pause_bad_to;
+  office_minutes_scratch om_scratch;
 };
+
+// A row's pauses with their office minutes (computed for the chunk), for kernel::hours_due.
+struct office_pauses {
+  const i64* from;
+  const i64* to;
+  const std::int32_t* from_office;
+  const std::int32_t* to_office;
+  std::size_t n;
+  struct item {
+    date_time from, to;
+    i64 from_office, to_office;
+  };
+  struct iterator {
+    const office_pauses* ps;
+    std::size_t k;
+    item operator*() const {
+      return {date_time{minutes{ps->from[k]}}, date_time{minutes{ps->to[k]}}, ps->from_office[k], ps->to_office[k]};
+    }
+    iterator& operator++() {
+      ++k;
+      return *this;
+    }
+    bool operator!=(const iterator& o) const { return k != o.k; }
+  };
+  [[nodiscard]] iterator begin() const { return {this, 0}; }
+  [[nodiscard]] iterator end() const { return {this, n}; }
+};
+
+// The hours tier: row i in working hours whose only flag is its unit or its pauses (its received and
+// end columns checked good by the row loops). Mirrors judge_row's order of decisions; returns false
+// (the general path then judges it) for what it does not take: pauses missing, out of the calendar,
+// reversed, unsorted or overlapping; an amount past kernel::max_amount; a receipt day past the
+// calendar. Results equal the general path's (tests/cpp/dossier_rule_test.cpp).
+bool hours_row(const job& j, std::size_t i, thread_state& s, const chunk_state& c, std::int32_t received_office,
+               std::size_t chunk_p0) {
+  const dossier_batch& b = j.b;
+  const detail::working_day_index& ix = j.clock.ix;
+  const i64 r = b.received[i];
+  const i64 rday = floor_day(r);
+  if (rday > j.last) {
+    record_row(j, i, s, {false, outcome::early, std::nullopt});
+    return true;
+  }
+  const bool ended = !b.ended.empty() && b.ended[i] != no_time;
+  const i64 e = ended ? b.ended[i] : 0;
+  const std::uint8_t k = b.end_kind.empty() ? 0 : b.end_kind[i];
+  const end_kind kind = k == no_end_kind ? end_kind::resolved : static_cast<end_kind>(k);
+  if (rday < j.first && ended && floor_day(e) < j.first) {
+    record_row(j, i, s, {false, outcome::early, std::nullopt});
+    return true;
+  }
+  const std::int32_t amount = b.amount[i];
+  if (amount < 0 || amount > kernel::max_amount) return false;
+  std::size_t p0 = 0, p1 = 0;
+  if (!b.pause_offsets.empty()) {
+    p0 = static_cast<std::size_t>(b.pause_offsets[i]);
+    p1 = static_cast<std::size_t>(b.pause_offsets[i + 1]);
+    for (std::size_t q = p0; q < p1; ++q) {
+      if (c.pause_bad[q - chunk_p0] | c.pause_bad_to[q - chunk_p0]) return false;
+      if (b.pause_to[q] < b.pause_from[q]) return false;
+      if (q > p0 && b.pause_from[q] <= b.pause_to[q - 1]) return false;  // merging would change them
+    }
+  }
+  const i64 requests = b.supplement_requests.empty() ? (p1 > p0 ? 1 : 0) : b.supplement_requests[i];
+  const bool done = ended && floor_day(e) <= j.last;
+  if (done && kind == end_kind::returned) {
+    record_row(j, i, s, {true, outcome::returned, std::nullopt});
+    return true;
+  }
+  if (done && kind == end_kind::withdrawn) {
+    record_row(j, i, s, {true, outcome::withdrawn, std::nullopt});
+    return true;
+  }
+  // The receipt day (no cut-off in this tier): the received day, or the next working day.
+  const auto ri = static_cast<std::int32_t>(rday - ix.first);
+  const bool moved = !ix.is_working_index(ri);
+  const std::int32_t q = ix.cumulative[ri];
+  if (q >= ix.working) return false;
+  const date::sys_days receipt{date::days{moved ? i64{ix.first} + ix.ordinal[q] : rday}};
+  const office_pauses ps{b.pause_from.data() + p0,
+                         b.pause_to.data() + p0,
+                         c.from_office.data() + (p0 - chunk_p0),
+                         c.to_office.data() + (p0 - chunk_p0),
+                         p1 - p0};
+  const due_date dd =
+      kernel::hours_due(j.clock, date_time{minutes{r}}, receipt, moved, amount, ps, i64{received_office});
+  const judgement jd = kernel::judge_due(dd, done, date_time{minutes{e}}, requests, date::sys_days{date::days{j.last}});
+  record_row(j, i, s, {true, jd.result, jd.due});
+  return true;
+}
 
 void flush_histogram(chunk_state& c, thread_state& s) {
   if (c.histogram[0].empty()) return;
@@ -483,9 +625,18 @@ void chunked_range(const job& j, std::size_t begin, std::size_t end, thread_stat
     c.histogram[1].assign(static_cast<std::size_t>(dump) + 1, 0);
   }
   const std::size_t nk = b.keys.size();
+  // office hours for the hours tier's office-minute loop
+  const office_hours& h = j.clock.h;
+  const auto per_day = static_cast<std::int32_t>(j.clock.per_day);
+  const auto ms = static_cast<std::int32_t>(h.morning.start.count());
+  const auto ml = static_cast<std::int32_t>((h.morning.end - h.morning.start).count());
+  const auto as = static_cast<std::int32_t>(h.afternoon.start.count());
+  const auto al = static_cast<std::int32_t>((h.afternoon.end - h.afternoon.start).count());
   for (i = begin; i < end;) {
     const std::size_t c0 = i, m = std::min(chunk_rows, end - i);
-    // Rows the fast form does not take, by column.
+    // Rows the fast form does not take, by column. flag bits: 0 another unit or pauses (working hours
+    // with pauses can take the hours tier), 1 bad or out of the fast form's reach (set by the row
+    // loops), 2 a promised date, a per-row cut-off, repeated requests or a bad key (general path).
     std::fill(flag, flag + m, std::uint8_t{0});
     // units the fast form takes: working days, calendar days, same day (0 or 1)
     if (!b.unit_of_time.empty())
@@ -494,25 +645,26 @@ void chunked_range(const job& j, std::size_t begin, std::size_t end, thread_stat
         flag[r] |= (u != 0) & (u != 1) & ((u != 4) | (static_cast<std::uint32_t>(b.amount[c0 + r]) > 1));
       }
     if (!b.promised.empty())
-      for (std::size_t r = 0; r < m; ++r) flag[r] |= b.promised[c0 + r] != no_time;
+      for (std::size_t r = 0; r < m; ++r) flag[r] |= static_cast<std::uint8_t>((b.promised[c0 + r] != no_time) << 2);
     if (!b.pause_offsets.empty())
       for (std::size_t r = 0; r < m; ++r) flag[r] |= b.pause_offsets[c0 + r] != b.pause_offsets[c0 + r + 1];
     if (!b.receipt_cutoff.empty())
-      for (std::size_t r = 0; r < m; ++r) flag[r] |= b.receipt_cutoff[c0 + r] != no_cutoff;
+      for (std::size_t r = 0; r < m; ++r) flag[r] |= static_cast<std::uint8_t>((b.receipt_cutoff[c0 + r] != no_cutoff) << 2);
     if (!b.supplement_requests.empty())
-      for (std::size_t r = 0; r < m; ++r) flag[r] |= static_cast<std::uint32_t>(b.supplement_requests[c0 + r]) > 1;
+      for (std::size_t r = 0; r < m; ++r)
+        flag[r] |= static_cast<std::uint8_t>((static_cast<std::uint32_t>(b.supplement_requests[c0 + r]) > 1) << 2);
     const std::uint32_t* g = zeros32.data();
     if (j.count && nk == 1) {
       g = b.keys[0].data() + c0;
       const std::uint32_t size = j.size[0];
-      for (std::size_t r = 0; r < m; ++r) flag[r] |= g[r] >= size;
+      for (std::size_t r = 0; r < m; ++r) flag[r] |= static_cast<std::uint8_t>((g[r] >= size) << 2);
     } else if (j.count && nk > 1) {
       std::fill(group, group + m, 0u);
       for (std::size_t k = 0; k < nk; ++k) {
         const std::uint32_t* v = b.keys[k].data() + c0;
         const std::uint32_t size = j.size[k], stride = static_cast<std::uint32_t>(j.stride[k]);
         for (std::size_t r = 0; r < m; ++r) {
-          flag[r] |= v[r] >= size;
+          flag[r] |= static_cast<std::uint8_t>((v[r] >= size) << 2);
           group[r] += (v[r] >= size ? 0u : v[r]) * stride;  // dense: groups <= 2^16, no overflow
         }
       }
@@ -561,13 +713,37 @@ void chunked_range(const job& j, std::size_t begin, std::size_t end, thread_stat
         }
       }
     }
-    // Flagged rows: the general path, in row order (its first error is the chunk's first bad row).
-    if (any_flagged)
+    // Flagged rows, in row order (the first error is the chunk's first bad row): working hours with
+    // nothing else flagged through the hours tier, on the chunk's office minutes computed at once;
+    // every other one (and any the tier declines) through the general path.
+    if (any_flagged) {
+      const bool hours_tier = !b.unit_of_time.empty();
+      std::size_t p0 = 0;
+      if (hours_tier) {
+        office_minutes_loop(m, b.received.data() + c0, p.base, p.span, ix.cumulative, per_day, ms, ml, as, al,
+                            c.received_office, c.scratch, c.om_scratch);
+        if (!b.pause_offsets.empty()) {
+          p0 = static_cast<std::size_t>(b.pause_offsets[c0]);
+          const std::size_t np = static_cast<std::size_t>(b.pause_offsets[c0 + m]) - p0;
+          c.from_office.resize(np);
+          c.to_office.resize(np);
+          c.pause_bad.resize(np);
+          c.pause_bad_to.resize(np);
+          office_minutes_loop(np, b.pause_from.data() + p0, p.base, p.span, ix.cumulative, per_day, ms, ml, as, al,
+                              c.from_office.data(), c.pause_bad.data(), c.om_scratch);
+          office_minutes_loop(np, b.pause_to.data() + p0, p.base, p.span, ix.cumulative, per_day, ms, ml, as, al,
+                              c.to_office.data(), c.pause_bad_to.data(), c.om_scratch);
+        }
+      }
       for (std::size_t r = 0; r < m; ++r)
         if (flag[r]) {
           i = c0 + r;
+          if (hours_tier && flag[r] == 1 && b.unit_of_time[i] == static_cast<std::uint8_t>(time_unit::working_hours) &&
+              hours_row(j, i, s, c, c.received_office[r], p0))
+            continue;
           general_row(j, i, s);
         }
+    }
     i = c0 + m;
   }
   flush_histogram(c, s);
