@@ -615,6 +615,51 @@ TEST_CASE("batch errors name the first bad row and the column, with dates as dat
                   cchc::argument_error);
 }
 
+TEST_CASE("batch errors: the first bad row across chunks, tiers and threads") {
+  // 300 000 working-day rows (the chunked fast path) with bad rows planted far apart: an hours row
+  // whose pause ends before it starts (the hours tier declines it, the general path names it) and a
+  // row ended before it was received (the row loops flag it). Whatever the thread count, the error
+  // is the first bad row's.
+  using namespace date::literals;
+  const std::size_t n = 300000;
+  const std::int64_t at = date_time{days{2023_y / 3 / 2}}.time_since_epoch().count() + 500;
+  std::vector<std::int64_t> received(n, at), ended(n, cchc::no_time), offsets(n + 1, 0), from, to;
+  std::vector<std::int32_t> amount(n, 3);
+  std::vector<std::uint8_t> unit(n, 0);
+  const std::size_t hours_row = 150000, ended_row = 200001;
+  unit[hours_row] = static_cast<std::uint8_t>(cchc::time_unit::working_hours);
+  from.push_back(at + 120);
+  to.push_back(at + 60);  // before its start
+  for (std::size_t i = hours_row + 1; i <= n; ++i) offsets[i] = 1;
+  ended[ended_row] = at - 1440;
+  cchc::dossier_batch b;
+  b.received = received;
+  b.amount = amount;
+  b.unit_of_time = unit;
+  b.ended = ended;
+  b.pause_offsets = offsets;
+  b.pause_from = from;
+  b.pause_to = to;
+  auto first_error = [&](unsigned threads) {
+    cchc::batch_options opt;
+    opt.threads = threads;
+    try {
+      (void)cchc::classify_batch(b, days{2023_y / 1 / 1}, days{2023_y / 12 / 31}, cal(), {}, {}, opt);
+    } catch (const cchc::error& e) {
+      return e.where().path + " " + e.where().field;
+    }
+    return std::string("no error");
+  };
+  for (unsigned threads : {1u, 2u, 4u}) {
+    CAPTURE(threads);
+    CHECK(first_error(threads) == "row 150000 pause_to");
+  }
+  std::swap(from[0], to[0]);
+  for (unsigned threads : {1u, 2u, 4u}) CHECK(first_error(threads) == "row 200001 ended");
+  ended[ended_row] = cchc::no_time;
+  for (unsigned threads : {1u, 2u, 4u}) CHECK(first_error(threads) == "no error");
+}
+
 TEST_CASE("several keys: rows per combination, the same on both paths") {
   generator g(7);
   std::vector<cchc::dossier> ds;
