@@ -78,38 +78,6 @@ struct row_result {
   std::optional<due_date> due;
 };
 
-// A row's pauses read from the columns, for kernel::hours_due: valid only when they are sorted by
-// start and disjoint (disjoint_pauses), i.e. when merging would leave them as they are.
-struct column_pauses {
-  const i64* from;
-  const i64* to;
-  std::size_t n;
-  struct item {
-    date_time from, to;
-  };
-  struct iterator {
-    const i64* f;
-    const i64* t;
-    item operator*() const { return {date_time{minutes{*f}}, date_time{minutes{*t}}}; }
-    iterator& operator++() {
-      ++f;
-      ++t;
-      return *this;
-    }
-    bool operator!=(const iterator& o) const { return f != o.f; }
-  };
-  [[nodiscard]] iterator begin() const { return {from, to}; }
-  [[nodiscard]] iterator end() const { return {from + n, to + n}; }
-};
-
-// Whether pauses p0 … p1-1 (each from <= to, checked) start after the previous one ended: then
-// merged_pauses would keep them as they are (it merges a pause starting at or before the previous end).
-bool disjoint_pauses(const dossier_batch& b, std::size_t p0, std::size_t p1) {
-  for (std::size_t k = p0 + 1; k < p1; ++k)
-    if (b.pause_from[k] <= b.pause_to[k - 1]) return false;
-  return true;
-}
-
 // Judges row i (throws a located error for a bad row).
 row_result judge_row(const job& j, std::size_t i) {
   const dossier_batch& b = j.b;
@@ -209,23 +177,6 @@ row_result judge_row(const job& j, std::size_t i) {
     if (!done) return {true, cutoff > due ? outcome::pending_overdue : outcome::pending_in_time, dd};
     const i64 eday = floor_day(e);
     return {true, eday < due ? outcome::early : eday == due ? outcome::on_time : outcome::late, dd};
-  }
-
-  // Working hours with pauses already sorted and disjoint (what one-stop systems record: one wait
-  // after another), no promised date, no cut-off: the kernel's hours rule on the columns themselves,
-  // without copying and merging them (kernel::hours_due is what kernel::due calls for this unit).
-  if (processing && processing->unit == time_unit::working_hours && processing->amount <= kernel::max_amount &&
-      !has_promised && !row_cutoff && !j.rule_cutoff && requests <= 1 && disjoint_pauses(b, p0, p1)) {
-    const bool done = ended && floor_day(e) <= cutoff;
-    if (done && kind == end_kind::returned) return {true, outcome::returned, std::nullopt};
-    if (done && kind == end_kind::withdrawn) return {true, outcome::withdrawn, std::nullopt};
-    const date_time at{minutes{r}};
-    const date::sys_days receipt = kernel::receipt_day(j.clock, at, std::nullopt);
-    const due_date dd = kernel::hours_due(j.clock, at, receipt, receipt != date::floor<date::days>(at),
-                                          processing->amount,
-                                          column_pauses{b.pause_from.data() + p0, b.pause_to.data() + p0, p1 - p0});
-    const judgement jd = kernel::judge_due(dd, done, date_time{minutes{e}}, requests, date::sys_days{date::days{cutoff}});
-    return {true, jd.result, jd.due};
   }
 
   kernel::facts f;
