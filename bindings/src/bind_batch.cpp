@@ -8,13 +8,20 @@
 #include <pybind11/numpy.h>
 #include <pybind11/stl.h>
 
+#include <algorithm>
+#include <chrono>
 #include <limits>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "cchc/civil_time.hpp"
 #include "cchc/dossier_batch.hpp"
+#include "cchc/dossier.hpp"
 #include "cchc/dossier_log.hpp"
+#include "cchc/one_stop_rules.hpp"
+#include "cchc/procedure_catalogue.hpp"
+#include "py_convert.hpp"
 
 namespace py = pybind11;
 
@@ -100,13 +107,73 @@ py::dict classify(py::object received, py::object amount, py::object unit_of_tim
   return out;
 }
 
-// The log as columns: what read_dossier_log turns into a DataFrame.
+// The bad rows a read skipped: (file, line, column, field, id, message) each.
+py::list errors_of(const cchc::dossier_log_summary& summary) {
+  py::list errors;
+  for (const auto& e : summary.errors) {
+    const auto& w = e.where();
+    errors.append(py::make_tuple(w.file, w.line, w.column, w.field, w.path, e.detail()));
+  }
+  return errors;
+}
+
+// A text column of the log as codes into its distinct values, sorted (pandas.Categorical.from_codes):
+// a log has a few hundred units and procedures for a million rows, so one string per distinct value
+// crosses into Python instead of one per row.
+class factor {
+ public:
+  void add(const std::string& v) {
+    auto it = index_.find(v);
+    if (it == index_.end()) it = index_.emplace(v, static_cast<std::int32_t>(index_.size())).first;
+    codes_.push_back(it->second);
+  }
+  // (codes, categories) with the categories in code-point order, as factorize(sort=True) ranks them.
+  py::tuple take() {
+    std::vector<const std::string*> names(index_.size());
+    for (const auto& [name, code] : index_) names[static_cast<std::size_t>(code)] = &name;
+    std::vector<std::int32_t> order(names.size());
+    for (std::size_t k = 0; k < order.size(); ++k) order[k] = static_cast<std::int32_t>(k);
+    std::sort(order.begin(), order.end(), [&](std::int32_t a, std::int32_t b) {
+      return *names[static_cast<std::size_t>(a)] < *names[static_cast<std::size_t>(b)];
+    });
+    std::vector<std::int32_t> rank(order.size());
+    py::list categories;
+    for (std::size_t k = 0; k < order.size(); ++k) {
+      rank[static_cast<std::size_t>(order[k])] = static_cast<std::int32_t>(k);
+      categories.append(py::str(*names[static_cast<std::size_t>(order[k])]));
+    }
+    py::array_t<std::int32_t> codes(static_cast<py::ssize_t>(codes_.size()));
+    std::int32_t* c = codes.mutable_data();
+    for (std::size_t i = 0; i < codes_.size(); ++i) c[i] = rank[static_cast<std::size_t>(codes_[i])];
+    return py::make_tuple(codes, categories);
+  }
+
+ private:
+  std::unordered_map<std::string, std::int32_t> index_;
+  std::vector<std::int32_t> codes_;
+};
+
+// Civil minutes → datetime64[ns] ticks (NaT stays NaT). pandas' nanoseconds hold years 1678-2261 only;
+// a log date outside them is a range_error naming the dossier, not a silent wrap-around.
+std::int64_t ns_of(std::int64_t minutes, const cchc::dossier& d, const char* column, const std::string& file) {
+  if (minutes == cchc::no_time) return cchc::no_time;
+  std::int64_t ns = 0;
+  if (__builtin_mul_overflow(minutes, std::int64_t{60'000'000'000}, &ns) || ns == cchc::no_time)
+    throw cchc::range_error(std::string(column) + ": the date is outside what datetime64[ns] holds (years 1678-2261)",
+                            cchc::location{file, 0, 0, d.id, column});
+  return ns;
+}
+
+// The log as columns: what read_dossier_log turns into a DataFrame. Text columns come back as
+// (codes, categories); date-times as datetime64[ns] ticks; ids as one object array.
 py::dict read_log(const std::string& path, bool skip_bad_rows, const std::string& separator) {
   cchc::dossier_log_options opt;
   opt.skip_bad_rows = skip_bad_rows;
   opt.max_reported_errors = std::numeric_limits<std::size_t>::max();  // every bad row is returned
   if (separator.size() == 1) opt.separator = separator[0];
-  std::vector<std::string> id, unit, level, procedure, field;
+  std::string ids;                      // every id, end to end
+  std::vector<std::size_t> id_end;      // where each ends in `ids`
+  factor unit, level, procedure, field;
   std::vector<std::int64_t> received, promised, pause_from, pause_to, ended;
   std::vector<std::int32_t> amount, requests;
   std::vector<std::uint8_t> unit_of_time, has_time, end_kind, channel, apology;
@@ -117,34 +184,52 @@ py::dict read_log(const std::string& path, bool skip_bad_rows, const std::string
     summary = cchc::read_dossier_log(
         path,
         [&](const cchc::dossier& d) {
-          id.push_back(d.id);
-          unit.push_back(d.unit);
-          level.push_back(d.level);
-          procedure.push_back(d.procedure);
-          field.push_back(d.field);
+          ids += d.id;
+          id_end.push_back(ids.size());
+          unit.add(d.unit);
+          level.add(d.level);
+          procedure.add(d.procedure);
+          field.add(d.field);
           channel.push_back(static_cast<std::uint8_t>(d.channel));
-          received.push_back(d.received_at.time_since_epoch().count());
+          received.push_back(ns_of(d.received_at.time_since_epoch().count(), d, "received_at", path));
           amount.push_back(d.processing ? static_cast<std::int32_t>(d.processing->amount)
                                         : std::numeric_limits<std::int32_t>::min());
           unit_of_time.push_back(d.processing ? static_cast<std::uint8_t>(d.processing->unit) : 0);
-          promised.push_back(d.promised_at ? d.promised_at->time_since_epoch().count() : cchc::no_time);
+          promised.push_back(
+              ns_of(d.promised_at ? d.promised_at->time_since_epoch().count() : cchc::no_time, d, "promised_at", path));
           has_time.push_back(d.promised_has_time ? 1 : 0);
           cutoff.push_back(d.receipt_cutoff ? static_cast<std::int16_t>(d.receipt_cutoff->count()) : cchc::no_cutoff);
-          pause_from.push_back(d.pauses.empty() ? cchc::no_time : d.pauses.front().from.time_since_epoch().count());
-          pause_to.push_back(d.pauses.empty() ? cchc::no_time : d.pauses.front().to.time_since_epoch().count());
+          pause_from.push_back(ns_of(d.pauses.empty() ? cchc::no_time : d.pauses.front().from.time_since_epoch().count(),
+                                     d, "paused_from", path));
+          pause_to.push_back(ns_of(d.pauses.empty() ? cchc::no_time : d.pauses.front().to.time_since_epoch().count(),
+                                   d, "paused_to", path));
           requests.push_back(d.supplement_requests);
           end_kind.push_back(d.end ? static_cast<std::uint8_t>(d.end->kind) : cchc::no_end_kind);
-          ended.push_back(d.end ? d.end->at.time_since_epoch().count() : cchc::no_time);
+          ended.push_back(ns_of(d.end ? d.end->at.time_since_epoch().count() : cchc::no_time, d, "resolved_at", path));
           apology.push_back(d.apology ? 1 : 0);
         },
         opt);
   }
+  const auto n = static_cast<py::ssize_t>(id_end.size());
+  py::array id(py::dtype("O"), std::vector<py::ssize_t>{n});
+  {
+    auto** o = static_cast<PyObject**>(id.mutable_data());
+    std::size_t start = 0;
+    for (py::ssize_t i = 0; i < n; ++i) {
+      const std::size_t end = id_end[static_cast<std::size_t>(i)];
+      PyObject* s = PyUnicode_DecodeUTF8(ids.data() + start, static_cast<py::ssize_t>(end - start), "strict");
+      if (!s) throw py::error_already_set();
+      Py_XDECREF(o[i]);  // NumPy filled the new object array with None references
+      o[i] = s;
+      start = end;
+    }
+  }
   py::dict out;
-  out["id"] = py::cast(id);
-  out["unit"] = py::cast(unit);
-  out["level"] = py::cast(level);
-  out["procedure"] = py::cast(procedure);
-  out["field"] = py::cast(field);
+  out["id"] = id;
+  out["unit"] = unit.take();
+  out["level"] = level.take();
+  out["procedure"] = procedure.take();
+  out["field"] = field.take();
   out["channel"] = py::array_t<std::uint8_t>(static_cast<py::ssize_t>(channel.size()), channel.data());
   out["received"] = py::array_t<std::int64_t>(static_cast<py::ssize_t>(received.size()), received.data());
   out["amount"] = py::array_t<std::int32_t>(static_cast<py::ssize_t>(amount.size()), amount.data());
@@ -158,12 +243,66 @@ py::dict read_log(const std::string& path, bool skip_bad_rows, const std::string
   out["end_kind"] = py::array_t<std::uint8_t>(static_cast<py::ssize_t>(end_kind.size()), end_kind.data());
   out["ended"] = py::array_t<std::int64_t>(static_cast<py::ssize_t>(ended.size()), ended.data());
   out["apology"] = py::array_t<std::uint8_t>(static_cast<py::ssize_t>(apology.size()), apology.data());
-  py::list errors;
-  for (const auto& e : summary.errors) {
-    const auto& w = e.where();
-    errors.append(py::make_tuple(w.file, w.line, w.column, w.field, w.path, e.detail()));
+  out["errors"] = errors_of(summary);
+  out["rows"] = summary.rows;
+  out["skipped"] = summary.skipped;
+  return out;
+}
+
+// The flow table of a log file without a DataFrame: the reader and the accumulator `cchc dossiers`
+// uses (dossier_log_reader::next(d, accumulator): a row the calendar cannot classify is a bad row),
+// grouped by flow keys, the receipt rule as the CLI chooses it (the one-stop rules given, else the
+// set in force on the period's last day, else the earliest), the GIL released for the whole read.
+py::dict flow_of_log(const std::string& path, const std::vector<std::string>& by, date::sys_days first,
+                     date::sys_days last, py::object calendar, bool skip_bad_rows, const std::string& separator,
+                     py::object procedures, py::object rules, py::object cutoff_minutes) {
+  cchc::dossier_log_options opt;
+  opt.skip_bad_rows = skip_bad_rows;
+  opt.max_reported_errors = std::numeric_limits<std::size_t>::max();
+  if (separator.size() == 1) opt.separator = separator[0];
+  if (!procedures.is_none()) opt.procedures = procedures.cast<const cchc::procedure_catalogue&>();
+  std::vector<cchc::flow_key> keys;
+  for (const auto& name : by) {
+    const cchc::flow_key k = cchc::parse_flow_key(name);  // lookup_error naming the key
+    if (std::find(keys.begin(), keys.end(), k) != keys.end())
+      throw cchc::argument_error("'" + name + "' is given twice", cchc::location{"", 0, 0, "", "by"});
+    keys.push_back(k);
   }
-  out["errors"] = errors;
+  cchc::receipt_rule rule;
+  if (!rules.is_none()) {
+    rule = rules.cast<const cchc::one_stop_rules&>().receipt();
+  } else {
+    try {
+      rule = cchc::rules_in_force(last).receipt();
+    } catch (const cchc::range_error&) {
+      const cchc::one_stop_rules* earliest = nullptr;
+      for (const auto& id : cchc::builtin_one_stop_rules()) {
+        const cchc::one_stop_rules& r = cchc::builtin_one_stop_rules(id);
+        if (!earliest || r.effective_from < earliest->effective_from) earliest = &r;
+      }
+      if (!earliest) throw;
+      rule = earliest->receipt();
+    }
+  }
+  if (!cutoff_minutes.is_none()) rule.cutoff = std::chrono::minutes{cutoff_minutes.cast<long>()};
+  const auto& cal = calendar_arg(calendar, "calendar");
+  cchc::flow_accumulator acc(first, last, cal, keys, rule);
+  cchc::dossier_log_summary summary;
+  {
+    py::gil_scoped_release release;
+    auto reader = cchc::dossier_log_reader::open(path, opt);
+    cchc::dossier d;
+    while (reader.next(d, acc)) {
+    }
+    summary = reader.summary();
+  }
+  py::list groups;
+  if (!keys.empty())
+    for (const auto& [key, flow] : acc.rows()) groups.append(py::make_tuple(py::tuple(py::cast(key)), py::cast(flow)));
+  py::dict out;
+  out["groups"] = groups;
+  out["total"] = py::cast(acc.flow());
+  out["errors"] = errors_of(summary);
   out["rows"] = summary.rows;
   out["skipped"] = summary.skipped;
   return out;
@@ -195,6 +334,83 @@ py::array_t<std::int64_t> parse_date_times(const py::list& texts) {
   return out;
 }
 
+// ---- datetime64 columns → civil minutes, on the raw buffer ----------------------------------------
+
+// floor(raw * MUL / DIV) for every value, NaT → no_time; false at the first value that overflows or
+// falls outside years 1..9999 (py_convert's range), left for read_minutes to name. With constant
+// MUL and DIV the division compiles to a multiplication.
+template <std::int64_t MUL, std::int64_t DIV>
+bool to_minutes(const std::int64_t* raw, std::int64_t* out, std::size_t n, std::int64_t& first_missing) {
+  constexpr std::int64_t lo = -719162LL * 1440, hi = 2932896LL * 1440;
+  for (std::size_t i = 0; i < n; ++i) {
+    const std::int64_t v = raw[i];
+    if (v == cchc::no_time) {
+      if (first_missing < 0) first_missing = static_cast<std::int64_t>(i);
+      out[i] = cchc::no_time;
+      continue;
+    }
+    std::int64_t m = 0;
+    if constexpr (MUL != 1) {
+      if (__builtin_mul_overflow(v, MUL, &m)) return false;
+    } else {
+      m = v;
+    }
+    if constexpr (DIV != 1) {
+      const std::int64_t q = m / DIV;
+      m = (m % DIV != 0 && m < 0) ? q - 1 : q;
+    }
+    if (m < lo || m > hi) return false;
+    out[i] = m;
+  }
+  return true;
+}
+
+// A naive datetime64 ndarray (the buffer of a pandas datetime64[ns] column, or any unit) → int64
+// civil minutes (floor: the minute the time falls in) and the position of the first NaT (-1: none),
+// in one pass without the GIL. Anything else — another unit multiplier, a value out of range — is
+// read by py_convert's read_minutes from `original` (the Series), which names the column and the
+// index label of the bad row exactly as before.
+py::tuple datetime64_minutes(py::array values, py::handle original, const std::string& column) {
+  auto fallback = [&]() {
+    std::vector<std::int64_t> m = minutes_of(original, column.c_str());
+    std::int64_t first_missing = -1;
+    for (std::size_t i = 0; i < m.size(); ++i)
+      if (m[i] == cchc::no_time) {
+        first_missing = static_cast<std::int64_t>(i);
+        break;
+      }
+    return py::make_tuple(py::array_t<std::int64_t>(static_cast<py::ssize_t>(m.size()), m.data()), first_missing);
+  };
+  if (values.dtype().kind() != 'M' || values.ndim() != 1) return fallback();
+  py::tuple unit = py::module_::import("numpy").attr("datetime_data")(values.dtype());
+  if (unit[1].cast<long>() != 1) return fallback();
+  const std::string u = unit[0].cast<std::string>();
+  using fn = bool (*)(const std::int64_t*, std::int64_t*, std::size_t, std::int64_t&);
+  fn f = nullptr;
+  if (u == "ns") f = &to_minutes<1, 60'000'000'000LL>;
+  else if (u == "us") f = &to_minutes<1, 60'000'000LL>;
+  else if (u == "ms") f = &to_minutes<1, 60'000LL>;
+  else if (u == "s") f = &to_minutes<1, 60>;
+  else if (u == "m") f = &to_minutes<1, 1>;
+  else if (u == "h") f = &to_minutes<60, 1>;
+  else if (u == "D") f = &to_minutes<1440, 1>;
+  if (!f) return fallback();
+  auto raw = py::array_t<std::int64_t, py::array::c_style>::ensure(values.attr("view")("int64"));
+  if (!raw) return fallback();
+  const auto n = static_cast<std::size_t>(raw.size());
+  py::array_t<std::int64_t> out(static_cast<py::ssize_t>(n));
+  std::int64_t first_missing = -1;
+  bool ok = true;
+  {
+    const std::int64_t* r = raw.data();
+    std::int64_t* o = out.mutable_data();
+    py::gil_scoped_release release;
+    ok = f(r, o, n, first_missing);
+  }
+  if (!ok) return fallback();  // raises, naming the row
+  return py::make_tuple(out, first_missing);
+}
+
 }  // namespace
 
 void bind_batch(py::module_& m) {
@@ -207,6 +423,13 @@ void bind_batch(py::module_& m) {
         "Private: cchc.classify / cchc.dossier_flow over exact-dtype columns (see _dossiers.py).");
   m.def("_read_dossier_log_columns", &read_log, py::arg("path"), py::arg("skip_bad_rows") = false,
         py::arg("separator") = "", "Private: the dossier log read into columns (see cchc.read_dossier_log).");
+  m.def("_dossier_flow_log", &flow_of_log, py::arg("path"), py::arg("by"), py::arg("first"), py::arg("last"),
+        py::arg("calendar") = py::none(), py::arg("skip_bad_rows") = false, py::arg("separator") = "",
+        py::arg("procedures") = py::none(), py::arg("one_stop_rules") = py::none(),
+        py::arg("cutoff_minutes") = py::none(),
+        "Private: the flow table of a dossier log file, read and counted in C++ (see cchc.dossier_flow).");
+  m.def("_datetime64_minutes", &datetime64_minutes, py::arg("values"), py::arg("original"), py::arg("column"),
+        "Private: a datetime64 ndarray → (int64 civil minutes, first NaT position or -1), GIL released.");
   m.def("_parse_date_times", &parse_date_times, py::arg("texts"),
         "Private: text date-times read by cchc's parser → int64 minutes (NaT for None/NaN).");
 }
