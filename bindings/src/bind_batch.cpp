@@ -12,6 +12,7 @@
 #include <chrono>
 #include <limits>
 #include <string>
+#include <string_view>
 #include <unordered_map>
 #include <vector>
 
@@ -411,6 +412,60 @@ py::tuple datetime64_minutes(py::array values, py::handle original, const std::s
   return py::make_tuple(out, first_missing);
 }
 
+// ---- text columns → codes ---------------------------------------------------------------------
+
+// An object column of names (a channel, processing unit or end kind per row) → int16 codes: `code_of`
+// (the Python lookup: strip, casefold, names and aliases) is called once per distinct text, not per
+// row; None, NaN and the `missing` singletons (pd.NA, NaT) give `missing_code`. Returns None when a
+// value is neither text nor missing (the caller's general path then takes the column).
+py::object object_codes(py::array values, py::function code_of, std::int16_t missing_code, py::tuple missing) {
+  if (values.dtype().kind() != 'O' || values.ndim() != 1) return py::none();
+  auto a = py::array::ensure(values, py::array::c_style);
+  if (!a) return py::none();
+  const auto n = static_cast<std::size_t>(a.size());
+  auto* const* items = static_cast<PyObject* const*>(a.data());
+  py::array_t<std::int16_t> out(static_cast<py::ssize_t>(n));
+  std::int16_t* o = out.mutable_data();
+  // The distinct texts seen, as views into the column's own strings (alive during the call): a column
+  // has a handful, so a linear scan beats hashing every row.
+  std::vector<std::pair<std::string_view, std::int16_t>> seen;
+  PyObject* last = nullptr;  // runs of the same object (a column built from a few strings) skip the lookup
+  std::int16_t last_code = 0;
+  for (std::size_t i = 0; i < n; ++i) {
+    PyObject* v = items[i];
+    if (v == last) {
+      o[i] = last_code;
+      continue;
+    }
+    std::int16_t code = missing_code;
+    if (v == nullptr || v == Py_None) {
+      code = missing_code;
+    } else if (PyUnicode_Check(v)) {
+      Py_ssize_t size = 0;
+      const char* utf8 = PyUnicode_AsUTF8AndSize(v, &size);
+      if (!utf8) throw py::error_already_set();
+      const std::string_view key(utf8, static_cast<std::size_t>(size));
+      auto it = std::find_if(seen.begin(), seen.end(), [&](const auto& e) { return e.first == key; });
+      if (it == seen.end()) {
+        if (seen.size() >= 64) return py::none();  // not a column of names: the general path
+        seen.emplace_back(key, code_of(py::reinterpret_borrow<py::object>(v)).cast<std::int16_t>());
+        it = seen.end() - 1;
+      }
+      code = it->second;
+    } else if (PyFloat_Check(v) && PyFloat_AS_DOUBLE(v) != PyFloat_AS_DOUBLE(v)) {
+      code = missing_code;
+    } else {
+      bool is_missing = false;
+      for (py::handle m : missing) is_missing = is_missing || m.ptr() == v;
+      if (!is_missing) return py::none();
+    }
+    o[i] = code;
+    last = v;
+    last_code = code;
+  }
+  return std::move(out);
+}
+
 }  // namespace
 
 void bind_batch(py::module_& m) {
@@ -430,6 +485,8 @@ void bind_batch(py::module_& m) {
         "Private: the flow table of a dossier log file, read and counted in C++ (see cchc.dossier_flow).");
   m.def("_datetime64_minutes", &datetime64_minutes, py::arg("values"), py::arg("original"), py::arg("column"),
         "Private: a datetime64 ndarray → (int64 civil minutes, first NaT position or -1), GIL released.");
+  m.def("_object_codes", &object_codes, py::arg("values"), py::arg("code_of"), py::arg("missing_code"),
+        py::arg("missing"), "Private: an object column of names → int16 codes, one lookup per distinct text.");
   m.def("_parse_date_times", &parse_date_times, py::arg("texts"),
         "Private: text date-times read by cchc's parser → int64 minutes (NaT for None/NaN).");
 }

@@ -224,7 +224,15 @@ def _codes(values, column: str, index, names: Sequence[str], aliases: dict, miss
     lookup.update(aliases)
     # Each distinct value is looked up once (a log has a handful); the loop below runs only when some
     # value is bad or missing without a default, to name the first one.
-    if isinstance(s.dtype, pd.CategoricalDtype):  # the categories are the distinct values already
+    if s.dtype == object:
+        # One pass in C++, the lookup below once per distinct text (-1: unknown, or missing without a
+        # default: the loop at the end names the first such row).
+        fast = _core._object_codes(s.to_numpy(), lambda v: lookup.get(v.strip().casefold(), -1),
+                                   -1 if missing is None else missing, (pd.NA, pd.NaT))
+        if fast is not None and (len(fast) == 0 or fast.min() >= 0):
+            return fast.astype(np.uint8)
+        found = None
+    elif isinstance(s.dtype, pd.CategoricalDtype):  # the categories are the distinct values already
         found, uniques = s.cat.codes.to_numpy(), s.cat.categories
     else:
         try:
