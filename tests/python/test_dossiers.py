@@ -323,3 +323,25 @@ def test_datetime64_columns_of_every_unit_are_floored_to_the_minute_in_cpp():
                           due=True))
     with pytest.raises(cchc.ArgumentError, match="received_at: index 'b': expected a date-time, found NaT"):
         cchc.classify(log.assign(received_at=[pd.Timestamp("2023-03-02"), pd.NaT]), cutoff=dt.date(2023, 12, 31))
+
+
+def test_dossier_flow_of_a_log_with_a_row_the_calendar_cannot_classify_is_the_cli_s(tmp_path):
+    # The columnar route gives way to the accumulator's: the row is a bad row named by file and line
+    # (skipped under skip_bad_rows, as `cchc dossiers --skip-bad-rows` skips it).
+    log = tmp_path / "far.csv"
+    log.write_text("id,unit,channel,received_at,processing_time,resolved_at\n"
+                   "A1,X,online,2023-03-01 08:00,3,2023-03-03 10:00\n"
+                   "A2,X,online,2023-03-01 08:00,90000,\n"  # due centuries after the calendar's last day
+                   "A3,Y,post,2023-03-02 08:00,1,2023-03-06 10:00\n", encoding="utf-8")
+    period = (dt.date(2023, 1, 1), dt.date(2023, 12, 31))
+    with pytest.raises(cchc.RangeError) as info:
+        cchc.dossier_flow(log, period, by="unit")
+    assert "far.csv" in str(info.value) and info.value.line == 3
+    table, errors = cchc.dossier_flow(log, period, by="unit", skip_bad_rows=True)
+    assert errors["line"].tolist() == [3]
+    expected = cli_rows(log, "unit", "--period", "2023-01-01..2023-12-31", "--skip-bad-rows")
+    got = {(k,): row for k, row in table.iterrows()}
+    assert set(got) == set(expected)
+    for key, row in expected.items():
+        for column in table.columns:
+            assert got[key][column] == row[column], (key, column)
