@@ -242,7 +242,9 @@ def _codes(values, column: str, index, names: Sequence[str], aliases: dict, miss
     if found is not None:
         mapped = np.array([lookup.get(str(v).strip().casefold(), -1) for v in uniques.tolist()] +
                           [-1 if missing is None else missing], dtype=np.int16)
-        fast = mapped[found]  # code -1 (missing) takes the last entry
+        if mapped.min() >= 0:  # every value known: one gather (code -1, missing, takes the last entry)
+            return mapped.astype(np.uint8)[found]
+        fast = mapped[found]
         if len(fast) == 0 or fast.min() >= 0:
             return fast.astype(np.uint8)
     out = np.empty(len(s), dtype=np.uint8)
