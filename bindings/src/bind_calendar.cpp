@@ -597,7 +597,7 @@ bool, numpy.ndarray of bool, or pandas.Series of nullable ``boolean``
             const std::int64_t* dp = d.days.data();
             const std::int64_t* kp = k.values.data();
             const std::size_t ds = d.meta.is_scalar() ? 0 : 1, ks = k.meta.is_scalar() ? 0 : 1;  // strides
-            std::int64_t* o = &result[0];
+            std::int64_t* o = size ? &result[0] : nullptr;
             const bool fast = each_present_row(size, {{k.missing.data(), k.missing.size()}}, {{dp, d.days.size()}}, [&](std::size_t i) {
               o[i] = index.add(dp[i * ds], kp[i * ks]);
             });
@@ -656,7 +656,7 @@ datetime.date(2023, 12, 20)
             const std::int64_t* ap = da.days.data();
             const std::int64_t* bp = db.days.data();
             const std::size_t as = da.meta.is_scalar() ? 0 : 1, bs = db.meta.is_scalar() ? 0 : 1;  // strides
-            std::int64_t* o = &result[0];
+            std::int64_t* o = size ? &result[0] : nullptr;
             if (!each_present_row(size, {}, {{ap, da.days.size()}, {bp, db.days.size()}}, [&](std::size_t i) {
                   o[i] = index.between(ap[i * as], bp[i * bs]);
                 }))

@@ -209,6 +209,10 @@ def test_vectorised_calendar_calls_without_nat_equal_row_by_row_and_nat_passes_t
     assert w.iloc[keep].tolist() == [working.tolist()[i] for i in keep]
     b = cal.working_days_between(s, pd.Series(added.astype("datetime64[ns]"), index=s.index))
     assert b.isna().tolist() == [i == 3 for i in range(200)]
+    # empty input: empty output
+    empty = np.array([], dtype="datetime64[D]")
+    assert len(cal.add_working_days(empty, np.array([], dtype=np.int64))) == 0
+    assert len(cal.working_days_between(empty, empty)) == 0 and len(cal.is_working_day(empty)) == 0
     # a day outside the calendar still names its row (the general path), after the fast one gave up
     far = days.copy()
     far[150] = np.datetime64("2300-01-01")
