@@ -8,13 +8,22 @@
 #include <pybind11/numpy.h>
 #include <pybind11/stl.h>
 
+#include <algorithm>
+#include <chrono>
 #include <limits>
+#include <optional>
 #include <string>
+#include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "cchc/civil_time.hpp"
 #include "cchc/dossier_batch.hpp"
+#include "cchc/dossier.hpp"
 #include "cchc/dossier_log.hpp"
+#include "cchc/one_stop_rules.hpp"
+#include "cchc/procedure_catalogue.hpp"
+#include "py_convert.hpp"
 
 namespace py = pybind11;
 
@@ -100,13 +109,73 @@ py::dict classify(py::object received, py::object amount, py::object unit_of_tim
   return out;
 }
 
-// The log as columns: what read_dossier_log turns into a DataFrame.
+// The bad rows a read skipped: (file, line, column, field, id, message) each.
+py::list errors_of(const cchc::dossier_log_summary& summary) {
+  py::list errors;
+  for (const auto& e : summary.errors) {
+    const auto& w = e.where();
+    errors.append(py::make_tuple(w.file, w.line, w.column, w.field, w.path, e.detail()));
+  }
+  return errors;
+}
+
+// A text column of the log as codes into its distinct values, sorted (pandas.Categorical.from_codes):
+// a log has a few hundred units and procedures for a million rows, so one string per distinct value
+// crosses into Python instead of one per row.
+class factor {
+ public:
+  void add(const std::string& v) {
+    auto it = index_.find(v);
+    if (it == index_.end()) it = index_.emplace(v, static_cast<std::int32_t>(index_.size())).first;
+    codes_.push_back(it->second);
+  }
+  // (codes, categories) with the categories in code-point order, as factorize(sort=True) ranks them.
+  py::tuple take() {
+    std::vector<const std::string*> names(index_.size());
+    for (const auto& [name, code] : index_) names[static_cast<std::size_t>(code)] = &name;
+    std::vector<std::int32_t> order(names.size());
+    for (std::size_t k = 0; k < order.size(); ++k) order[k] = static_cast<std::int32_t>(k);
+    std::sort(order.begin(), order.end(), [&](std::int32_t a, std::int32_t b) {
+      return *names[static_cast<std::size_t>(a)] < *names[static_cast<std::size_t>(b)];
+    });
+    std::vector<std::int32_t> rank(order.size());
+    py::list categories;
+    for (std::size_t k = 0; k < order.size(); ++k) {
+      rank[static_cast<std::size_t>(order[k])] = static_cast<std::int32_t>(k);
+      categories.append(py::str(*names[static_cast<std::size_t>(order[k])]));
+    }
+    py::array_t<std::int32_t> codes(static_cast<py::ssize_t>(codes_.size()));
+    std::int32_t* c = codes.mutable_data();
+    for (std::size_t i = 0; i < codes_.size(); ++i) c[i] = rank[static_cast<std::size_t>(codes_[i])];
+    return py::make_tuple(codes, categories);
+  }
+
+ private:
+  std::unordered_map<std::string, std::int32_t> index_;
+  std::vector<std::int32_t> codes_;
+};
+
+// Civil minutes → datetime64[ns] ticks (NaT stays NaT). pandas' nanoseconds hold years 1678-2261 only;
+// a log date outside them is a range_error naming the dossier, not a silent wrap-around.
+std::int64_t ns_of(std::int64_t minutes, const cchc::dossier& d, const char* column, const std::string& file) {
+  if (minutes == cchc::no_time) return cchc::no_time;
+  std::int64_t ns = 0;
+  if (__builtin_mul_overflow(minutes, std::int64_t{60'000'000'000}, &ns) || ns == cchc::no_time)
+    throw cchc::range_error(std::string(column) + ": the date is outside what datetime64[ns] holds (years 1678-2261)",
+                            cchc::location{file, 0, 0, d.id, column});
+  return ns;
+}
+
+// The log as columns: what read_dossier_log turns into a DataFrame. Text columns come back as
+// (codes, categories); date-times as datetime64[ns] ticks; ids as one object array.
 py::dict read_log(const std::string& path, bool skip_bad_rows, const std::string& separator) {
   cchc::dossier_log_options opt;
   opt.skip_bad_rows = skip_bad_rows;
   opt.max_reported_errors = std::numeric_limits<std::size_t>::max();  // every bad row is returned
   if (separator.size() == 1) opt.separator = separator[0];
-  std::vector<std::string> id, unit, level, procedure, field;
+  std::string ids;                      // every id, end to end
+  std::vector<std::size_t> id_end;      // where each ends in `ids`
+  factor unit, level, procedure, field;
   std::vector<std::int64_t> received, promised, pause_from, pause_to, ended;
   std::vector<std::int32_t> amount, requests;
   std::vector<std::uint8_t> unit_of_time, has_time, end_kind, channel, apology;
@@ -117,34 +186,52 @@ py::dict read_log(const std::string& path, bool skip_bad_rows, const std::string
     summary = cchc::read_dossier_log(
         path,
         [&](const cchc::dossier& d) {
-          id.push_back(d.id);
-          unit.push_back(d.unit);
-          level.push_back(d.level);
-          procedure.push_back(d.procedure);
-          field.push_back(d.field);
+          ids += d.id;
+          id_end.push_back(ids.size());
+          unit.add(d.unit);
+          level.add(d.level);
+          procedure.add(d.procedure);
+          field.add(d.field);
           channel.push_back(static_cast<std::uint8_t>(d.channel));
-          received.push_back(d.received_at.time_since_epoch().count());
+          received.push_back(ns_of(d.received_at.time_since_epoch().count(), d, "received_at", path));
           amount.push_back(d.processing ? static_cast<std::int32_t>(d.processing->amount)
                                         : std::numeric_limits<std::int32_t>::min());
           unit_of_time.push_back(d.processing ? static_cast<std::uint8_t>(d.processing->unit) : 0);
-          promised.push_back(d.promised_at ? d.promised_at->time_since_epoch().count() : cchc::no_time);
+          promised.push_back(
+              ns_of(d.promised_at ? d.promised_at->time_since_epoch().count() : cchc::no_time, d, "promised_at", path));
           has_time.push_back(d.promised_has_time ? 1 : 0);
           cutoff.push_back(d.receipt_cutoff ? static_cast<std::int16_t>(d.receipt_cutoff->count()) : cchc::no_cutoff);
-          pause_from.push_back(d.pauses.empty() ? cchc::no_time : d.pauses.front().from.time_since_epoch().count());
-          pause_to.push_back(d.pauses.empty() ? cchc::no_time : d.pauses.front().to.time_since_epoch().count());
+          pause_from.push_back(ns_of(d.pauses.empty() ? cchc::no_time : d.pauses.front().from.time_since_epoch().count(),
+                                     d, "paused_from", path));
+          pause_to.push_back(ns_of(d.pauses.empty() ? cchc::no_time : d.pauses.front().to.time_since_epoch().count(),
+                                   d, "paused_to", path));
           requests.push_back(d.supplement_requests);
           end_kind.push_back(d.end ? static_cast<std::uint8_t>(d.end->kind) : cchc::no_end_kind);
-          ended.push_back(d.end ? d.end->at.time_since_epoch().count() : cchc::no_time);
+          ended.push_back(ns_of(d.end ? d.end->at.time_since_epoch().count() : cchc::no_time, d, "resolved_at", path));
           apology.push_back(d.apology ? 1 : 0);
         },
         opt);
   }
+  const auto n = static_cast<py::ssize_t>(id_end.size());
+  py::array id(py::dtype("O"), std::vector<py::ssize_t>{n});
+  {
+    auto** o = static_cast<PyObject**>(id.mutable_data());
+    std::size_t start = 0;
+    for (py::ssize_t i = 0; i < n; ++i) {
+      const std::size_t end = id_end[static_cast<std::size_t>(i)];
+      PyObject* s = PyUnicode_DecodeUTF8(ids.data() + start, static_cast<py::ssize_t>(end - start), "strict");
+      if (!s) throw py::error_already_set();
+      Py_XDECREF(o[i]);  // NumPy filled the new object array with None references
+      o[i] = s;
+      start = end;
+    }
+  }
   py::dict out;
-  out["id"] = py::cast(id);
-  out["unit"] = py::cast(unit);
-  out["level"] = py::cast(level);
-  out["procedure"] = py::cast(procedure);
-  out["field"] = py::cast(field);
+  out["id"] = id;
+  out["unit"] = unit.take();
+  out["level"] = level.take();
+  out["procedure"] = procedure.take();
+  out["field"] = field.take();
   out["channel"] = py::array_t<std::uint8_t>(static_cast<py::ssize_t>(channel.size()), channel.data());
   out["received"] = py::array_t<std::int64_t>(static_cast<py::ssize_t>(received.size()), received.data());
   out["amount"] = py::array_t<std::int32_t>(static_cast<py::ssize_t>(amount.size()), amount.data());
@@ -158,12 +245,221 @@ py::dict read_log(const std::string& path, bool skip_bad_rows, const std::string
   out["end_kind"] = py::array_t<std::uint8_t>(static_cast<py::ssize_t>(end_kind.size()), end_kind.data());
   out["ended"] = py::array_t<std::int64_t>(static_cast<py::ssize_t>(ended.size()), ended.data());
   out["apology"] = py::array_t<std::uint8_t>(static_cast<py::ssize_t>(apology.size()), apology.data());
-  py::list errors;
-  for (const auto& e : summary.errors) {
-    const auto& w = e.where();
-    errors.append(py::make_tuple(w.file, w.line, w.column, w.field, w.path, e.detail()));
+  out["errors"] = errors_of(summary);
+  out["rows"] = summary.rows;
+  out["skipped"] = summary.skipped;
+  return out;
+}
+
+// The log counted column-wise, a chunk at a time (memory bounded whatever the log's size): the
+// columns classify_batch takes, key values as dense codes in order of first appearance (mapped back
+// to their text for the table), partial counts merged (batch_counts are matched by key codes).
+class columnar_flow {
+ public:
+  explicit columnar_flow(const std::vector<cchc::flow_key>& keys)
+      : flow_keys_(keys), index_(keys.size()), names_(keys.size()), codes_(keys.size()) {}
+
+  // False when the counting threw a cchc::error (the caller counts with the accumulator instead).
+  bool run(const std::string& path, const cchc::dossier_log_options& opt, date::sys_days first, date::sys_days last,
+           const cchc::work_calendar& cal, const cchc::receipt_rule& rule) {
+    auto reader = cchc::dossier_log_reader::open(path, opt);
+    cchc::dossier d;
+    try {
+      while (reader.next(d)) {
+        add(d);
+        if (received_.size() == chunk) flush(first, last, cal, rule);
+      }
+      flush(first, last, cal, rule);
+    } catch (const cchc::parse_error&) {
+      throw;  // a bad row of the file: the reader's error, as on the CLI
+    } catch (const cchc::error&) {
+      return false;
+    }
+    summary_ = reader.summary();
+    return true;
   }
-  out["errors"] = errors;
+
+  py::dict result() const {
+    py::list groups;
+    if (!flow_keys_.empty())
+      for (const auto& g : counts_.groups()) {
+        py::list labels;
+        for (std::size_t k = 0; k < g.key.size(); ++k) labels.append(py::str(names_[k][g.key[k]]));
+        groups.append(py::make_tuple(py::tuple(labels), py::cast(g.flow)));
+      }
+    py::dict out;
+    out["groups"] = sorted_groups(groups);
+    out["total"] = py::cast(counts_.total());
+    out["errors"] = errors_of(summary_);
+    out["rows"] = summary_.rows;
+    out["skipped"] = summary_.skipped;
+    return out;
+  }
+
+ private:
+  static constexpr std::size_t chunk = std::size_t{1} << 20;
+
+  // The accumulator's rows are in key-text order; code order here is first appearance.
+  static py::list sorted_groups(py::list groups) {
+    py::list out = groups;
+    out.attr("sort")(py::arg("key") = py::module_::import("operator").attr("itemgetter")(0));
+    return out;
+  }
+
+  void add(const cchc::dossier& d) {
+    for (std::size_t k = 0; k < flow_keys_.size(); ++k) {
+      const std::string& v = cchc::key_of(d, flow_keys_[k]);
+      auto it = index_[k].find(v);
+      if (it == index_[k].end()) {
+        it = index_[k].emplace(v, static_cast<std::uint32_t>(names_[k].size())).first;
+        names_[k].push_back(v);
+      }
+      codes_[k].push_back(it->second);
+    }
+    received_.push_back(d.received_at.time_since_epoch().count());
+    amount_.push_back(d.processing ? static_cast<std::int32_t>(d.processing->amount)
+                                   : std::numeric_limits<std::int32_t>::min());
+    unit_.push_back(d.processing ? static_cast<std::uint8_t>(d.processing->unit) : 0);
+    promised_.push_back(d.promised_at ? d.promised_at->time_since_epoch().count() : cchc::no_time);
+    has_time_.push_back(d.promised_has_time ? 1 : 0);
+    cutoff_.push_back(d.receipt_cutoff ? static_cast<std::int16_t>(d.receipt_cutoff->count()) : cchc::no_cutoff);
+    any_promised_ = any_promised_ || d.promised_at.has_value();
+    any_cutoff_ = any_cutoff_ || d.receipt_cutoff.has_value();
+    for (const auto& p : d.pauses) {
+      pause_from_.push_back(p.from.time_since_epoch().count());
+      pause_to_.push_back(p.to.time_since_epoch().count());
+    }
+    offsets_.push_back(static_cast<std::int64_t>(pause_from_.size()));
+    requests_.push_back(d.supplement_requests);
+    any_requests_ = any_requests_ || d.supplement_requests != 0;
+    end_kind_.push_back(d.end ? static_cast<std::uint8_t>(d.end->kind) : cchc::no_end_kind);
+    ended_.push_back(d.end ? d.end->at.time_since_epoch().count() : cchc::no_time);
+    channel_.push_back(static_cast<std::uint8_t>(d.channel));
+    apology_.push_back(d.apology ? 1 : 0);
+  }
+
+  template <class T>
+  static cchc::column_view<T> all(const std::vector<T>& v) {
+    return {v.data(), v.size()};
+  }
+
+  // Counts the chunk read so far; the columns a chunk does not use are left out (as the frame path
+  // leaves out absent columns), so plain working-day rows take the kernel's fast loop.
+  void flush(date::sys_days first, date::sys_days last, const cchc::work_calendar& cal, const cchc::receipt_rule& rule) {
+    if (received_.empty()) return;
+    cchc::dossier_batch b;
+    b.received = all(received_);
+    b.amount = all(amount_);
+    b.unit_of_time = all(unit_);
+    if (any_promised_) {
+      b.promised = all(promised_);
+      b.promised_has_time = all(has_time_);
+    }
+    if (any_cutoff_) b.receipt_cutoff = all(cutoff_);
+    if (!pause_from_.empty()) {
+      b.pause_offsets = all(offsets_);
+      b.pause_from = all(pause_from_);
+      b.pause_to = all(pause_to_);
+    }
+    if (any_requests_ || !pause_from_.empty()) b.supplement_requests = all(requests_);
+    b.end_kind = all(end_kind_);
+    b.ended = all(ended_);
+    b.channel = all(channel_);
+    b.apology = all(apology_);
+    cchc::batch_options o;
+    for (std::size_t k = 0; k < codes_.size(); ++k) {
+      b.keys.push_back(all(codes_[k]));
+      o.key_sizes.push_back(static_cast<std::uint32_t>(std::max<std::size_t>(1, names_[k].size())));
+    }
+    counts_ += cchc::classify_batch(b, first, last, cal, rule, {}, o);
+    for (auto& c : codes_) c.clear();
+    received_.clear(); amount_.clear(); unit_.clear(); promised_.clear(); has_time_.clear(); cutoff_.clear();
+    pause_from_.clear(); pause_to_.clear(); offsets_.assign(1, 0); requests_.clear(); end_kind_.clear();
+    ended_.clear(); channel_.clear(); apology_.clear();
+    any_promised_ = any_cutoff_ = any_requests_ = false;
+  }
+
+  std::vector<cchc::flow_key> flow_keys_;
+  std::vector<std::unordered_map<std::string, std::uint32_t>> index_;
+  std::vector<std::vector<std::string>> names_;
+  std::vector<std::vector<std::uint32_t>> codes_;
+  std::vector<std::int64_t> received_, promised_, pause_from_, pause_to_, offsets_{0}, ended_;
+  std::vector<std::int32_t> amount_, requests_;
+  std::vector<std::uint8_t> unit_, has_time_, end_kind_, channel_, apology_;
+  std::vector<std::int16_t> cutoff_;
+  bool any_promised_ = false, any_cutoff_ = false, any_requests_ = false;
+  cchc::batch_counts counts_;
+  cchc::dossier_log_summary summary_;
+};
+
+// The flow table of a log file without a DataFrame: the reader and the accumulator `cchc dossiers`
+// uses (dossier_log_reader::next(d, accumulator): a row the calendar cannot classify is a bad row),
+// grouped by flow keys, the receipt rule as the CLI chooses it (the one-stop rules given, else the
+// set in force on the period's last day, else the earliest), the GIL released for the whole read.
+py::dict flow_of_log(const std::string& path, const std::vector<std::string>& by, date::sys_days first,
+                     date::sys_days last, py::object calendar, bool skip_bad_rows, const std::string& separator,
+                     py::object procedures, py::object rules, py::object cutoff_minutes) {
+  cchc::dossier_log_options opt;
+  opt.skip_bad_rows = skip_bad_rows;
+  opt.max_reported_errors = std::numeric_limits<std::size_t>::max();
+  if (separator.size() == 1) opt.separator = separator[0];
+  if (!procedures.is_none()) opt.procedures = procedures.cast<const cchc::procedure_catalogue&>();
+  std::vector<cchc::flow_key> keys;
+  for (const auto& name : by) {
+    const cchc::flow_key k = cchc::parse_flow_key(name);  // lookup_error naming the key
+    if (std::find(keys.begin(), keys.end(), k) != keys.end())
+      throw cchc::argument_error("'" + name + "' is given twice", cchc::location{"", 0, 0, "", "by"});
+    keys.push_back(k);
+  }
+  cchc::receipt_rule rule;
+  if (!rules.is_none()) {
+    rule = rules.cast<const cchc::one_stop_rules&>().receipt();
+  } else {
+    try {
+      rule = cchc::rules_in_force(last).receipt();
+    } catch (const cchc::range_error&) {
+      const cchc::one_stop_rules* earliest = nullptr;
+      for (const auto& id : cchc::builtin_one_stop_rules()) {
+        const cchc::one_stop_rules& r = cchc::builtin_one_stop_rules(id);
+        if (!earliest || r.effective_from < earliest->effective_from) earliest = &r;
+      }
+      if (!earliest) throw;
+      rule = earliest->receipt();
+    }
+  }
+  if (!cutoff_minutes.is_none()) rule.cutoff = std::chrono::minutes{cutoff_minutes.cast<long>()};
+  const auto& cal = calendar_arg(calendar, "calendar");
+  // First the columnar route: rows read into chunks of columns and counted by classify_batch (the
+  // same kernel; its fast loop for plain working-day rows). Any cchc::error from the counting — a
+  // row the calendar cannot classify — and the whole file is counted again by the accumulator, so
+  // errors and skipped rows are exactly the CLI's.
+  std::optional<py::dict> columnar;
+  {
+    py::gil_scoped_release release;
+    columnar_flow route(keys);
+    if (route.run(path, opt, first, last, cal, rule)) {
+      py::gil_scoped_acquire acquire;
+      columnar = route.result();
+    }
+  }
+  if (columnar) return *columnar;
+  cchc::flow_accumulator acc(first, last, cal, keys, rule);
+  cchc::dossier_log_summary summary;
+  {
+    py::gil_scoped_release release;
+    auto reader = cchc::dossier_log_reader::open(path, opt);
+    cchc::dossier d;
+    while (reader.next(d, acc)) {
+    }
+    summary = reader.summary();
+  }
+  py::list groups;
+  if (!keys.empty())
+    for (const auto& [key, flow] : acc.rows()) groups.append(py::make_tuple(py::tuple(py::cast(key)), py::cast(flow)));
+  py::dict out;
+  out["groups"] = groups;
+  out["total"] = py::cast(acc.flow());
+  out["errors"] = errors_of(summary);
   out["rows"] = summary.rows;
   out["skipped"] = summary.skipped;
   return out;
@@ -195,6 +491,137 @@ py::array_t<std::int64_t> parse_date_times(const py::list& texts) {
   return out;
 }
 
+// ---- datetime64 columns → civil minutes, on the raw buffer ----------------------------------------
+
+// floor(raw * MUL / DIV) for every value, NaT → no_time; false at the first value that overflows or
+// falls outside years 1..9999 (py_convert's range), left for read_minutes to name. With constant
+// MUL and DIV the division compiles to a multiplication.
+template <std::int64_t MUL, std::int64_t DIV>
+bool to_minutes(const std::int64_t* raw, std::int64_t* out, std::size_t n, std::int64_t& first_missing) {
+  constexpr std::int64_t lo = -719162LL * 1440, hi = 2932896LL * 1440;
+  for (std::size_t i = 0; i < n; ++i) {
+    const std::int64_t v = raw[i];
+    if (v == cchc::no_time) {
+      if (first_missing < 0) first_missing = static_cast<std::int64_t>(i);
+      out[i] = cchc::no_time;
+      continue;
+    }
+    std::int64_t m = 0;
+    if constexpr (MUL != 1) {
+      if (__builtin_mul_overflow(v, MUL, &m)) return false;
+    } else {
+      m = v;
+    }
+    if constexpr (DIV != 1) {
+      const std::int64_t q = m / DIV;
+      m = (m % DIV != 0 && m < 0) ? q - 1 : q;
+    }
+    if (m < lo || m > hi) return false;
+    out[i] = m;
+  }
+  return true;
+}
+
+// A naive datetime64 ndarray (the buffer of a pandas datetime64[ns] column, or any unit) → int64
+// civil minutes (floor: the minute the time falls in) and the position of the first NaT (-1: none),
+// in one pass without the GIL. Anything else — another unit multiplier, a value out of range — is
+// read by py_convert's read_minutes from `original` (the Series), which names the column and the
+// index label of the bad row exactly as before.
+py::tuple datetime64_minutes(py::array values, py::handle original, const std::string& column) {
+  auto fallback = [&]() {
+    std::vector<std::int64_t> m = minutes_of(original, column.c_str());
+    std::int64_t first_missing = -1;
+    for (std::size_t i = 0; i < m.size(); ++i)
+      if (m[i] == cchc::no_time) {
+        first_missing = static_cast<std::int64_t>(i);
+        break;
+      }
+    return py::make_tuple(py::array_t<std::int64_t>(static_cast<py::ssize_t>(m.size()), m.data()), first_missing);
+  };
+  if (values.dtype().kind() != 'M' || values.ndim() != 1) return fallback();
+  py::tuple unit = py::module_::import("numpy").attr("datetime_data")(values.dtype());
+  if (unit[1].cast<long>() != 1) return fallback();
+  const std::string u = unit[0].cast<std::string>();
+  using fn = bool (*)(const std::int64_t*, std::int64_t*, std::size_t, std::int64_t&);
+  fn f = nullptr;
+  if (u == "ns") f = &to_minutes<1, 60'000'000'000LL>;
+  else if (u == "us") f = &to_minutes<1, 60'000'000LL>;
+  else if (u == "ms") f = &to_minutes<1, 60'000LL>;
+  else if (u == "s") f = &to_minutes<1, 60>;
+  else if (u == "m") f = &to_minutes<1, 1>;
+  else if (u == "h") f = &to_minutes<60, 1>;
+  else if (u == "D") f = &to_minutes<1440, 1>;
+  if (!f) return fallback();
+  auto raw = py::array_t<std::int64_t, py::array::c_style>::ensure(values.attr("view")("int64"));
+  if (!raw) return fallback();
+  const auto n = static_cast<std::size_t>(raw.size());
+  py::array_t<std::int64_t> out(static_cast<py::ssize_t>(n));
+  std::int64_t first_missing = -1;
+  bool ok = true;
+  {
+    const std::int64_t* r = raw.data();
+    std::int64_t* o = out.mutable_data();
+    py::gil_scoped_release release;
+    ok = f(r, o, n, first_missing);
+  }
+  if (!ok) return fallback();  // raises, naming the row
+  return py::make_tuple(out, first_missing);
+}
+
+// ---- text columns → codes ---------------------------------------------------------------------
+
+// An object column of names (a channel, processing unit or end kind per row) → int16 codes: `code_of`
+// (the Python lookup: strip, casefold, names and aliases) is called once per distinct text, not per
+// row; None, NaN and the `missing` singletons (pd.NA, NaT) give `missing_code`. Returns None when a
+// value is neither text nor missing (the caller's general path then takes the column).
+py::object object_codes(py::array values, py::function code_of, std::int16_t missing_code, py::tuple missing) {
+  if (values.dtype().kind() != 'O' || values.ndim() != 1) return py::none();
+  auto a = py::array::ensure(values, py::array::c_style);
+  if (!a) return py::none();
+  const auto n = static_cast<std::size_t>(a.size());
+  auto* const* items = static_cast<PyObject* const*>(a.data());
+  py::array_t<std::int16_t> out(static_cast<py::ssize_t>(n));
+  std::int16_t* o = out.mutable_data();
+  // The distinct texts seen, as views into the column's own strings (alive during the call): a column
+  // has a handful, so a linear scan beats hashing every row.
+  std::vector<std::pair<std::string_view, std::int16_t>> seen;
+  PyObject* last = nullptr;  // runs of the same object (a column built from a few strings) skip the lookup
+  std::int16_t last_code = 0;
+  for (std::size_t i = 0; i < n; ++i) {
+    PyObject* v = items[i];
+    if (v == last) {
+      o[i] = last_code;
+      continue;
+    }
+    std::int16_t code = missing_code;
+    if (v == nullptr || v == Py_None) {
+      code = missing_code;
+    } else if (PyUnicode_Check(v)) {
+      Py_ssize_t size = 0;
+      const char* utf8 = PyUnicode_AsUTF8AndSize(v, &size);
+      if (!utf8) throw py::error_already_set();
+      const std::string_view key(utf8, static_cast<std::size_t>(size));
+      auto it = std::find_if(seen.begin(), seen.end(), [&](const auto& e) { return e.first == key; });
+      if (it == seen.end()) {
+        if (seen.size() >= 64) return py::none();  // not a column of names: the general path
+        seen.emplace_back(key, code_of(py::reinterpret_borrow<py::object>(v)).cast<std::int16_t>());
+        it = seen.end() - 1;
+      }
+      code = it->second;
+    } else if (PyFloat_Check(v) && PyFloat_AS_DOUBLE(v) != PyFloat_AS_DOUBLE(v)) {
+      code = missing_code;
+    } else {
+      bool is_missing = false;
+      for (py::handle m : missing) is_missing = is_missing || m.ptr() == v;
+      if (!is_missing) return py::none();
+    }
+    o[i] = code;
+    last = v;
+    last_code = code;
+  }
+  return std::move(out);
+}
+
 }  // namespace
 
 void bind_batch(py::module_& m) {
@@ -207,6 +634,15 @@ void bind_batch(py::module_& m) {
         "Private: cchc.classify / cchc.dossier_flow over exact-dtype columns (see _dossiers.py).");
   m.def("_read_dossier_log_columns", &read_log, py::arg("path"), py::arg("skip_bad_rows") = false,
         py::arg("separator") = "", "Private: the dossier log read into columns (see cchc.read_dossier_log).");
+  m.def("_dossier_flow_log", &flow_of_log, py::arg("path"), py::arg("by"), py::arg("first"), py::arg("last"),
+        py::arg("calendar") = py::none(), py::arg("skip_bad_rows") = false, py::arg("separator") = "",
+        py::arg("procedures") = py::none(), py::arg("one_stop_rules") = py::none(),
+        py::arg("cutoff_minutes") = py::none(),
+        "Private: the flow table of a dossier log file, read and counted in C++ (see cchc.dossier_flow).");
+  m.def("_datetime64_minutes", &datetime64_minutes, py::arg("values"), py::arg("original"), py::arg("column"),
+        "Private: a datetime64 ndarray → (int64 civil minutes, first NaT position or -1), GIL released.");
+  m.def("_object_codes", &object_codes, py::arg("values"), py::arg("code_of"), py::arg("missing_code"),
+        py::arg("missing"), "Private: an object column of names → int16 codes, one lookup per distinct text.");
   m.def("_parse_date_times", &parse_date_times, py::arg("texts"),
         "Private: text date-times read by cchc's parser → int64 minutes (NaT for None/NaN).");
 }

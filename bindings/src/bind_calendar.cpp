@@ -97,6 +97,26 @@ void each_row(std::size_t n, const column_meta& rows, F&& f, const char* const* 
   }
 }
 
+/// The fast path of the vectorised calls: when no row is missing (checked once, here), f(i) runs for
+/// every row in a loop with no per-row NaT test and no per-row exception handling. False when a row is
+/// missing or f throws a cchc::error: the caller then takes the general each_row path, which gives
+/// missing rows their NA and names the bad row exactly as before.
+template <class F>
+bool each_present_row(std::size_t n, std::initializer_list<std::pair<const std::uint8_t*, std::size_t>> missing_masks,
+                      std::initializer_list<std::pair<const std::int64_t*, std::size_t>> day_runs, F&& f) {
+  py::gil_scoped_release release;
+  for (const auto& [days, count] : day_runs)
+    if (std::find(days, days + count, nat) != days + count) return false;
+  for (const auto& [mask, count] : missing_masks)
+    if (std::find_if(mask, mask + count, [](std::uint8_t x) { return x != 0; }) != mask + count) return false;
+  try {
+    for (std::size_t i = 0; i < n; ++i) f(i);
+  } catch (const cchc::error&) {
+    return false;
+  }
+  return true;
+}
+
 constexpr const char* ndarray_cannot_hold_na =
     "NaT in a NumPy array: an ndarray of int or bool cannot hold a missing value (pass a pandas Series "
     "to get <NA> for that row, or drop the NaT first)";
@@ -542,9 +562,12 @@ datetime.date(2024, 5, 2)
             const std::size_t n = d.days.size();
             buffer<std::uint8_t> working(n, 0), missing(n, 0);
             const auto& index = c.cal.index();
-            each_row(n, d.meta, [&](std::size_t i) {
-              if (d.days[i] == nat) missing[i] = 1; else working[i] = index.is_working(d.days[i]);
-            });
+            const std::int64_t* dp = d.days.data();
+            std::uint8_t* w = n ? &working[0] : nullptr;
+            if (!each_present_row(n, {}, {{dp, n}}, [&](std::size_t i) { w[i] = index.is_working(dp[i]); }))
+              each_row(n, d.meta, [&](std::size_t i) {
+                if (d.days[i] == nat) missing[i] = 1; else working[i] = index.is_working(d.days[i]);
+              });
             return bools_result(d.meta, working, missing, ndarray_cannot_hold_na);
           },
           py::arg("day"), R"doc(
@@ -571,9 +594,18 @@ bool, numpy.ndarray of bool, or pandas.Series of nullable ``boolean``
             const std::size_t size = out.is_scalar() ? 1 : out.size();
             buffer<std::int64_t> result(size, nat);
             const auto& index = c.cal.index();
-            each_row(size, rows_of(out, "day"), [&](std::size_t i) {
-              if (d.at(i) != nat && !k.absent(i)) result[i] = index.add(d.at(i), k.at(i));
+            const std::int64_t* dp = d.days.data();
+            const std::int64_t* kp = k.values.data();
+            const std::size_t ds = d.meta.is_scalar() ? 0 : 1, ks = k.meta.is_scalar() ? 0 : 1;  // strides
+            std::int64_t* o = size ? &result[0] : nullptr;
+            const bool fast = each_present_row(size, {{k.missing.data(), k.missing.size()}}, {{dp, d.days.size()}}, [&](std::size_t i) {
+              o[i] = index.add(dp[i * ds], kp[i * ks]);
             });
+            if (!fast)
+              each_row(size, rows_of(out, "day"), [&](std::size_t i) {
+                result[i] = nat;
+                if (d.at(i) != nat && !k.absent(i)) result[i] = index.add(d.at(i), k.at(i));
+              });
             return dates_result(out, result);
           },
           py::arg("day"), py::arg("n"), R"doc(
@@ -621,6 +653,13 @@ datetime.date(2023, 12, 20)
             buffer<std::uint8_t> missing(size, 0);
             const auto& index = c.cal.index();
             const char* about = "a";
+            const std::int64_t* ap = da.days.data();
+            const std::int64_t* bp = db.days.data();
+            const std::size_t as = da.meta.is_scalar() ? 0 : 1, bs = db.meta.is_scalar() ? 0 : 1;  // strides
+            std::int64_t* o = size ? &result[0] : nullptr;
+            if (!each_present_row(size, {}, {{ap, da.days.size()}, {bp, db.days.size()}}, [&](std::size_t i) {
+                  o[i] = index.between(ap[i * as], bp[i * bs]);
+                }))
             each_row(size, out, [&](std::size_t i) {
               const std::int64_t x = da.at(i), y = db.at(i);
               if (x == nat || y == nat) { missing[i] = 1; return; }

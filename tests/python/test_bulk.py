@@ -175,3 +175,46 @@ def test_series_are_accepted_and_errors_say_the_row_once_with_dates_as_dates():
     assert message.count("row 1") == 1
     assert "(day " not in message
     assert str(received[1].astype("datetime64[D]")) in message
+
+
+def test_vectorised_calendar_calls_without_nat_equal_row_by_row_and_nat_passes_through():
+    # The no-missing fast path (checked once) and the general path give the same values; a NaT or a
+    # missing count anywhere takes the general path, where that row is NA and the others unchanged.
+    import pandas as pd
+
+    cal = cchc.vietnam_calendar()
+    rng = np.random.default_rng(7)
+    days = (np.datetime64("2023-12-20") + rng.integers(0, 400, 200)).astype("datetime64[D]")
+    n = rng.integers(-5, 30, 200)
+    scalar_days = [dt.date.fromisoformat(str(d)) for d in days]
+    added = cal.add_working_days(days, n)
+    assert [dt.date.fromisoformat(str(x)) for x in added] == [cal.add_working_days(d, int(k))
+                                                             for d, k in zip(scalar_days, n)]
+    working = cal.is_working_day(days)
+    assert working.tolist() == [cal.is_working_day(d) for d in scalar_days]
+    between = cal.working_days_between(days, added)
+    assert between.tolist() == [cal.working_days_between(a, b) for a, b in zip(scalar_days, added.tolist())]
+    assert cal.add_working_days(days[0], n).tolist() == [cal.add_working_days(scalar_days[0], int(k)) for k in n]
+    # NaT in a Series, and a missing count, pass through as NA with the other rows unchanged
+    s = pd.Series(days.astype("datetime64[ns]"), index=[f"r{i}" for i in range(200)])
+    s.iloc[3] = pd.NaT
+    k = pd.Series(pd.array(n, dtype="Int64"), index=s.index)
+    k.iloc[5] = pd.NA
+    out = cal.add_working_days(s, k)
+    assert pd.isna(out.iloc[3]) and pd.isna(out.iloc[5])
+    keep = [i for i in range(200) if i not in (3, 5)]
+    assert (out.iloc[keep].dt.date.tolist() == [added.tolist()[i] for i in keep])
+    w = cal.is_working_day(s)
+    assert w.isna().tolist() == [i == 3 for i in range(200)]
+    assert w.iloc[keep].tolist() == [working.tolist()[i] for i in keep]
+    b = cal.working_days_between(s, pd.Series(added.astype("datetime64[ns]"), index=s.index))
+    assert b.isna().tolist() == [i == 3 for i in range(200)]
+    # empty input: empty output
+    empty = np.array([], dtype="datetime64[D]")
+    assert len(cal.add_working_days(empty, np.array([], dtype=np.int64))) == 0
+    assert len(cal.working_days_between(empty, empty)) == 0 and len(cal.is_working_day(empty)) == 0
+    # a day outside the calendar still names its row (the general path), after the fast one gave up
+    far = days.copy()
+    far[150] = np.datetime64("2300-01-01")
+    with pytest.raises(cchc.RangeError, match="position 150"):
+        cal.add_working_days(far, n)

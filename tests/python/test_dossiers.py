@@ -213,3 +213,135 @@ def test_a_procedure_catalogue_gives_processing_time_and_receipt_cutoff():
     assert list(out["outcome_name"]) == ["late", "on_time"]
     with pytest.raises(cchc.ArgumentError, match="processing"):
         cchc.classify(log, period)  # without the catalogue the rows have no processing time
+
+
+# ---- dossier_flow(path): the log read and counted in C++ ----------------------------------------
+
+def cli_rows(path, by, *extra):
+    """The CLI's table by one or several keys: {(key values...): row}."""
+    keys = by.split(",")
+    out = subprocess.run([str(cli()), "dossiers", str(path), "--by", by, "--format", "json", *extra],
+                         check=True, capture_output=True, text=True).stdout
+    return {tuple(row[k] for k in keys): row for row in json.loads(out)["flows"] if row[keys[0]] != "total"}
+
+
+@pytest.mark.parametrize("by", ["level", "unit", "unit,channel", "level,procedure,field", "channel"])
+def test_dossier_flow_of_a_log_file_is_the_cli_table_and_the_frame_table(by):
+    path = tran_de_log()
+    keys = by.split(",")
+    table = cchc.dossier_flow(str(path), PERIOD, by=keys if len(keys) > 1 else by)
+    # the same table as the DataFrame path on the same log, index and dtypes included
+    pd.testing.assert_frame_equal(table, cchc.dossier_flow(cchc.read_dossier_log(path), PERIOD, by=keys))
+    # and as `cchc dossiers --by ...` (the CLI binary)
+    expected = cli_rows(path, by, "--period", "2022-12-15..2023-12-13")
+    got = {(k if isinstance(k, tuple) else (k,)): row for k, row in table.iterrows()}
+    assert set(got) == set(expected)
+    for key, row in expected.items():
+        for column in table.columns:
+            assert got[key][column] == row[column], (key, column)
+
+
+def test_dossier_flow_of_a_small_log_takes_a_path_and_every_option():
+    good = SOURCE_DIR / "tests" / "data" / "dossier_log" / "good.csv"
+    period = (dt.date(2023, 12, 1), dt.date(2023, 12, 31))
+    frame = cchc.read_dossier_log(good)
+    for by in (None, "unit", ["level", "channel"]):
+        pd.testing.assert_frame_equal(cchc.dossier_flow(good, period, by=by),  # a pathlib.Path
+                                      cchc.dossier_flow(frame, period, by=by))
+    # a cut-off alone: carried_over is absent, as on the frame path
+    alone = cchc.dossier_flow(good, dt.date(2023, 12, 31), by="unit")
+    assert "carried_over" not in alone.columns
+    pd.testing.assert_frame_equal(alone, cchc.dossier_flow(frame, dt.date(2023, 12, 31), by="unit"))
+    cut = cchc.dossier_flow(good, period, by="unit", receipt_cutoff="15:00")
+    pd.testing.assert_frame_equal(cut, cchc.dossier_flow(frame, period, by="unit", receipt_cutoff="15:00"))
+    # the CLI's keys only: a frame column that is not a flow key is refused by name
+    with pytest.raises(cchc.UnknownNameError, match="id"):
+        cchc.dossier_flow(good, period, by="id")
+
+
+def test_dossier_flow_of_a_bad_log_names_the_file_and_line():
+    bad = SOURCE_DIR / "tests" / "data" / "dossier_log" / "bad_channel.csv"
+    period = (dt.date(2023, 1, 1), dt.date(2023, 12, 31))
+    with pytest.raises(cchc.ParseError) as info:
+        cchc.dossier_flow(bad, period, by="unit")
+    assert "bad_channel.csv" in str(info.value) and "channel" in str(info.value)
+    assert info.value.line > 1
+    table, errors = cchc.dossier_flow(bad, period, by="unit", skip_bad_rows=True)
+    frame, frame_errors = cchc.read_dossier_log(bad, skip_bad_rows=True)
+    pd.testing.assert_frame_equal(errors, frame_errors)
+    pd.testing.assert_frame_equal(table, cchc.dossier_flow(frame, period, by="unit"))
+    with pytest.raises(cchc.FileError, match="no-such-log.csv"):
+        cchc.dossier_flow(SOURCE_DIR / "no-such-log.csv", period)
+
+
+def test_read_dossier_log_gives_categoricals_with_the_values_of_the_file():
+    import csv
+
+    good = SOURCE_DIR / "tests" / "data" / "dossier_log" / "good.csv"
+    log = cchc.read_dossier_log(good)
+    with open(good, encoding="utf-8") as f:
+        rows = list(csv.DictReader(f))
+    for column in ("unit", "level", "procedure", "field", "channel", "processing_unit", "end_kind"):
+        assert isinstance(log[column].dtype, pd.CategoricalDtype), column
+    for column in ("unit", "level", "procedure", "field"):  # the file's values, ranked as factorize(sort=True)
+        categories = list(log[column].cat.categories)
+        assert categories == sorted(categories), column
+    assert list(log["channel"].cat.categories) == ["online", "in_person", "post"]  # the codes' order, as before
+    assert log["id"].dtype == object and log["id"].tolist() == [r["id"] for r in rows]
+    for column in ("unit", "level", "procedure", "field"):
+        assert log[column].astype(object).tolist() == [r[column] for r in rows], column
+    assert log["processing_unit"].astype(object).tolist() == [r["processing_unit"] or "working_days" for r in rows]
+    # a dossier not ended has no end kind; one ended without a kind is resolved (the CSV layout)
+    ended = [bool(r["resolved_at"]) for r in rows]
+    assert log["end_kind"].isna().tolist() == [not e for e in ended]
+    assert log["received_at"].dtype == "datetime64[ns]" and log["resolved_at"].isna().tolist() == [not e for e in ended]
+
+
+def test_datetime64_columns_of_every_unit_are_floored_to_the_minute_in_cpp():
+    # Seconds and fractions fall in their minute (floor, before 1970 too); NaT in received_at names the
+    # column and the index label once.
+    log = pd.DataFrame({
+        "received_at": pd.to_datetime(["2023-03-02 08:00:59.999", "1969-12-31 14:59:30"]),
+        "processing_time": [1, 1],
+        "processing_unit": ["working_hours", "working_hours"],
+    }, index=["a", "b"])
+    cut = dt.date(2023, 12, 31)
+    # NumPy's cast to [m] floors: the reference for every unit
+    floored = log.assign(received_at=log["received_at"].to_numpy().astype("datetime64[m]"))
+    expected = cchc.classify(floored, cutoff=cut, due=True)
+    pd.testing.assert_frame_equal(cchc.classify(log, cutoff=cut, due=True), expected)
+    assert expected.loc["a", "due"] == pd.Timestamp("2023-03-02 09:00")  # from 08:00, not 08:01
+    for unit in ("s", "ms", "us"):
+        pd.testing.assert_frame_equal(
+            cchc.classify(log.assign(received_at=log["received_at"].astype(f"datetime64[{unit}]")), cutoff=cut,
+                          due=True), expected)
+    for unit in ("m", "h", "D"):
+        coarse = log.assign(received_at=log["received_at"].to_numpy().astype(f"datetime64[{unit}]"))
+        pd.testing.assert_frame_equal(
+            cchc.classify(coarse, cutoff=cut, due=True),
+            cchc.classify(coarse.assign(received_at=coarse["received_at"].astype("datetime64[ns]")), cutoff=cut,
+                          due=True))
+    with pytest.raises(cchc.ArgumentError, match="received_at: index 'b': expected a date-time, found NaT"):
+        cchc.classify(log.assign(received_at=[pd.Timestamp("2023-03-02"), pd.NaT]), cutoff=dt.date(2023, 12, 31))
+
+
+def test_dossier_flow_of_a_log_with_a_row_the_calendar_cannot_classify_is_the_cli_s(tmp_path):
+    # The columnar route gives way to the accumulator's: the row is a bad row named by file and line
+    # (skipped under skip_bad_rows, as `cchc dossiers --skip-bad-rows` skips it).
+    log = tmp_path / "far.csv"
+    log.write_text("id,unit,channel,received_at,processing_time,resolved_at\n"
+                   "A1,X,online,2023-03-01 08:00,3,2023-03-03 10:00\n"
+                   "A2,X,online,2023-03-01 08:00,90000,\n"  # due centuries after the calendar's last day
+                   "A3,Y,post,2023-03-02 08:00,1,2023-03-06 10:00\n", encoding="utf-8")
+    period = (dt.date(2023, 1, 1), dt.date(2023, 12, 31))
+    with pytest.raises(cchc.RangeError) as info:
+        cchc.dossier_flow(log, period, by="unit")
+    assert "far.csv" in str(info.value) and info.value.line == 3
+    table, errors = cchc.dossier_flow(log, period, by="unit", skip_bad_rows=True)
+    assert errors["line"].tolist() == [3]
+    expected = cli_rows(log, "unit", "--period", "2023-01-01..2023-12-31", "--skip-bad-rows")
+    got = {(k,): row for k, row in table.iterrows()}
+    assert set(got) == set(expected)
+    for key, row in expected.items():
+        for column in table.columns:
+            assert got[key][column] == row[column], (key, column)
