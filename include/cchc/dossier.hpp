@@ -237,7 +237,8 @@ class CCHC_EXPORT flow_accumulator {
   /// The rows by the key values (one value per key; empty when the accumulator does not group).
   [[nodiscard]] const flow_rows& rows() const&;
   const flow_rows& rows() const&& = delete;  // a reference into a temporary would dangle
-  [[nodiscard]] const std::vector<flow_key>& keys() const noexcept { return keys_; }
+  [[nodiscard]] const std::vector<flow_key>& keys() const& noexcept { return keys_; }
+  const std::vector<flow_key>& keys() const&& = delete;  // a reference into a temporary would dangle
   [[nodiscard]] date::sys_days first() const noexcept { return first_; }
   [[nodiscard]] date::sys_days last() const noexcept { return last_; }
 
