@@ -142,13 +142,13 @@ void BM_record_at_a_time(benchmark::State& state) {
     cchc::dossier x;
     x.unit = "unit";
     for (std::size_t i = 0; i < rows; ++i) {
-      x.received_at = cchc::date_time(date::sys_days{date::days{d.received[i]}});
+      x.received_at = cchc::civil_time_at(date::sys_days{date::days{d.received[i]}}, {});
       x.processing = cchc::processing_time{cchc::time_unit::working_days, d.days[i]};
       if (d.resolved[i] == cchc::not_resolved)
         x.end.reset();
       else
         x.end = cchc::dossier_end{cchc::end_kind::resolved,
-                                  cchc::date_time(date::sys_days{date::days{d.resolved[i]}})};
+                                  cchc::civil_time_at(date::sys_days{date::days{d.resolved[i]}}, {})};
       ++counts[d.unit[i] * 8 + static_cast<unsigned>(cchc::outcome_at(x, cutoff, cal))];
     }
     benchmark::DoNotOptimize(counts);

@@ -128,7 +128,7 @@ void BM_due_working_days(benchmark::State& state) {
   for (auto _ : state) {
     std::int64_t sum = 0;
     for (std::size_t k = 0; k < n; ++k) {
-      const cchc::date_time at = cchc::date_time{in.days[k]} + std::chrono::minutes{9 * 60};
+      const cchc::date_time at = cchc::civil_time_at(in.days[k], std::chrono::minutes{9 * 60});
       sum += cchc::due(at, {cchc::time_unit::working_days, in.counts[k]}, cal).day.time_since_epoch().count();
     }
     benchmark::DoNotOptimize(sum);

@@ -62,7 +62,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
       ++read;
       try {
         (void)cchc::due_of(d, calendar);
-        if (d.received_at <= cutoff + date::days{1}) (void)cchc::outcome_at(d, cutoff, calendar);
+        if (d.received_at <= cchc::civil_time_at(cutoff + date::days{1}, {})) (void)cchc::outcome_at(d, cutoff, calendar);
       } catch (const cchc::error&) {
       }
       try {

@@ -53,7 +53,7 @@ std::optional<period_arg> receipt_span(const std::string& path, const dossier_lo
   dossier d;
   std::optional<date::sys_days> first, last;
   while (reader.next(d)) {
-    const auto day = date::floor<date::days>(d.received_at);
+    const auto day = day_number_of(d.received_at);
     if (!first || day < *first) first = day;
     if (!last || day > *last) last = day;
     prog.update(reader.summary().bytes, reader.summary().rows);
@@ -145,10 +145,10 @@ class outcomes_writer {
 
   void write(const dossier& d) {
     std::string code, name, due_day, due_time, reason;
-    const date::sys_days received = date::floor<date::days>(d.received_at);
+    const date::sys_days received = day_number_of(d.received_at);
     if (received > last_) {
       reason = "not counted: received after the period";
-    } else if (d.end && date::floor<date::days>(d.end->at) < first_) {
+    } else if (d.end && day_number_of(d.end->at) < first_) {
       reason = "not counted: ended before the period";
     } else {
       // The one kernel: the same judgement the flow table counts (docs/dossiers.md §1).

@@ -64,7 +64,7 @@ int run_due(const context& ctx, const arguments& args) {
     throw usage_error("N", "invalid N: a same_day procedure takes N = 0 or 1, found " + std::to_string(n));
   const work_calendar cal = calendar_from_options(args);
 
-  const date_time received = date_time{day} + time.value_or(std::chrono::minutes{0});
+  const civil_time received = civil_time_at(day, time.value_or(std::chrono::minutes{0}));
   const date::sys_days receipt = receipt_day(received, cal, rule);
   const due_date result = due(received, processing_time{unit, n}, cal, rule);
 

@@ -23,8 +23,10 @@
 //
 // The work calendar (cchc/calendar.hpp) indexes days by their day number, a date::sys_days; a civil day
 // and its day number are the same count of days since 1970-01-01 (no time zone is involved in a *day*
-// number), which to_sys_days() and to_civil_day() convert explicitly. parse_date() returns the day
-// number directly, since that is what the calendar takes.
+// number), which to_sys_days() and to_civil_day() convert explicitly; day_number_of(t) and
+// civil_time_at(day, time_of_day) do the same between a civil time and a day number plus a time of
+// day. parse_date() returns the day number directly, since that is what the calendar takes.
+// cchc::date_time, the time of every deadline and dossier (cchc/deadline.hpp), is civil_time.
 //
 // PARSING
 //
@@ -92,6 +94,14 @@ inline constexpr std::chrono::minutes vietnam_utc_offset{7 * 60};
 }
 /// The civil day with day number `d`.
 [[nodiscard]] constexpr civil_day to_civil_day(date::sys_days d) noexcept { return civil_day{d.time_since_epoch()}; }
+/// The day number of the civil day `t` falls on: to_sys_days(civil_day_of(t)). What a civil time
+/// is compared with when it meets the calendar (a receipt day, a due day, a report period).
+[[nodiscard]] constexpr date::sys_days day_number_of(civil_time t) noexcept { return to_sys_days(civil_day_of(t)); }
+/// The civil time `time_of_day` after the start (00:00) of the civil day with day number `d`
+/// (to_civil_day(d) + time_of_day): a due day and its time, a day of a schedule at 09:00.
+[[nodiscard]] constexpr civil_time civil_time_at(date::sys_days d, std::chrono::minutes time_of_day) noexcept {
+  return civil_time{to_civil_day(d)} + time_of_day;
+}
 
 // --- Parsing -------------------------------------------------------------------------------------
 

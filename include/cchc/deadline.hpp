@@ -29,7 +29,7 @@
 //
 //   using namespace date::literals; using namespace std::chrono_literals;
 //   const auto& cal = cchc::vietnam::civil_service_calendar();
-//   cchc::date_time at = date::sys_days{2024_y / 4 / 26} + 9h;          // Fri 26/04/2024 09:00
+//   cchc::civil_time at = date::local_days{2024_y / 4 / 26} + 9h;          // Fri 26/04/2024 09:00
 //   auto d = cchc::due(at, {cchc::time_unit::working_days, 3}, cal);
 //   // d.day == Sat 04/05/2024: 27/04–01/05 off; Thu 02/05, Fri 03/05, then the make-up Saturday
 #pragma once
@@ -44,12 +44,17 @@
 #include <date/date.h>
 
 #include "cchc/calendar.hpp"
+#include "cchc/civil_time.hpp"
 
 namespace cchc {
 
-/// A local civil date-time in Vietnam (UTC+7), to the minute. No time-zone arithmetic is done:
-/// the value is the wall-clock reading.
-using date_time = date::sys_time<std::chrono::minutes>;
+/// A Vietnamese civil date-time, to the minute: the same type as cchc::civil_time
+/// (date::local_time<std::chrono::minutes>, cchc/civil_time.hpp), kept under this name so that code
+/// written against the deadline and dossier API compiles unchanged. It is *not* an instant: a
+/// std::chrono::sys_time (UTC) does not convert to it — cchc::to_civil_time() names the conversion —
+/// and a day number (date::sys_days, what the calendar takes) meets it through
+/// cchc::civil_time_at() and cchc::day_number_of().
+using date_time = civil_time;
 
 /// The unit of a processing time. Names as in the dossier log CSV.
 enum class time_unit : std::uint8_t {
@@ -117,8 +122,8 @@ struct CCHC_EXPORT receipt_rule {
 
 /// The clock stopped from `from` to `to` (waiting for supplementary documents).
 struct CCHC_EXPORT pause {
-  date_time from;
-  date_time to;
+  civil_time from;
+  civil_time to;
 };
 
 /// The due date, with a time of day for working hours and half days.
@@ -127,11 +132,11 @@ struct CCHC_EXPORT due_date {
   std::optional<std::chrono::minutes> time;  ///< empty: the period ends at 24:00 of `day`
 
   /// The last instant of the period: day + time, or the end of the day (the next day's 00:00).
-  [[nodiscard]] date_time deadline() const {
-    return date_time{day} + (time ? *time : std::chrono::minutes{24 * 60});
+  [[nodiscard]] civil_time deadline() const {
+    return civil_time_at(day, time ? *time : std::chrono::minutes{24 * 60});
   }
   /// True when a result at `t` is in time: t <= day + time, or t before the end of the due day.
-  [[nodiscard]] bool met_by(date_time t) const { return time ? t <= deadline() : t < deadline(); }
+  [[nodiscard]] bool met_by(civil_time t) const { return time ? t <= deadline() : t < deadline(); }
 
   friend bool operator==(const due_date& a, const due_date& b) noexcept {
     return a.day == b.day && a.time == b.time;
@@ -140,13 +145,13 @@ struct CCHC_EXPORT due_date {
 };
 
 /// The receipt day of a dossier received at `received_at` (see the rules above).
-[[nodiscard]] CCHC_EXPORT date::sys_days receipt_day(date_time received_at, const work_calendar& calendar,
+[[nodiscard]] CCHC_EXPORT date::sys_days receipt_day(civil_time received_at, const work_calendar& calendar,
                                          const receipt_rule& rule = {});
 
 /// The due date of a dossier. Errors: negative amount, same_day with an amount other than 0 or 1,
 /// invalid office hours or cut-off, a pause ending before it starts → argument_error; a date or a
 /// result outside the calendar's range → range_error.
-[[nodiscard]] CCHC_EXPORT due_date due(date_time received_at, processing_time time, const work_calendar& calendar,
+[[nodiscard]] CCHC_EXPORT due_date due(civil_time received_at, processing_time time, const work_calendar& calendar,
                            const receipt_rule& rule = {}, const std::vector<pause>& pauses = {});
 
 }  // namespace cchc

@@ -27,9 +27,9 @@
 //     cchc::dossier d;
 //     d.id = "H01.23-231215-0001";
 //     d.channel = cchc::dossier_channel::online;
-//     d.received_at = cchc::date_time{date::sys_days{2023_y / 12 / 15}} + 9h;
+//     d.received_at = date::local_days{2023_y / 12 / 15} + 9h;
 //     d.processing = cchc::processing_time{cchc::time_unit::working_days, 3};
-//     d.end = cchc::dossier_end{cchc::end_kind::resolved, cchc::date_time{date::sys_days{2023_y / 12 / 20}} + 10h};
+//     d.end = cchc::dossier_end{cchc::end_kind::resolved, date::local_days{2023_y / 12 / 20} + 10h};
 //     const auto& cal = cchc::vietnam::civil_service_calendar();
 //     cchc::outcome_at(d, 2023_y / 12 / 31, cal);   // on_time: due Wed 20/12 (Mon 18, Tue 19, Wed 20)
 #pragma once
@@ -90,7 +90,7 @@ enum class outcome : std::uint8_t {
 /// When and how handling ended.
 struct CCHC_EXPORT dossier_end {
   end_kind kind = end_kind::resolved;
-  date_time at;
+  civil_time at;
   friend bool operator==(const dossier_end& a, const dossier_end& b) noexcept {
     return a.kind == b.kind && a.at == b.at;
   }
@@ -105,9 +105,9 @@ struct CCHC_EXPORT dossier {
   std::string level;                      ///< "province", "district", "commune" (data, not a tree)
   std::string field;                      ///< field of the procedure (lĩnh vực)
   dossier_channel channel = dossier_channel::in_person;
-  date_time received_at{};                ///< when the complete dossier was received
+  civil_time received_at{};               ///< when the complete dossier was received
   std::optional<processing_time> processing;  ///< the procedure's processing time
-  std::optional<date_time> promised_at;   ///< promised return date-time (ngày hẹn trả), if recorded
+  std::optional<civil_time> promised_at;  ///< promised return date-time (ngày hẹn trả), if recorded
   bool promised_has_time = false;         ///< promised_at was recorded with a time of day
   std::optional<std::chrono::minutes> receipt_cutoff;  ///< the procedure's receipt cut-off time of day
                                           ///< (e.g. 15:00); overrides receipt_rule::cutoff
@@ -237,7 +237,8 @@ class CCHC_EXPORT flow_accumulator {
   /// The rows by the key values (one value per key; empty when the accumulator does not group).
   [[nodiscard]] const flow_rows& rows() const&;
   const flow_rows& rows() const&& = delete;  // a reference into a temporary would dangle
-  [[nodiscard]] const std::vector<flow_key>& keys() const noexcept { return keys_; }
+  [[nodiscard]] const std::vector<flow_key>& keys() const& noexcept { return keys_; }
+  const std::vector<flow_key>& keys() const&& = delete;  // a reference into a temporary would dangle
   [[nodiscard]] date::sys_days first() const noexcept { return first_; }
   [[nodiscard]] date::sys_days last() const noexcept { return last_; }
 

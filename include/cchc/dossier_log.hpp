@@ -155,10 +155,10 @@ CCHC_EXPORT dossier_log_summary accumulate_dossier_log(const std::string& path, 
 /// (one or two digits for day, month and hour; surrounding spaces allowed). A date alone is 00:00.
 /// `has_time` (if given) says whether a time of day was written. Returns nullopt and fills `why`
 /// (if given) with what was wrong; never throws.
-[[nodiscard]] CCHC_EXPORT std::optional<date_time> try_parse_log_date_time(std::string_view text,
-                                                               bool* has_time = nullptr,
-                                                               std::string* why = nullptr);
+[[nodiscard]] CCHC_EXPORT std::optional<civil_time> try_parse_log_date_time(std::string_view text,
+                                                                bool* has_time = nullptr,
+                                                                std::string* why = nullptr);
 /// Throwing form: parse_error naming the text and the accepted forms.
-[[nodiscard]] CCHC_EXPORT date_time parse_log_date_time(std::string_view text);
+[[nodiscard]] CCHC_EXPORT civil_time parse_log_date_time(std::string_view text);
 
 }  // namespace cchc

@@ -99,7 +99,7 @@ class CCHC_EXPORT expression_value {
   [[nodiscard]] std::string to_string() const;
 
   /// Same kind and, for numbers, the same value (2/4 == 1/2 == 0.5); booleans by truth.
-  friend bool operator==(const expression_value& a, const expression_value& b);
+  friend CCHC_EXPORT bool operator==(const expression_value& a, const expression_value& b);
   friend bool operator!=(const expression_value& a, const expression_value& b) { return !(a == b); }
 
  private:

@@ -245,7 +245,7 @@ struct CCHC_EXPORT dossier_flow {
   /// The flow of the union of both sets of dossiers. A column absent in either is absent in the sum.
   /// Throws cchc::overflow_error (where().field = the column) if a column's sum does not fit in 64
   /// bits, in either direction: a merged table is never a wrapped one.
-  friend dossier_flow operator+(const dossier_flow& a, const dossier_flow& b);
+  friend CCHC_EXPORT dossier_flow operator+(const dossier_flow& a, const dossier_flow& b);
   dossier_flow& operator+=(const dossier_flow& other);
 
   friend CCHC_EXPORT bool operator==(const dossier_flow& a, const dossier_flow& b) noexcept;

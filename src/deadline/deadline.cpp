@@ -81,12 +81,12 @@ void receipt_rule::validate() const {
                       std::to_string(cutoff->count()) + " minutes");
 }
 
-date::sys_days receipt_day(date_time received_at, const work_calendar& calendar, const receipt_rule& rule) {
+date::sys_days receipt_day(civil_time received_at, const work_calendar& calendar, const receipt_rule& rule) {
   rule.validate();
   return kernel::receipt_day(kernel::clock(calendar, rule.hours), received_at, rule.cutoff);
 }
 
-due_date due(date_time received_at, processing_time time, const work_calendar& calendar,
+due_date due(civil_time received_at, processing_time time, const work_calendar& calendar,
              const receipt_rule& rule, const std::vector<pause>& pauses) {
   rule.validate();
   if (const char* problem = kernel::processing_problem(time))

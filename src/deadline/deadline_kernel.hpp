@@ -35,6 +35,7 @@
 #include <date/date.h>
 
 #include "cchc/calendar.hpp"
+#include "cchc/civil_time.hpp"
 #include "cchc/deadline.hpp"
 #include "cchc/error.hpp"
 
@@ -97,12 +98,11 @@ struct clock {
     return date::sys_days{date::days{ix.first + ix.ordinal[q]}};
   }
 
-  static minutes time_of_day(date_time t) { return t - date::floor<date::days>(t); }
+  static minutes time_of_day(civil_time t) { return t - date::floor<date::days>(t); }
 
   /// Office minutes before t (from the start of the range).
-  [[nodiscard]] i64 office_minutes(date_time t) const {
-    const auto day = date::floor<date::days>(t);
-    const std::int32_t i = index(day);
+  [[nodiscard]] i64 office_minutes(civil_time t) const {
+    const std::int32_t i = index(day_number_of(t));
     i64 m = per_day * before(i);
     if (working(i)) {
       const i64 tod = time_of_day(t).count();
@@ -115,21 +115,20 @@ struct clock {
   }
 
   /// The instant at which the office-minute clock reads g (g >= 1): the end of the g-th minute.
-  [[nodiscard]] date_time at_office_minute(i64 g) const {
+  [[nodiscard]] civil_time at_office_minute(i64 g) const {
     const i64 q = office_days(g - 1);
     const i64 within = g - q * per_day;  // 1 … per_day
     const date::sys_days day = day_of_ordinal(q);
     const i64 morning = (h.morning.end - h.morning.start).count();
     const minutes tod = within <= morning ? h.morning.start + minutes{within}
                                           : h.afternoon.start + minutes{within - morning};
-    return date_time{day} + tod;
+    return civil_time_at(day, tod);
   }
 
   /// The session in progress at t, or the next one to start: 2q (morning) or 2q + 1 (afternoon) of
   /// the working day with ordinal q.
-  [[nodiscard]] i64 session(date_time t) const {
-    const auto day = date::floor<date::days>(t);
-    const std::int32_t i = index(day);
+  [[nodiscard]] i64 session(civil_time t) const {
+    const std::int32_t i = index(day_number_of(t));
     const i64 q = before(i);
     if (!working(i)) return 2 * q;
     const minutes tod = time_of_day(t);
@@ -152,7 +151,7 @@ struct pause_list {
   static pause_list of(const i64* from, const i64* to, std::size_t n) { return {nullptr, from, to, n}; }
   [[nodiscard]] pause at(std::size_t k) const {
     if (records) return records[k];
-    return pause{date_time{minutes{from[k]}}, date_time{minutes{to[k]}}};
+    return pause{civil_time{minutes{from[k]}}, civil_time{minutes{to[k]}}};
   }
 };
 
@@ -216,10 +215,10 @@ inline const char* processing_problem(processing_time t) {
 
 /// The receipt day: the received day, or the next working day when that is a day off or when the
 /// dossier came strictly after the cut-off time of day.
-inline date::sys_days receipt_day(const clock& c, date_time received_at, std::optional<minutes> cutoff) {
-  const auto day = date::floor<date::days>(received_at);
+inline date::sys_days receipt_day(const clock& c, civil_time received_at, std::optional<minutes> cutoff) {
+  const date::sys_days day = day_number_of(received_at);
   const std::int32_t i = c.index(day);
-  if (!c.working(i) || (cutoff && received_at - day > *cutoff)) {
+  if (!c.working(i) || (cutoff && clock::time_of_day(received_at) > *cutoff)) {
     const i64 q = c.through(i);  // ordinal of the next working day
     return c.day_of_ordinal(q);
   }
@@ -235,9 +234,9 @@ inline date::sys_days receipt_day(const clock& c, date_time received_at, std::op
 inline i64 pause_working_days(const clock& c, i64 g, std::int32_t floor_index, const merged_pauses& ps,
                               std::int32_t due_index) {
   for (const pause& p : ps) {
-    const std::int32_t f = std::max(c.index(date::floor<date::days>(p.from)), floor_index);
+    const std::int32_t f = std::max(c.index(day_number_of(p.from)), floor_index);
     if (f > due_index) break;  // starts after the (moved) due day: no effect
-    const std::int32_t t = std::max(c.index(date::floor<date::days>(p.to)), f);
+    const std::int32_t t = std::max(c.index(day_number_of(p.to)), f);
     if (t == f) continue;  // a wait within one day does not move a deadline counted in days
     const i64 left = g - c.through(f);
     g = c.through(t) + left;
@@ -263,12 +262,12 @@ template <class P>
 struct has_office_minutes<P, std::void_t<decltype(P::from_office)>> : std::true_type {};
 
 template <class Pauses>
-inline due_date hours_due(const clock& c, date_time received_at, date::sys_days r, bool moved, i64 n,
+inline due_date hours_due(const clock& c, civil_time received_at, date::sys_days r, bool moved, i64 n,
                           const Pauses& ps, std::optional<i64> received_office = std::nullopt) {
   const i64 start = moved ? c.per_day * c.before(c.index(r))
                           : received_office ? *received_office : c.office_minutes(received_at);
   i64 g = start + n * 60;
-  date_time at = g == start ? (moved ? date_time{r} + c.h.morning.start : received_at) : c.at_office_minute(g);
+  civil_time at = g == start ? (moved ? civil_time_at(r, c.h.morning.start) : received_at) : c.at_office_minute(g);
   for (const auto& p : ps) {
     using item = std::decay_t<decltype(p)>;
     if (p.from > at) break;  // starts after the (moved) due instant: no effect
@@ -285,12 +284,12 @@ inline due_date hours_due(const clock& c, date_time received_at, date::sys_days 
     g = std::max(to_office, at_from) + left;
     at = left <= 0 ? std::max(p.to, at) : c.at_office_minute(g);
   }
-  return {date::floor<date::days>(at), at - date::floor<date::days>(at)};
+  return {day_number_of(at), clock::time_of_day(at)};
 }
 
 /// The due date of a processing time counted from `received_at`. Preconditions (checked by the
 /// callers): processing_problem(time) == nullptr, valid office hours, pauses from <= to.
-inline due_date due(const clock& c, date_time received_at, processing_time time, std::optional<minutes> cutoff,
+inline due_date due(const clock& c, civil_time received_at, processing_time time, std::optional<minutes> cutoff,
                     const merged_pauses& ps) {
   if (time.amount > max_amount) {
     location at;
@@ -300,7 +299,7 @@ inline due_date due(const clock& c, date_time received_at, processing_time time,
                       at);
   }
   const date::sys_days r = receipt_day(c, received_at, cutoff);
-  const bool moved = r != date::floor<date::days>(received_at);
+  const bool moved = r != day_number_of(received_at);
   const i64 n = time.amount;
 
   switch (time.unit) {
@@ -326,9 +325,9 @@ inline due_date due(const clock& c, date_time received_at, processing_time time,
       };
       date::sys_days end = r + date::days{n};
       for (const pause& p : ps) {
-        const date::sys_days f = std::max(date::floor<date::days>(p.from), r);
+        const date::sys_days f = std::max(day_number_of(p.from), r);
         if (f > moved_to_working(end)) break;
-        const date::sys_days t = std::max(date::floor<date::days>(p.to), f);
+        const date::sys_days t = std::max(day_number_of(p.to), f);
         end = t + std::max(end - f, date::days{0});
       }
       return {moved_to_working(end), std::nullopt};
@@ -340,7 +339,7 @@ inline due_date due(const clock& c, date_time received_at, processing_time time,
       // pause ends are not counted.
       const i64 receipt_session = moved ? 2 * c.before(c.index(r)) : c.session(received_at);
       auto end_of = [&](i64 s) {
-        return date_time{c.day_of_ordinal(s / 2)} + (s % 2 == 0 ? c.h.morning.end : c.h.afternoon.end);
+        return civil_time_at(c.day_of_ordinal(s / 2), s % 2 == 0 ? c.h.morning.end : c.h.afternoon.end);
       };
       i64 g = receipt_session + n;
       for (const pause& p : ps) {
@@ -349,8 +348,8 @@ inline due_date due(const clock& c, date_time received_at, processing_time time,
         // A pause from the due instant itself (end of session g) starts in the next session: nothing left.
         g = std::max(c.session(p.to), at_from) + std::max<i64>(g - at_from, 0);
       }
-      const date_time at = end_of(g);
-      return {date::floor<date::days>(at), at - date::floor<date::days>(at)};
+      const civil_time at = end_of(g);
+      return {day_number_of(at), clock::time_of_day(at)};
     }
   }
   location at;
@@ -361,10 +360,10 @@ inline due_date due(const clock& c, date_time received_at, processing_time time,
 /// The deadline given by a promised return date: that day (with its time of day when `keep_time`),
 /// moved by the pauses on the working-day clock exactly as a processing time in working days would
 /// be (counted from receipt). A promised day that no pause moves is kept as written, even a day off.
-inline due_date promised(const clock& c, date_time received_at, date_time promised_at, bool keep_time,
+inline due_date promised(const clock& c, civil_time received_at, civil_time promised_at, bool keep_time,
                          std::optional<minutes> cutoff, const merged_pauses& ps) {
-  due_date result{date::floor<date::days>(promised_at), std::nullopt};
-  if (keep_time) result.time = promised_at - date_time{result.day};
+  due_date result{day_number_of(promised_at), std::nullopt};
+  if (keep_time) result.time = clock::time_of_day(promised_at);
   if (ps.size() == 0) {
     (void)c.index(result.day);  // range check with a clear message
     return result;

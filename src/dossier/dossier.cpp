@@ -36,7 +36,7 @@ E parse_name(const std::array<std::string_view, N>& names, std::string_view text
   throw lookup_error("unknown " + std::string(what) + " '" + std::string(text) + "'; expected one of " + known);
 }
 
-date::sys_days day_of(date_time t) { return date::floor<date::days>(t); }
+date::sys_days day_of(civil_time t) { return day_number_of(t); }
 
 std::string format_day(date::sys_days d) { return date::format("%F", d); }
 

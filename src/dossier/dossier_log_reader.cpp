@@ -30,10 +30,10 @@ std::string_view trim(std::string_view s) {
 }
 
 // Dates and UTF-8 come from the shared text layer (src/internal).
-const char* parse_date_time_impl(std::string_view text, date_time& out, bool& has_time, std::string* why) {
+const char* parse_date_time_impl(std::string_view text, civil_time& out, bool& has_time, std::string* why) {
   internal::civil_fields f;
   if (const char* problem = internal::parse_civil(text, f, why)) return problem;
-  out = date_time{f.day} + f.time_of_day;
+  out = civil_time_at(f.day, f.time_of_day);
   has_time = f.has_time;
   return nullptr;
 }
@@ -73,8 +73,8 @@ constexpr std::size_t max_listed_ignored_columns = 20;
 
 }  // namespace
 
-std::optional<date_time> try_parse_log_date_time(std::string_view text, bool* has_time, std::string* why) {
-  date_time t{};
+std::optional<civil_time> try_parse_log_date_time(std::string_view text, bool* has_time, std::string* why) {
+  civil_time t{};
   bool ht = false;
   std::string detail;
   if (const char* problem = parse_date_time_impl(text, t, ht, &detail)) {
@@ -85,7 +85,7 @@ std::optional<date_time> try_parse_log_date_time(std::string_view text, bool* ha
   return t;
 }
 
-date_time parse_log_date_time(std::string_view text) {
+civil_time parse_log_date_time(std::string_view text) {
   std::string why;
   if (auto t = try_parse_log_date_time(text, nullptr, &why)) return *t;
   throw parse_error("expected a date-time " + std::string(date_forms) + ", found " + quote_for_message(text) +
@@ -161,8 +161,8 @@ struct dossier_log_reader::impl {
     return static_cast<const E*>(m.found);
   }
 
-  date_time get_date_time(int c, std::string_view v, bool* has_time = nullptr) {
-    date_time t{};
+  civil_time get_date_time(int c, std::string_view v, bool* has_time = nullptr) {
+    civil_time t{};
     bool ht = false;
     std::string detail;
     if (const char* problem = parse_date_time_impl(v, t, ht, &detail))

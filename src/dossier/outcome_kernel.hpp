@@ -20,16 +20,16 @@ namespace cchc::kernel {
 
 /// One dossier as plain values: what the rule reads, nothing else (no text, no allocation).
 struct facts {
-  date_time received_at{};
+  civil_time received_at{};
   std::optional<processing_time> processing;
-  std::optional<date_time> promised_at;
+  std::optional<civil_time> promised_at;
   bool promised_has_time = false;
   std::optional<minutes> receipt_cutoff;  ///< the procedure's; empty = the rule's
   pause_list pauses;
   std::int64_t supplement_requests = 0;
   bool ended = false;
   end_kind kind = end_kind::resolved;
-  date_time end_at{};
+  civil_time end_at{};
 };
 
 /// Whether the time of day decides between on time and late on the due day: only when the deadline
@@ -51,7 +51,7 @@ inline due_date deadline(const facts& d, const clock& c, std::optional<minutes> 
 
 /// The outcome of a dossier whose deadline is `due`, at the end of the day `cutoff`, for one not
 /// returned or withdrawn by then; `ended` = handling ended by the cut-off day (at `end_at`).
-inline judgement judge_due(const due_date& due, bool ended, date_time end_at, std::int64_t supplement_requests,
+inline judgement judge_due(const due_date& due, bool ended, civil_time end_at, std::int64_t supplement_requests,
                            date::sys_days cutoff) {
   // Decision 766: more than one request for supplementary documents counts as late.
   const bool penalised = supplement_requests > 1;
@@ -61,7 +61,7 @@ inline judgement judge_due(const due_date& due, bool ended, date_time end_at, st
     return {outcome::pending_in_time, due, outcome_reason::pending_not_due};
   }
   if (penalised) return {outcome::late, due, outcome_reason::repeated_supplement_requests};
-  const date::sys_days end_day = date::floor<date::days>(end_at);
+  const date::sys_days end_day = day_number_of(end_at);
   if (end_day < due.day) return {outcome::early, due, outcome_reason::before_due_day};
   if (end_day > due.day) return {outcome::late, due, outcome_reason::after_due_day};
   // On the due day itself: a deadline with a time of day (hours, half days) can be missed by minutes.
@@ -71,7 +71,7 @@ inline judgement judge_due(const due_date& due, bool ended, date_time end_at, st
 
 /// The outcome at the end of the day `cutoff`. Precondition: received on or before the cut-off day.
 inline judgement judge(const facts& d, date::sys_days cutoff, const clock& c, std::optional<minutes> rule_cutoff) {
-  const bool ended = d.ended && date::floor<date::days>(d.end_at) <= cutoff;
+  const bool ended = d.ended && day_number_of(d.end_at) <= cutoff;
   if (ended && d.kind == end_kind::returned) return {outcome::returned, std::nullopt, outcome_reason::returned};
   if (ended && d.kind == end_kind::withdrawn) return {outcome::withdrawn, std::nullopt, outcome_reason::withdrawn};
   return judge_due(deadline(d, c, rule_cutoff), ended, d.end_at, d.supplement_requests, cutoff);

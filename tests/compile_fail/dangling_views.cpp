@@ -31,7 +31,7 @@ int main() {
   n += static_cast<int>(cal.exceptions_schedule().entries.size()) + (&cal.index() != nullptr);
   n += static_cast<int>(p.name().size()) + r.numerator().signum() + r.denominator().signum();
   n += static_cast<int>(log.header().size() + log.summary().file.size());
-  n += static_cast<int>(acc.table().size()) + (&acc.flow() != nullptr);
+  n += static_cast<int>(acc.table().size() + acc.keys().size()) + (&acc.flow() != nullptr);
   n += static_cast<int>(c.raw().size());
   return n > 0 ? 0 : 1;
 }
@@ -88,5 +88,8 @@ void misuse_12() {
 void misuse_13() {
   const auto& dangling = counts().raw();
   (void)dangling;
+}
+void misuse_14() {
+  for (const auto& key : accumulator().keys()) (void)key;  // the accumulator dies before the loop runs
 }
 #endif

@@ -63,13 +63,13 @@ struct random_log {
 
 // The record-at-a-time answer for row i: a cchc::dossier built from the row, judged by outcome_at.
 cchc::outcome record_outcome(const random_log& log, std::size_t i, cchc::dossier& d) {
-  d.received_at = cchc::date_time(sys(log.received[i]));
+  d.received_at = cchc::civil_time_at(sys(log.received[i]), {});
   d.processing = cchc::processing_time{cchc::time_unit::working_days, log.days[i]};
   d.channel = log.online[i] ? cchc::dossier_channel::online : cchc::dossier_channel::in_person;
   if (log.resolved[i] == cchc::not_resolved)
     d.end.reset();
   else
-    d.end = cchc::dossier_end{cchc::end_kind::resolved, cchc::date_time(sys(log.resolved[i]))};
+    d.end = cchc::dossier_end{cchc::end_kind::resolved, cchc::civil_time_at(sys(log.resolved[i]), {})};
   return cchc::outcome_at(d, sys(log.cutoff), vn());
 }
 

@@ -6,6 +6,7 @@
 #include <string>
 #include <type_traits>
 
+#include "cchc/deadline.hpp"  // cchc::date_time
 #include "cchc/error.hpp"
 
 using namespace date::literals;
@@ -73,6 +74,22 @@ TEST_CASE("civil_time: conversions to and from UTC are explicit and exact") {
   const auto late = cchc::to_civil_time(date::sys_days{2023_y / 3 / 1} + hours{20});
   CHECK(cchc::to_sys_days(cchc::civil_day_of(late)) == date::sys_days{2023_y / 3 / 2});
   CHECK(cchc::to_civil_day(date::sys_days{2023_y / 3 / 2}) == cchc::civil_day_of(late));
+}
+
+TEST_CASE("civil_time: a civil time meets the calendar's day numbers by name") {
+  const date::sys_days day{2023_y / 3 / 2};
+  const cchc::civil_time t = cchc::civil_time_at(day, hours{8} + minutes{15});
+  CHECK(t == cchc::parse_date_time("02/03/2023 08:15"));
+  CHECK(cchc::day_number_of(t) == day);
+  CHECK(cchc::day_number_of(cchc::civil_time_at(day, minutes{24 * 60 - 1})) == day);
+  CHECK(cchc::day_number_of(cchc::civil_time_at(day, minutes{24 * 60})) == day + date::days{1});
+  // Before 1970 the day is floored, not truncated toward zero.
+  const date::sys_days old{1969_y / 12 / 31};
+  CHECK(cchc::day_number_of(cchc::civil_time_at(old, hours{23})) == old);
+  // cchc::date_time, the deadline and dossier time, is this civil type (not a UTC sys_time).
+  static_assert(std::is_same_v<cchc::date_time, cchc::civil_time>);
+  static_assert(!std::is_convertible_v<date::sys_time<minutes>, cchc::date_time>);
+  static_assert(!std::is_convertible_v<cchc::date_time, date::sys_time<minutes>>);
 }
 
 TEST_CASE("civil_time: February 29 is one rule in both parsers") {

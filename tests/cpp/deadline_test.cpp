@@ -15,7 +15,7 @@ using date::sys_days;
 
 namespace {
 
-cchc::date_time at(date::year_month_day d, std::chrono::minutes tod) { return cchc::date_time{sys_days{d}} + tod; }
+cchc::date_time at(date::year_month_day d, std::chrono::minutes tod) { return cchc::civil_time_at(sys_days{d}, tod); }
 sys_days d(date::year_month_day ymd) { return sys_days{ymd}; }
 const cchc::work_calendar& vn() { return cchc::vietnam::civil_service_calendar(); }
 cchc::processing_time wd(long n) { return {cchc::time_unit::working_days, n}; }

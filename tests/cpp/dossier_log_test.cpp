@@ -17,7 +17,7 @@ namespace {
 using namespace std::chrono;
 
 cchc::date_time at(int y, unsigned m, unsigned d, int hh = 0, int mm = 0) {
-  return cchc::date_time{date::sys_days{date::year{y} / date::month{m} / date::day{d}}} + hours{hh} + minutes{mm};
+  return cchc::civil_time{date::local_days{date::year{y} / date::month{m} / date::day{d}}} + hours{hh} + minutes{mm};
 }
 
 std::string data(const std::string& name) { return std::string(CCHC_TEST_DATA_DIR) + "/dossier_log/" + name; }

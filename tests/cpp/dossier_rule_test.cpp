@@ -29,8 +29,10 @@ days next_working(days d) {
   while (!working(d));
   return d;
 }
-days day_of(date_time t) { return date::floor<date::days>(t); }
-minutes tod(date_time t) { return t - date_time{day_of(t)}; }
+// The day number (for the calendar) of a civil time, its time of day, and back.
+days day_of(date_time t) { return cchc::day_number_of(t); }
+minutes tod(date_time t) { return t - date::floor<date::days>(t); }
+date_time civil(days d) { return cchc::civil_time_at(d, minutes{0}); }
 
 // ---- the reference -------------------------------------------------------------------------------
 const cchc::office_hours hours{};
@@ -92,7 +94,7 @@ long office_minutes_between(date_time a, date_time b) {
 struct session {
   days day;
   int half;
-  date_time end() const { return date_time{day} + (half == 0 ? hours.morning.end : hours.afternoon.end); }
+  date_time end() const { return civil(day) + (half == 0 ? hours.morning.end : hours.afternoon.end); }
 };
 session session_at(date_time t) {  // in progress at t, or the next to start
   days d = day_of(t);
@@ -162,7 +164,7 @@ cchc::due_date ref_due(const cchc::dossier& d, std::optional<minutes> rule_cutof
     }
     case cchc::time_unit::working_hours: {
       const bool moved = r != day_of(d.received_at);
-      const date_time start = moved ? date_time{r} + hours.morning.start : d.received_at;
+      const date_time start = moved ? civil(r) + hours.morning.start : d.received_at;
       date_time due = step_minutes(start, n * 60);
       if (n == 0) due = start;
       for (auto& p : ps) {
@@ -210,7 +212,7 @@ cchc::outcome ref_outcome(const cchc::dossier& d, days cutoff, std::optional<min
   const days e = day_of(d.end->at);
   if (e < due.day) return cchc::outcome::early;
   if (e > due.day) return cchc::outcome::late;
-  if (due.time && d.end->at > date_time{due.day} + *due.time) return cchc::outcome::late;
+  if (due.time && d.end->at > civil(due.day) + *due.time) return cchc::outcome::late;
   return cchc::outcome::on_time;
 }
 
@@ -224,7 +226,7 @@ struct generator {
     // Office-ish times most of the time, any minute otherwise (boundaries matter: 07:30, 11:30, 15:00, 17:00).
     static const long marks[] = {0, 7 * 60 + 29, 7 * 60 + 30, 11 * 60 + 30, 13 * 60 + 30, 15 * 60, 15 * 60 + 1, 17 * 60, 23 * 60 + 59};
     const long m = chance(30) ? marks[uniform(0, 8)] : uniform(0, 1439);
-    return date_time{base + date::days{uniform(0, max_days)}} + minutes{m};
+    return civil(base + date::days{uniform(0, max_days)}) + minutes{m};
   }
 
   cchc::dossier next(int id) {
@@ -493,9 +495,9 @@ TEST_CASE("working hours with sorted, disjoint pauses (the columnar path's direc
     (void)ref_outcome(d, last, std::nullopt, &due);
     REQUIRE(due);
     if (g.chance(85)) {
-      const date_time instant = date_time{due->day} + *due->time + minutes{g.uniform(-1, 1)};
+      const date_time instant = cchc::civil_time_at(due->day, *due->time) + minutes{g.uniform(-1, 1)};
       d.end = cchc::dossier_end{cchc::end_kind::resolved, instant < d.received_at ? d.received_at : instant};
-      at_due += d.end->at == date_time{due->day} + *due->time;
+      at_due += d.end->at == cchc::civil_time_at(due->day, *due->time);
     }
     const days r = day_of(d.received_at);
     if (r > last || (r < first && d.end && day_of(d.end->at) < first)) {
@@ -530,10 +532,10 @@ TEST_CASE("regressions: the copies of the deadline rule used to disagree") {
   // Tue and Wed do not count once → Fri 22/12 (not Tue 26/12).
   cchc::dossier d;
   d.id = "P";
-  d.received_at = date_time{days{2023_y / 12 / 11}} + 9h;
-  d.promised_at = date_time{days{2023_y / 12 / 20}};
-  d.pauses = {{date_time{days{2023_y / 12 / 18}} + 9h, date_time{days{2023_y / 12 / 20}} + 9h},
-              {date_time{days{2023_y / 12 / 19}} + 9h, date_time{days{2023_y / 12 / 20}} + 10h}};
+  d.received_at = civil(days{2023_y / 12 / 11}) + 9h;
+  d.promised_at = civil(days{2023_y / 12 / 20});
+  d.pauses = {{civil(days{2023_y / 12 / 18}) + 9h, civil(days{2023_y / 12 / 20}) + 9h},
+              {civil(days{2023_y / 12 / 19}) + 9h, civil(days{2023_y / 12 / 20}) + 10h}};
   d.supplement_requests = 1;
   CHECK(cchc::due_of(d, cal()).day == days{2023_y / 12 / 22});
 
@@ -543,24 +545,24 @@ TEST_CASE("regressions: the copies of the deadline rule used to disagree") {
   // date Thu 14/12.
   cchc::dossier w;
   w.id = "W";
-  w.received_at = date_time{days{2023_y / 12 / 11}} + 9h;
+  w.received_at = civil(days{2023_y / 12 / 11}) + 9h;
   w.processing = cchc::processing_time{cchc::time_unit::working_days, 3};
-  w.pauses = {{date_time{days{2023_y / 12 / 14}} + 10h, date_time{days{2023_y / 12 / 18}} + 8h}};
+  w.pauses = {{civil(days{2023_y / 12 / 14}) + 10h, civil(days{2023_y / 12 / 18}) + 8h}};
   w.supplement_requests = 1;
   CHECK(cchc::due_of(w, cal()).day == days{2023_y / 12 / 18});
   w.processing.reset();
-  w.promised_at = date_time{days{2023_y / 12 / 14}};
+  w.promised_at = civil(days{2023_y / 12 / 14});
   CHECK(cchc::due_of(w, cal()).day == days{2023_y / 12 / 18});
   // A pause starting the day after the due day changes nothing, on both paths.
-  w.pauses = {{date_time{days{2023_y / 12 / 15}} + 10h, date_time{days{2023_y / 12 / 18}} + 8h}};
+  w.pauses = {{civil(days{2023_y / 12 / 15}) + 10h, civil(days{2023_y / 12 / 18}) + 8h}};
   CHECK(cchc::due_of(w, cal()).day == days{2023_y / 12 / 14});
   w.promised_at.reset();
   w.processing = cchc::processing_time{cchc::time_unit::working_days, 3};
   CHECK(cchc::due_of(w, cal()).day == days{2023_y / 12 / 14});
   // A pause starting on the Saturday after a Friday due day changes nothing (it starts after it).
   cchc::dossier s = w;
-  s.received_at = date_time{days{2023_y / 12 / 12}} + 9h;  // Tue → due Fri 15/12
-  s.pauses = {{date_time{days{2023_y / 12 / 16}} + 10h, date_time{days{2023_y / 12 / 19}} + 8h}};
+  s.received_at = civil(days{2023_y / 12 / 12}) + 9h;  // Tue → due Fri 15/12
+  s.pauses = {{civil(days{2023_y / 12 / 16}) + 10h, civil(days{2023_y / 12 / 19}) + 8h}};
   CHECK(cchc::due_of(s, cal()).day == days{2023_y / 12 / 15});
 }
 
@@ -568,9 +570,9 @@ TEST_CASE("judge names the reason") {
   using namespace date::literals;
   cchc::dossier d;
   d.id = "J";
-  d.received_at = date_time{days{2023_y / 12 / 11}} + 9h;
+  d.received_at = civil(days{2023_y / 12 / 11}) + 9h;
   d.processing = cchc::processing_time{cchc::time_unit::working_days, 3};
-  d.end = cchc::dossier_end{cchc::end_kind::resolved, date_time{days{2023_y / 12 / 15}} + 9h};
+  d.end = cchc::dossier_end{cchc::end_kind::resolved, civil(days{2023_y / 12 / 15}) + 9h};
   const cchc::judgement j = cchc::judge(d, days{2023_y / 12 / 31}, cal());
   CHECK(j.result == cchc::outcome::late);
   CHECK(j.reason == cchc::outcome_reason::after_due_day);
@@ -586,11 +588,11 @@ TEST_CASE("judge names the reason") {
 
 TEST_CASE("batch errors name the first bad row and the column, with dates as dates") {
   using namespace date::literals;
-  std::vector<std::int64_t> received{date_time{days{2023_y / 3 / 2}}.time_since_epoch().count() + 500,
-                                     date_time{days{2023_y / 3 / 2}}.time_since_epoch().count() + 600,
-                                     date_time{days{2023_y / 3 / 2}}.time_since_epoch().count() + 600};
+  std::vector<std::int64_t> received{civil(days{2023_y / 3 / 2}).time_since_epoch().count() + 500,
+                                     civil(days{2023_y / 3 / 2}).time_since_epoch().count() + 600,
+                                     civil(days{2023_y / 3 / 2}).time_since_epoch().count() + 600};
   std::vector<std::int32_t> amount{3, 3, -1};
-  std::vector<std::int64_t> ended{cchc::no_time, date_time{days{2023_y / 3 / 1}}.time_since_epoch().count(),
+  std::vector<std::int64_t> ended{cchc::no_time, civil(days{2023_y / 3 / 1}).time_since_epoch().count(),
                                   cchc::no_time};
   cchc::dossier_batch b;
   b.received = received;
@@ -622,7 +624,7 @@ TEST_CASE("batch errors: the first bad row across chunks, tiers and threads") {
   // is the first bad row's.
   using namespace date::literals;
   const std::size_t n = 300000;
-  const std::int64_t at = date_time{days{2023_y / 3 / 2}}.time_since_epoch().count() + 500;
+  const std::int64_t at = cchc::civil_time_at(days{2023_y / 3 / 2}, minutes{0}).time_since_epoch().count() + 500;
   std::vector<std::int64_t> received(n, at), ended(n, cchc::no_time), offsets(n + 1, 0), from, to;
   std::vector<std::int32_t> amount(n, 3);
   std::vector<std::uint8_t> unit(n, 0);

@@ -15,7 +15,7 @@ using namespace std::chrono;
 using cchc::outcome;
 
 cchc::date_time at(int y, unsigned m, unsigned d, int hh = 0, int mm = 0) {
-  return cchc::date_time{date::sys_days{date::year{y} / date::month{m} / date::day{d}}} + hours{hh} + minutes{mm};
+  return cchc::civil_time{date::local_days{date::year{y} / date::month{m} / date::day{d}}} + hours{hh} + minutes{mm};
 }
 date::sys_days day(int y, unsigned m, unsigned d) { return date::sys_days{date::year{y} / date::month{m} / date::day{d}}; }
 
@@ -367,9 +367,9 @@ TEST_CASE("dossier: the example at the top of the header") {
   cchc::dossier d;
   d.id = "H01.23-231215-0001";
   d.channel = cchc::dossier_channel::online;
-  d.received_at = cchc::date_time{date::sys_days{2023_y / 12 / 15}} + 9h;
+  d.received_at = date::local_days{2023_y / 12 / 15} + 9h;
   d.processing = cchc::processing_time{cchc::time_unit::working_days, 3};
-  d.end = cchc::dossier_end{cchc::end_kind::resolved, cchc::date_time{date::sys_days{2023_y / 12 / 20}} + 10h};
+  d.end = cchc::dossier_end{cchc::end_kind::resolved, date::local_days{2023_y / 12 / 20} + 10h};
   const auto& cal = cchc::vietnam::civil_service_calendar();
   CHECK(cchc::outcome_at(d, 2023_y / 12 / 31, cal) == outcome::on_time);
 }
