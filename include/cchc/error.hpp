@@ -48,9 +48,12 @@ class CCHC_EXPORT error : public std::runtime_error {
  public:
   /// `message` says what was expected and what was found; `where` says where.
   explicit error(const std::string& message, location where = {});
-  [[nodiscard]] const location& where() const noexcept { return where_; }
+  [[nodiscard]] const location& where() const& noexcept { return where_; }
+  /// On a temporary error (`first_error(...).where().field`): a copy, so nothing can dangle.
+  [[nodiscard]] location where() const&& { return where_; }
   /// The message without the location prefix.
-  [[nodiscard]] const std::string& detail() const noexcept { return detail_; }
+  [[nodiscard]] const std::string& detail() const& noexcept { return detail_; }
+  [[nodiscard]] std::string detail() const&& { return detail_; }
 
  private:
   location where_;

@@ -86,8 +86,10 @@ class CCHC_EXPORT expression_value {
   [[nodiscard]] bool is_undefined() const noexcept { return kind_ == kind::undefined; }
 
   /// A number's exact numerator and (positive) denominator; argument_error for other kinds.
-  [[nodiscard]] const decimal& numerator() const;
-  [[nodiscard]] const decimal& denominator() const;
+  [[nodiscard]] const decimal& numerator() const&;
+  const decimal& numerator() const&& = delete;  // a reference into a temporary would dangle
+  [[nodiscard]] const decimal& denominator() const&;
+  const decimal& denominator() const&& = delete;  // a reference into a temporary would dangle
   /// A number with a finite decimal expansion (up to 32 decimals: 1/4 → 0.25), else std::nullopt.
   [[nodiscard]] std::optional<decimal> exact() const;
   /// A number rounded once to `scale` decimals with `mode`; argument_error for other kinds.
@@ -163,7 +165,8 @@ class CCHC_EXPORT bound_expression {
   /// Binds `e` to `slot_names`; every name `e` reads must be one of them (else cchc::lookup_error).
   bound_expression(expression e, const std::vector<std::string>& slot_names);
 
-  [[nodiscard]] const expression& source() const noexcept { return e_; }
+  [[nodiscard]] const expression& source() const& noexcept { return e_; }
+  const expression& source() const&& = delete;  // a reference into a temporary would dangle
   /// For one unit: `slots[i]` is its figure named slot_names[i], nullptr when absent (a vector shorter
   /// than slot_names is an argument_error). Population functions see this unit as the whole population.
   [[nodiscard]] expression_value evaluate(const std::vector<const figure*>& slots) const;

@@ -36,7 +36,8 @@ class CCHC_EXPORT figure {
 
   [[nodiscard]] bool is_rate() const noexcept { return std::holds_alternative<rate>(value_); }
   /// The number; a cchc::argument_error for a rate (use as_rate()).
-  [[nodiscard]] const decimal& number() const;
+  [[nodiscard]] const decimal& number() const&;
+  const decimal& number() const&& = delete;  // a reference into a temporary would dangle
   /// The value as a rate: a number n is n / 1.
   [[nodiscard]] rate as_rate() const;
 
@@ -61,9 +62,12 @@ class CCHC_EXPORT figures {
   figures& erase(std::string_view name);
 
   /// The figure, or nullptr when absent.
-  [[nodiscard]] const figure* find(const std::string& name) const;
-  [[nodiscard]] const figure* find(std::string_view name) const { return find(std::string(name)); }
-  [[nodiscard]] const figure* find(const char* name) const { return find(std::string(name)); }
+  [[nodiscard]] const figure* find(const std::string& name) const&;
+  [[nodiscard]] const figure* find(std::string_view name) const& { return find(std::string(name)); }
+  [[nodiscard]] const figure* find(const char* name) const& { return find(std::string(name)); }
+  const figure* find(const std::string& name) const&& = delete;  // a pointer into a temporary would dangle
+  const figure* find(std::string_view name) const&& = delete;
+  const figure* find(const char* name) const&& = delete;
   [[nodiscard]] bool contains(std::string_view name) const { return find(name) != nullptr; }
   [[nodiscard]] std::size_t size() const noexcept { return values_.size(); }
   [[nodiscard]] bool empty() const noexcept { return values_.empty(); }

@@ -77,9 +77,10 @@ struct CCHC_EXPORT published_flow_row {
   std::array<std::optional<printed_percent>, all_printed_shares.size()> printed;  ///< by printed_share
   long line = 0;       ///< where the row starts in its file (0 for rows built in memory)
 
-  [[nodiscard]] const std::optional<printed_percent>& get(printed_share s) const noexcept {
+  [[nodiscard]] const std::optional<printed_percent>& get(printed_share s) const& noexcept {
     return printed[static_cast<std::size_t>(s)];
   }
+  const std::optional<printed_percent>& get(printed_share s) const&& = delete;  // would dangle
   void set(printed_share s, std::optional<printed_percent> p) { printed[static_cast<std::size_t>(s)] = std::move(p); }
 };
 

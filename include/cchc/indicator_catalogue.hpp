@@ -144,8 +144,10 @@ class CCHC_EXPORT indicator_catalogue {
   /// Checks a list of definitions (duplicate ids, policies, periods): parse_error at `where`.
   [[nodiscard]] static indicator_catalogue build(std::string id, std::vector<indicator_definition> definitions);
 
-  [[nodiscard]] const std::string& id() const noexcept { return id_; }
-  [[nodiscard]] const std::vector<indicator_definition>& definitions() const noexcept { return defs_; }
+  [[nodiscard]] const std::string& id() const& noexcept { return id_; }
+  const std::string& id() const&& = delete;  // a reference into a temporary would dangle
+  [[nodiscard]] const std::vector<indicator_definition>& definitions() const& noexcept { return defs_; }
+  const std::vector<indicator_definition>& definitions() const&& = delete;  // a reference into a temporary would dangle
 
   /// Every indicator the input allows, in catalogue order (rows in table order). An indicator whose
   /// inputs are absent is not produced (never a zero); one whose effective period does not contain the

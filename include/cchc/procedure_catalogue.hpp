@@ -68,7 +68,8 @@ class CCHC_EXPORT procedure_catalogue {
   explicit procedure_catalogue(std::vector<procedure> procedures, std::string id = {});
 
   /// The procedure with this code (compared exactly after trimming spaces), or nullptr.
-  [[nodiscard]] const procedure* find(std::string_view code) const noexcept;
+  [[nodiscard]] const procedure* find(std::string_view code) const& noexcept;
+  const procedure* find(std::string_view code) const&& = delete;  // a pointer into a temporary would dangle
   [[nodiscard]] const std::vector<procedure>& procedures() const& noexcept { return procedures_; }
   const std::vector<procedure>& procedures() const&& = delete;  // a reference into a temporary would dangle
   [[nodiscard]] std::size_t size() const noexcept { return procedures_.size(); }

@@ -195,7 +195,8 @@ class CCHC_EXPORT scorecard {
   [[nodiscard]] static scorecard build(scorecard_definition definition,
                                        const std::vector<std::string>* known_figures = nullptr);
 
-  [[nodiscard]] const scorecard_definition& definition() const noexcept { return definition_; }
+  [[nodiscard]] const scorecard_definition& definition() const& noexcept { return definition_; }
+  const scorecard_definition& definition() const&& = delete;  // a reference into a temporary would dangle
 
   /// Scores every unit against the others (relative rules and ranks see all of them).
   [[nodiscard]] score_table score(const std::vector<std::pair<std::string, figures>>& units) const;

@@ -68,15 +68,18 @@ class CCHC_EXPORT units {
   [[nodiscard]] static units parse(std::string_view text, const std::string& origin = "<units>");
 
   /// The row of `code` valid on `day`, or nullptr (unknown code, or not valid that day).
-  [[nodiscard]] const unit_info* find(std::string_view code, date::sys_days day) const;
+  [[nodiscard]] const unit_info* find(std::string_view code, date::sys_days day) const&;
+  const unit_info* find(std::string_view code, date::sys_days day) const&& = delete;  // would dangle
   /// The units whose parent is `code` on `day`, in file order.
   [[nodiscard]] std::vector<const unit_info*> children(std::string_view code, date::sys_days day) const;
   /// Every unit valid on `day`, in file order.
   [[nodiscard]] std::vector<const unit_info*> on(date::sys_days day) const;
   /// Every row, in file order.
-  [[nodiscard]] const std::vector<unit_info>& rows() const noexcept { return rows_; }
+  [[nodiscard]] const std::vector<unit_info>& rows() const& noexcept { return rows_; }
+  const std::vector<unit_info>& rows() const&& = delete;  // a reference into a temporary would dangle
   /// The file's name as given to load/parse (for messages).
-  [[nodiscard]] const std::string& origin() const noexcept { return origin_; }
+  [[nodiscard]] const std::string& origin() const& noexcept { return origin_; }
+  const std::string& origin() const&& = delete;  // a reference into a temporary would dangle
 
  private:
   std::vector<unit_info> rows_;

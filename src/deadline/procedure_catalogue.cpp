@@ -94,7 +94,7 @@ procedure_catalogue::procedure_catalogue(std::vector<procedure> procedures, std:
                          location{"", 0, 0, dup->code, "code"});
 }
 
-const procedure* procedure_catalogue::find(std::string_view code) const noexcept {
+const procedure* procedure_catalogue::find(std::string_view code) const& noexcept {
   code = trim(code);
   const auto it = std::lower_bound(procedures_.begin(), procedures_.end(), code,
                                    [](const procedure& p, std::string_view c) { return p.code < c; });

@@ -60,12 +60,12 @@ const char* kind_name(expression_value::kind k) {
 }
 }  // namespace
 
-const decimal& expression_value::numerator() const {
+const decimal& expression_value::numerator() const& {
   if (!is_number()) throw argument_error(std::string("expression_value::numerator(): the value is ") + kind_name(kind_));
   return numerator_;
 }
 
-const decimal& expression_value::denominator() const {
+const decimal& expression_value::denominator() const& {
   if (!is_number()) throw argument_error(std::string("expression_value::denominator(): the value is ") + kind_name(kind_));
   return denominator_;
 }

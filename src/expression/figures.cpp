@@ -7,7 +7,7 @@
 
 namespace cchc {
 
-const decimal& figure::number() const {
+const decimal& figure::number() const& {
   if (const auto* d = std::get_if<decimal>(&value_)) return *d;
   throw argument_error("figure::number(): the figure is a rate (" + to_string(*this) + "); use as_rate()");
 }
@@ -34,7 +34,7 @@ figures& figures::erase(std::string_view name) {
   return *this;
 }
 
-const figure* figures::find(const std::string& name) const {
+const figure* figures::find(const std::string& name) const& {
   const auto it = values_.find(name);
   return it == values_.end() ? nullptr : &it->second;
 }

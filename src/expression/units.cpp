@@ -262,7 +262,7 @@ units units::parse(std::string_view text, const std::string& origin) {
   return units_builder(internal::csv_reader::from_text(std::string(text), origin, {}), origin).run();
 }
 
-const unit_info* units::find(std::string_view code, date::sys_days day) const {
+const unit_info* units::find(std::string_view code, date::sys_days day) const& {
   const auto it = by_code_.find(code);
   if (it == by_code_.end()) return nullptr;
   for (const std::size_t i : it->second)

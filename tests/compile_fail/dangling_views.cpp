@@ -17,6 +17,10 @@ cchc::flow_accumulator accumulator() {
   return cchc::flow_accumulator{cchc::period::annual(2023), cchc::vietnam::civil_service_calendar()};
 }
 cchc::outcome_counts counts() { return cchc::outcome_counts{1}; }
+cchc::units units() { return cchc::units::parse("code,level,valid_from,valid_to\nA,x,2020-01-01,\n"); }
+cchc::figures figures() { return cchc::figures{}; }
+cchc::procedure_catalogue procedures() { return cchc::procedure_catalogue{}; }
+cchc::indicator_catalogue indicators() { return cchc::indicator_catalogue::build("x", {}); }
 }  // namespace
 
 int main() {
@@ -33,6 +37,13 @@ int main() {
   n += static_cast<int>(log.header().size() + log.summary().file.size());
   n += static_cast<int>(acc.table().size() + acc.keys().size()) + (&acc.flow() != nullptr);
   n += static_cast<int>(c.raw().size());
+  const auto u = units();
+  const auto f = figures();
+  const auto pc = procedures();
+  const auto ic = indicators();
+  n += static_cast<int>(u.rows().size() + u.origin().size()) + (u.find("A", 2021_y / 1 / 1) != nullptr);
+  n += (f.find("x") == nullptr) + (pc.find("x") == nullptr);
+  n += static_cast<int>(ic.definitions().size() + ic.id().size());
   return n > 0 ? 0 : 1;
 }
 
@@ -91,5 +102,28 @@ void misuse_13() {
 }
 void misuse_14() {
   for (const auto& key : accumulator().keys()) (void)key;  // the accumulator dies before the loop runs
+}
+void misuse_15() {
+  for (const auto& row : units().rows()) (void)row;  // the units die before the loop runs
+}
+void misuse_16() {
+  const cchc::unit_info* dangling = units().find("A", 2021_y / 1 / 1);
+  (void)dangling;
+}
+void misuse_17() {
+  const cchc::figure* dangling = figures().find("x");
+  (void)dangling;
+}
+void misuse_18() {
+  const cchc::procedure* dangling = procedures().find("x");
+  (void)dangling;
+}
+void misuse_19() {
+  const auto& dangling = indicators().definitions();
+  (void)dangling;
+}
+void misuse_20() {
+  const std::string& dangling = units().origin();
+  (void)dangling;
 }
 #endif

@@ -99,7 +99,8 @@ TEST_CASE("units: a duplicate code with overlapping validity is refused — disj
                        cchc::parse_error);
   CHECK_THROWS_WITH_AS((void)cchc::units::parse("code,level\nA,x\nA,y\n", "u.csv"), doctest::Contains("overlaps"),
                        cchc::parse_error);
-  CHECK(cchc::units::parse("code,level,valid_from,valid_to\nA,x,2020-01-01,2022-12-30\nA,x,2022-12-31,\n").rows().size() == 2);
+  const auto touching = cchc::units::parse("code,level,valid_from,valid_to\nA,x,2020-01-01,2022-12-30\nA,x,2022-12-31,\n");
+  CHECK(touching.rows().size() == 2);
 }
 
 TEST_CASE("units: valid_to before valid_from, and dates that are not dates, are refused at the cell") {
@@ -131,7 +132,8 @@ TEST_CASE("units: a parent must be valid on every day its child is") {
   CHECK_THROWS_WITH_AS((void)cchc::units::parse(gap, "u.csv"), doctest::Contains("not valid on 2021-01-01"), cchc::parse_error);
   // The parent's rows may split its validity, as long as together they cover the child's.
   const char* split = "code,level,parent,valid_from,valid_to\nP,x,,,2020-12-31\nP,z,,2021-01-01,\nC,y,P,2019-05-01,2023-01-01\n";
-  CHECK(cchc::units::parse(split).rows().size() == 3);
+  const auto split_units = cchc::units::parse(split);
+  CHECK(split_units.rows().size() == 3);
 }
 
 TEST_CASE("units: header mistakes and empty cells") {
