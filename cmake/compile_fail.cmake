@@ -3,6 +3,9 @@
 # of its functions misuse_1 … misuse_COUNT, on the line of the misuse.
 string(REPLACE "|" ";" _dirs "${INCLUDES}")
 set(_flags -std=c++17 -fsyntax-only)
+if(CXX MATCHES "clang")
+  list(APPEND _flags -ferror-limit=0)  # clang stops after 20 errors by default; every misuse must be seen
+endif()
 foreach(_d IN LISTS _dirs)
   list(APPEND _flags -I${_d})
 endforeach()
