@@ -10,6 +10,7 @@
 #include <algorithm>
 #include <exception>
 #include <map>
+#include <memory>
 #include <string>
 #include <thread>
 #include <unordered_map>
@@ -255,8 +256,11 @@ constexpr std::uint64_t flush_rows = std::uint64_t{1} << 31;
 // the CPU has it (as in bulk.cpp); elsewhere it is the portable build.
 #if defined(__x86_64__) && defined(__GNUC__) && !defined(__clang__) && defined(__linux__)
 #define CCHC_BATCH_TARGETS __attribute__((target_clones("avx2", "default")))
+// The hours tier's loops gather more: AVX-512 where the CPU has it.
+#define CCHC_HOURS_TARGETS __attribute__((target_clones("avx512f", "avx2", "default")))
 #else
 #define CCHC_BATCH_TARGETS
+#define CCHC_HOURS_TARGETS
 #endif
 
 struct chunk_params {
@@ -331,9 +335,19 @@ CCHC_BATCH_TARGETS void due_loop(std::size_t n, const std::int32_t* __restrict r
 }
 
 // Office minutes (clock::office_minutes: the office minutes of the calendar before an instant) of
-// `n` instants, for the hours tier, in two vectorising loops (day and time of day, then the gathers):
-// `bad` nonzero when an instant is missing or outside the calendar. `day` and `tod` are scratch.
-CCHC_BATCH_TARGETS void day_and_time_loop(std::size_t n, const i64* __restrict t, std::uint64_t base,
+// `n` instants, for the hours tier, in one vectorised loop (day and time of day, then two gathers):
+// `bad` nonzero when an instant is missing or outside the calendar. `on_clock` (OnClock): the
+// instant is the end of an office minute — a working day, the time of day in (morning start,
+// morning end] or (afternoon start, afternoon end]. There the office-minute clock reads om exactly
+// (clock::at_office_minute(om) is that instant); at any other instant with the same reading the
+// clock has stopped (lunch, evening, a day off), so the instant is later than at_office_minute(om).
+struct office_day {
+  const std::int32_t* cumulative;
+  std::int32_t per_day, ms, ml, as, al;
+};
+
+// (Two loops, each of which the compiler vectorises; fused, it does not.)
+CCHC_HOURS_TARGETS void day_and_time_loop(std::size_t n, const i64* __restrict t, std::uint64_t base,
                                           std::uint64_t span, std::int32_t* __restrict day,
                                           std::int32_t* __restrict tod, std::uint8_t* __restrict bad) {
   for (std::size_t k = 0; k < n; ++k) {
@@ -347,31 +361,53 @@ CCHC_BATCH_TARGETS void day_and_time_loop(std::size_t n, const i64* __restrict t
   }
 }
 
-CCHC_BATCH_TARGETS void office_minutes_of_days(std::size_t n, const std::int32_t* __restrict day,
-                                               const std::int32_t* __restrict tod,
-                                               const std::int32_t* __restrict cumulative, std::int32_t per_day,
-                                               std::int32_t ms, std::int32_t ml, std::int32_t as, std::int32_t al,
-                                               std::int32_t* __restrict om) {
+template <bool OnClock>
+CCHC_HOURS_TARGETS void office_minutes_of_days(std::size_t n, const std::int32_t* __restrict day,
+                                               const std::int32_t* __restrict tod, office_day od,
+                                               std::int32_t* __restrict om, std::uint8_t* __restrict on_clock) {
+  const std::int32_t* __restrict cumulative = od.cumulative;
+  const std::int32_t per_day = od.per_day, ms = od.ms, ml = od.ml, as = od.as, al = od.al;
   for (std::size_t k = 0; k < n; ++k) {
     const std::int32_t d = day[k], m = tod[k];
     const std::int32_t c0 = cumulative[d], c1 = cumulative[d + 1];
     const std::int32_t part = std::min(std::max(m - ms, 0), ml) + std::min(std::max(m - as, 0), al);
     om[k] = per_day * c0 + (c1 != c0 ? part : 0);
+    if constexpr (OnClock)
+      on_clock[k] = static_cast<std::uint8_t>((c1 != c0) & (((m > ms) & (m <= ms + ml)) | ((m > as) & (m <= as + al))));
   }
 }
 
-struct office_minutes_scratch {
-  std::vector<std::int32_t> day, tod;
-};
+template <bool OnClock>
+void office_minutes_loop(std::size_t n, const i64* t, std::uint64_t base, std::uint64_t span, office_day od,
+                         std::int32_t* om, std::uint8_t* bad, std::uint8_t* on_clock) {
+  std::int32_t day[chunk_rows], tod[chunk_rows];
+  for (std::size_t k0 = 0; k0 < n; k0 += chunk_rows) {
+    const std::size_t w = std::min(chunk_rows, n - k0);
+    day_and_time_loop(w, t + k0, base, span, day, tod, bad + k0);
+    office_minutes_of_days<OnClock>(w, day, tod, od, om + k0, OnClock ? on_clock + k0 : nullptr);
+  }
+}
 
-void office_minutes_loop(std::size_t n, const i64* t, std::uint64_t base, std::uint64_t span,
-                         const std::int32_t* cumulative, std::int32_t per_day, std::int32_t ms, std::int32_t ml,
-                         std::int32_t as, std::int32_t al, std::int32_t* om, std::uint8_t* bad,
-                         office_minutes_scratch& scratch) {
-  scratch.day.resize(n);
-  scratch.tod.resize(n);
-  day_and_time_loop(n, t, base, span, scratch.day.data(), scratch.tod.data(), bad);
-  office_minutes_of_days(n, scratch.day.data(), scratch.tod.data(), cumulative, per_day, ms, ml, as, al, om);
+// The column flags of a chunk (see chunked_range): bit 0 a unit the fast form does not take (it takes
+// working days, calendar days, and same day with amount 0 or 1) or pauses; bit 2 a promised date or
+// more than one supplement request.
+CCHC_BATCH_TARGETS void unit_flag_loop(std::size_t n, const std::uint8_t* __restrict unit,
+                                       const std::int32_t* __restrict amount, std::uint8_t* __restrict flag) {
+  for (std::size_t r = 0; r < n; ++r) {
+    const std::uint32_t u = unit[r];
+    flag[r] |= static_cast<std::uint8_t>((u != 0) & (u != 1) & ((u != 4) | (static_cast<std::uint32_t>(amount[r]) > 1)));
+  }
+}
+CCHC_BATCH_TARGETS void pause_flag_loop(std::size_t n, const i64* __restrict offsets, std::uint8_t* __restrict flag) {
+  for (std::size_t r = 0; r < n; ++r) flag[r] |= static_cast<std::uint8_t>(offsets[r] != offsets[r + 1]);
+}
+CCHC_BATCH_TARGETS void instant_flag_loop(std::size_t n, const i64* __restrict promised, std::uint8_t* __restrict flag) {
+  for (std::size_t r = 0; r < n; ++r) flag[r] |= static_cast<std::uint8_t>((promised[r] != no_time) << 2);
+}
+CCHC_BATCH_TARGETS void requests_flag_loop(std::size_t n, const std::int32_t* __restrict requests,
+                                           std::uint8_t* __restrict flag) {
+  for (std::size_t r = 0; r < n; ++r)
+    flag[r] |= static_cast<std::uint8_t>((static_cast<std::uint32_t>(requests[r]) > 1) << 2);
 }
 
 // Returns nonzero when some row is flagged.
@@ -425,107 +461,208 @@ CCHC_BATCH_TARGETS std::uint32_t outcome_loop(std::size_t n, const std::int32_t*
   return any;
 }
 
+// Rows with more pauses than this are left to the general path (the walk makes one pass per pause
+// over all candidates).
+constexpr std::int32_t tier_pauses_max = 8;
+
+// ---- The hours tier ------------------------------------------------------------------------
+//
+// Rows in working hours whose only flag is their unit or their pauses (their received and end
+// columns checked good by the row loops) are judged for a whole chunk at once, column by column:
+// kernel::hours_due's arithmetic, done on office minutes. The office minutes of the candidates'
+// received instants and of the chunk's pause ends are computed in vectorised loops; then the pause
+// walk runs across rows — every row's first pause, then every row's second … — instead of one
+// dependent walk per row. kernel::hours_due compares a pause's start with the current due instant
+// at_office_minute(g); on the office-minute clock that is `from_office > g`, or `from_office == g`
+// with the start not at the end of an office minute (the clock was stopped: lunch, evening, a day
+// off — later than the due instant). A row the tier does not take falls back to the general path:
+// zero hours; a pause missing, out of the calendar, reversed, unsorted or overlapping (merging would
+// change them); a pause that starts exactly at the due instant (nothing left: the kernel's other
+// branch); a due instant past the calendar. Results equal the general path's
+// (tests/cpp/dossier_rule_test.cpp, with pauses planted at and around the due instant).
+
+// Per chunk: the candidates' inputs (gathered when they are a minority of the chunk, else the chunk's
+// own columns, every other row marked for the general path), the walk's state, the outputs.
+struct hours_rows {
+  const i64* received;
+  const std::int32_t *rday, *eday, *amount;
+  const std::uint8_t *end_flags, *kinds, *channel, *apology;
+  const std::uint32_t* group;
+};
+struct hours_scratch {
+  std::uint16_t row[chunk_rows];
+  i64 received[chunk_rows];
+  std::int32_t rday[chunk_rows], eday[chunk_rows], amount[chunk_rows];
+  std::uint8_t end_flags[chunk_rows], kinds[chunk_rows], channel[chunk_rows], apology[chunk_rows];
+  std::uint32_t group[chunk_rows];
+  std::int32_t start[chunk_rows];  // office minutes at the receipt instant (the opening of a moved receipt day)
+  std::int32_t etod[chunk_rows];   // the end's time of day
+  std::int32_t tod[chunk_rows];    // scratch
+  std::int32_t first_pause[chunk_rows], pauses[chunk_rows];  // into the chunk's pause arrays
+  std::int32_t g[chunk_rows];  // the office-minute clock's reading at the due instant (clamped)
+  std::int32_t due[chunk_rows], due_tod[chunk_rows], due_out[chunk_rows];
+  std::int16_t due_minute[chunk_rows];
+  std::uint8_t state[chunk_rows];  // 0 walking, 1 walk done, 2 the general path's
+  std::uint8_t code[chunk_rows], bad[chunk_rows];
+  std::uint32_t key[chunk_rows];
+};
+
+// Per pause of the chunk, `info` for pause_pass: bit 0 its start on the clock (office_minutes_of_days),
+// bit 1 usable (both ends in the calendar, end >= start), bit 2 it starts after the previous pause of
+// the chunk ends (for a row's second and later pauses: sorted and disjoint).
+CCHC_HOURS_TARGETS void pause_check_loop(std::size_t n, const i64* __restrict from, const i64* __restrict to,
+                                         const std::uint8_t* __restrict bad_from,
+                                         const std::uint8_t* __restrict bad_to,
+                                         const std::uint8_t* __restrict on_clock, std::int32_t* __restrict info) {
+  if (n == 0) return;
+  info[0] = on_clock[0] | ((((bad_from[0] | bad_to[0]) == 0) & (to[0] >= from[0])) << 1);
+  for (std::size_t k = 1; k < n; ++k)
+    info[k] = on_clock[k] | ((((bad_from[k] | bad_to[k]) == 0) & (to[k] >= from[k])) << 1) |
+              ((from[k] > to[k - 1]) << 2);
+}
+
+// The k-th pause of every candidate row (kernel::hours_due's loop body, on office minutes). Readings
+// are clamped to `past` (one past the calendar's office minutes): a row beyond it has gone past the
+// calendar (the reading only grows) and goes to the general path, and int32 cannot overflow.
+// `info` per pause: pause_check_loop's.
+CCHC_HOURS_TARGETS void pause_pass(std::size_t nc, std::int32_t k, const std::int32_t* __restrict first,
+                                   const std::int32_t* __restrict count, const std::int32_t* __restrict from_office,
+                                   const std::int32_t* __restrict to_office, const std::int32_t* __restrict info,
+                                   const std::int32_t* __restrict start, std::int32_t past,
+                                   std::int32_t* __restrict g, std::uint8_t* __restrict state) {
+  using u32 = std::uint32_t;
+  const u32 need = k > 0 ? 6u : 2u;  // usable, and from the second pause on sorted and disjoint
+  for (std::size_t c = 0; c < nc; ++c) {
+    const u32 has = k < count[c] ? 1u : 0u;
+    const std::int32_t idx = (first[c] + k) & -static_cast<std::int32_t>(has);  // (arithmetic: the compiler gathers)
+    const std::int32_t f = from_office[idx], t = to_office[idx];
+    const u32 bits = static_cast<u32>(info[idx]);
+    const u32 invalid = has & ((bits & need) != need ? 1u : 0u);
+    const u32 st = state[c];
+    const u32 walking = has & (st == 0 ? 1u : 0u);
+    const std::int32_t gc = g[c];
+    // starts after the due instant at_office_minute(gc): no effect, and none for the later pauses
+    const u32 after = (f > gc ? 1u : 0u) | ((f == gc ? 1u : 0u) & ((bits & 1u) ^ 1u));
+    const std::int32_t at_from = std::max(f, start[c]);
+    const std::int32_t left = gc - at_from;
+    const u32 apply = walking & (after ^ 1u);
+    const u32 fallback = invalid | (apply & (left <= 0 ? 1u : 0u));  // (left == 0: starts at the due instant)
+    const std::int32_t moved = std::min(std::max(t, at_from), past) + std::min(left, past);
+    g[c] = apply ? std::min(moved, past) : gc;
+    state[c] = static_cast<std::uint8_t>(fallback ? 2u : (walking & after) ? 1u : st);
+  }
+}
+
+// The due instant at_office_minute(g) as a calendar day index and a time of day; a reading past the
+// calendar (`total` office minutes) goes to the general path (which names the error).
+void hours_due_loop(std::size_t nc, const std::int32_t* __restrict g, std::uint8_t* __restrict state,
+                    std::int32_t total, std::uint64_t reciprocal, std::int32_t per_day,
+                    const std::int32_t* __restrict ordinal, std::int32_t ms, std::int32_t ml, std::int32_t as,
+                    std::int32_t* __restrict due, std::int32_t* __restrict due_tod) {
+  for (std::size_t c = 0; c < nc; ++c) {
+    const std::int32_t gc = g[c];
+    const bool out = (gc > total) | (gc < 1);  // (below 1: a negative amount, left to the general path)
+    const std::uint64_t x = out ? 0 : static_cast<std::uint64_t>(gc - 1);
+    const auto q = static_cast<std::int32_t>((x * reciprocal) >> 40);  // kernel::clock::office_days: x < 2^28
+    const std::int32_t within = gc - q * per_day;  // 1 … per_day
+    due[c] = ordinal[q];
+    due_tod[c] = within <= ml ? ms + within : as + (within - ml);
+    state[c] = static_cast<std::uint8_t>(out ? 2u : state[c]);
+  }
+}
+
+// Outcome, outputs and slot key of the candidates (outcome_loop's arithmetic, with the due day's
+// time of day: ended on the due day after the due instant is late — due_date::met_by).
+template <bool Kind>
+CCHC_HOURS_TARGETS void hours_outcome_loop(std::size_t nc, const hours_rows& in, const hours_scratch& __restrict h,
+                                           std::int32_t fi, std::int32_t li, std::int32_t ix_first, std::uint32_t dump,
+                                           std::uint8_t* __restrict code_out, std::int32_t* __restrict due_out,
+                                           std::int16_t* __restrict minute_out, std::uint32_t* __restrict key_out) {
+  using u32 = std::uint32_t;
+  const std::int32_t* __restrict rday = in.rday;
+  const std::int32_t* __restrict eday = in.eday;
+  const std::uint8_t* __restrict end_flags = in.end_flags;
+  const std::uint8_t* __restrict kinds = in.kinds;
+  const std::uint8_t* __restrict channel = in.channel;
+  const std::uint8_t* __restrict apology = in.apology;
+  const std::uint32_t* __restrict group = in.group;
+  for (std::size_t c = 0; c < nc; ++c) {
+    const std::int32_t r = rday[c], e = eday[c], d = h.due[c];
+    const u32 ended = end_flags[c] & 1u;
+    u32 k = 0;
+    if constexpr (Kind) {
+      const u32 raw = kinds[c];  // (checked good by outcome_loop)
+      k = raw == no_end_kind ? 0u : raw;
+    }
+    const u32 after = r > li;
+    const u32 carried = r < fi;
+    const u32 excluded = carried & ended & (e < fi);
+    const u32 done = ended & (e <= li);
+    const u32 rw = done & ((k == 1u) | (k == 2u));
+    const u32 late_today = (e == d) & (h.etod[c] > h.due_tod[c]);
+    const u32 resolved_code = static_cast<u32>(e >= d) + (static_cast<u32>(e > d) | late_today);
+    const u32 pending_code = 3u + static_cast<u32>(li > d);
+    const u32 uncounted = after | excluded;
+    u32 code = rw ? 4u + k : done ? resolved_code : pending_code;
+    code = uncounted ? u32{not_counted} : code;
+    code_out[c] = static_cast<std::uint8_t>(code);
+    const u32 no_due = uncounted | rw;
+    due_out[c] = no_due ? no_day : ix_first + d;
+    minute_out[c] = static_cast<std::int16_t>(no_due ? -1 : h.due_tod[c]);
+    const u32 fell = (no_due ^ 1u) & static_cast<u32>(d >= fi) & static_cast<u32>(d <= li);
+    const u32 slot = carried * 14u + (channel[c] == 0 ? 7u : 0u) + code;
+    const u32 key = ((group[c] * 32u + slot) << 2) | (fell << 1) | (apology[c] != 0 ? 1u : 0u);
+    key_out[c] = (uncounted | (h.state[c] == 2)) ? dump : key;
+  }
+}
+
+// The time of day of instants whose calendar day index is known (the row loops computed it).
+CCHC_HOURS_TARGETS void time_of_day_loop(std::size_t n, const i64* __restrict t, const std::int32_t* __restrict day,
+                                         std::uint64_t base, std::int32_t* __restrict tod) {
+  for (std::size_t k = 0; k < n; ++k)
+    tod[k] = static_cast<std::int32_t>(static_cast<std::uint32_t>(static_cast<std::uint64_t>(t[k]) - base) -
+                                       static_cast<std::uint32_t>(day[k]) * 1440u);
+}
+
+// Dense candidates: each row's pauses as a range of the chunk's pause arrays (none for a row that is
+// not a candidate; a row with more than tier_pauses_max goes to the general path). Returns the most.
+CCHC_HOURS_TARGETS std::int32_t pause_range_loop(std::size_t n, const i64* __restrict offsets, i64 p0,
+                                                 std::uint8_t* __restrict state, std::int32_t* __restrict first,
+                                                 std::int32_t* __restrict count) {
+  std::int32_t most = 0;
+  for (std::size_t k = 0; k < n; ++k) {
+    const i64 np = offsets[k + 1] - offsets[k];
+    const bool walking = state[k] == 0;
+    const bool too_many = np > tier_pauses_max;
+    first[k] = static_cast<std::int32_t>(offsets[k] - p0);
+    const std::int32_t c = walking & !too_many ? static_cast<std::int32_t>(np) : 0;
+    count[k] = c;
+    most = std::max(most, c);
+    state[k] = static_cast<std::uint8_t>(walking & too_many ? 2 : state[k]);
+  }
+  return most;
+}
+
+// The clock's reading at the due instant before any pause: the receipt instant's office minutes plus
+// the hours (clamped to `past`); zero or negative hours go to the general path (the kernel's other branch).
+CCHC_HOURS_TARGETS void hours_start_loop(std::size_t n, const std::int32_t* __restrict start,
+                                         const std::int32_t* __restrict amount, std::int32_t past,
+                                         std::int32_t* __restrict g, std::uint8_t* __restrict state) {
+  for (std::size_t k = 0; k < n; ++k) {
+    g[k] = static_cast<std::int32_t>(std::min<i64>(i64{start[k]} + i64{amount[k]} * 60, past));
+    state[k] = static_cast<std::uint8_t>(amount[k] < 1 ? 2 : state[k]);
+  }
+}
+
 // Per-thread state of the chunked path.
 struct chunk_state {
   std::vector<std::uint32_t> histogram[2];  // small tables: groups * 128 slot keys, two interleaved
   std::uint64_t since_flush = 0;
-  // the hours tier: office minutes of the chunk's received instants and of its pauses' ends
-  std::int32_t received_office[chunk_rows];
-  std::uint8_t scratch[chunk_rows];
-  std::vector<std::int32_t> from_office, to_office;
-  std::vector<std::uint8_t> pause_bad, pause_bad_to;
-  office_minutes_scratch om_scratch;
+  // the hours tier: office minutes of the chunk's pauses' ends, their checks, the candidates
+  std::vector<std::int32_t> from_office, to_office, pause_info;
+  std::vector<std::uint8_t> pause_bad, pause_bad_to, from_on_clock;
+  std::unique_ptr<hours_scratch> hours = std::make_unique<hours_scratch>();
 };
-
-// A row's pauses with their office minutes (computed for the chunk), for kernel::hours_due.
-struct office_pauses {
-  const i64* from;
-  const i64* to;
-  const std::int32_t* from_office;
-  const std::int32_t* to_office;
-  std::size_t n;
-  struct item {
-    date_time from, to;
-    i64 from_office, to_office;
-  };
-  struct iterator {
-    const office_pauses* ps;
-    std::size_t k;
-    item operator*() const {
-      return {date_time{minutes{ps->from[k]}}, date_time{minutes{ps->to[k]}}, ps->from_office[k], ps->to_office[k]};
-    }
-    iterator& operator++() {
-      ++k;
-      return *this;
-    }
-    bool operator!=(const iterator& o) const { return k != o.k; }
-  };
-  [[nodiscard]] iterator begin() const { return {this, 0}; }
-  [[nodiscard]] iterator end() const { return {this, n}; }
-};
-
-// The hours tier: row i in working hours whose only flag is its unit or its pauses (its received and
-// end columns checked good by the row loops). Mirrors judge_row's order of decisions; returns false
-// (the general path then judges it) for what it does not take: pauses missing, out of the calendar,
-// reversed, unsorted or overlapping; an amount past kernel::max_amount; a receipt day past the
-// calendar. Results equal the general path's (tests/cpp/dossier_rule_test.cpp).
-bool hours_row(const job& j, std::size_t i, thread_state& s, const chunk_state& c, std::int32_t received_office,
-               std::size_t chunk_p0) {
-  const dossier_batch& b = j.b;
-  const detail::working_day_index& ix = j.clock.ix;
-  const i64 r = b.received[i];
-  const i64 rday = floor_day(r);
-  if (rday > j.last) {
-    record_row(j, i, s, {false, outcome::early, std::nullopt});
-    return true;
-  }
-  const bool ended = !b.ended.empty() && b.ended[i] != no_time;
-  const i64 e = ended ? b.ended[i] : 0;
-  const std::uint8_t k = b.end_kind.empty() ? 0 : b.end_kind[i];
-  const end_kind kind = k == no_end_kind ? end_kind::resolved : static_cast<end_kind>(k);
-  if (rday < j.first && ended && floor_day(e) < j.first) {
-    record_row(j, i, s, {false, outcome::early, std::nullopt});
-    return true;
-  }
-  const std::int32_t amount = b.amount[i];
-  if (amount < 0 || amount > kernel::max_amount) return false;
-  std::size_t p0 = 0, p1 = 0;
-  if (!b.pause_offsets.empty()) {
-    p0 = static_cast<std::size_t>(b.pause_offsets[i]);
-    p1 = static_cast<std::size_t>(b.pause_offsets[i + 1]);
-    for (std::size_t q = p0; q < p1; ++q) {
-      if (c.pause_bad[q - chunk_p0] | c.pause_bad_to[q - chunk_p0]) return false;
-      if (b.pause_to[q] < b.pause_from[q]) return false;
-      if (q > p0 && b.pause_from[q] <= b.pause_to[q - 1]) return false;  // merging would change them
-    }
-  }
-  const i64 requests = b.supplement_requests.empty() ? (p1 > p0 ? 1 : 0) : b.supplement_requests[i];
-  const bool done = ended && floor_day(e) <= j.last;
-  if (done && kind == end_kind::returned) {
-    record_row(j, i, s, {true, outcome::returned, std::nullopt});
-    return true;
-  }
-  if (done && kind == end_kind::withdrawn) {
-    record_row(j, i, s, {true, outcome::withdrawn, std::nullopt});
-    return true;
-  }
-  // The receipt day (no cut-off in this tier): the received day, or the next working day.
-  const auto ri = static_cast<std::int32_t>(rday - ix.first);
-  const bool moved = !ix.is_working_index(ri);
-  const std::int32_t q = ix.cumulative[ri];
-  if (q >= ix.working) return false;
-  const date::sys_days receipt{date::days{moved ? i64{ix.first} + ix.ordinal[q] : rday}};
-  const office_pauses ps{b.pause_from.data() + p0,
-                         b.pause_to.data() + p0,
-                         c.from_office.data() + (p0 - chunk_p0),
-                         c.to_office.data() + (p0 - chunk_p0),
-                         p1 - p0};
-  const due_date dd =
-      kernel::hours_due(j.clock, date_time{minutes{r}}, receipt, moved, amount, ps, i64{received_office});
-  const judgement jd = kernel::judge_due(dd, done, date_time{minutes{e}}, requests, date::sys_days{date::days{j.last}});
-  record_row(j, i, s, {true, jd.result, jd.due});
-  return true;
-}
 
 void flush_histogram(chunk_state& c, thread_state& s) {
   if (c.histogram[0].empty()) return;
@@ -540,6 +677,142 @@ void flush_histogram(chunk_state& c, thread_state& s) {
   std::fill(c.histogram[0].begin(), c.histogram[0].end(), 0);
   std::fill(c.histogram[1].begin(), c.histogram[1].end(), 0);
   c.since_flush = 0;
+}
+
+// Counts a chunk's slot keys (`dump` for rows not counted here).
+void count_keys(const std::uint32_t* key, std::size_t m, bool small, std::uint32_t dump, chunk_state& c,
+                thread_state& s) {
+  if (small) {
+    if (c.since_flush + m > flush_rows) flush_histogram(c, s);
+    std::uint32_t* h0 = c.histogram[0].data();
+    std::uint32_t* h1 = c.histogram[1].data();
+    std::size_t r = 0;
+    for (; r + 1 < m; r += 2) {
+      ++h0[key[r]];
+      ++h1[key[r + 1]];
+    }
+    if (r < m) ++h0[key[r]];
+    c.since_flush += m;
+  } else {
+    for (std::size_t r = 0; r < m; ++r) {
+      if (key[r] == dump) continue;
+      kernel::tally& t = s.dense[key[r] >> 7];
+      ++t.n[(key[r] >> 2) & 31];
+      t.n[kernel::tally::fell_due] += (key[r] >> 1) & 1;
+      t.n[kernel::tally::apologies] += key[r] & 1;
+    }
+  }
+}
+
+
+// The office hours the row loops read, as int32.
+struct office_consts {
+  std::int32_t per_day = 0, ms = 0, ml = 0, as = 0, al = 0;
+  std::int32_t total = 0;  // the calendar's office minutes
+  bool hours_tier = false;  // office_days' reciprocal is exact for every reading (kernel::clock)
+};
+
+// The hours tier on one chunk (see hours_scratch): judges, writes and counts the rows it takes and
+// clears their flags; the rows it leaves keep theirs.
+void hours_chunk(const job& j, const chunk_params& p, const office_consts& oc, std::size_t c0, std::size_t m,
+                 std::uint8_t* flag, const std::int32_t* rday, const std::int32_t* eday,
+                 const std::uint8_t* end_flags, const std::uint8_t* kinds, const std::uint8_t* channel,
+                 const std::uint8_t* apology, const std::uint32_t* group, bool small, std::uint32_t dump,
+                 chunk_state& c, thread_state& s) {
+  const dossier_batch& b = j.b;
+  hours_scratch& h = *c.hours;
+  const std::uint8_t* unit = b.unit_of_time.data() + c0;
+  constexpr auto hours_unit = static_cast<std::uint8_t>(time_unit::working_hours);
+  std::size_t nc = 0;
+  for (std::size_t r = 0; r < m; ++r) {
+    h.row[nc] = static_cast<std::uint16_t>(r);
+    nc += (flag[r] == 1) & (unit[r] == hours_unit);
+  }
+  if (nc == 0) return;
+  const bool has_end = !b.ended.empty(), has_pauses = !b.pause_offsets.empty();
+  const i64 p0 = has_pauses ? b.pause_offsets[c0] : 0;
+  // Candidates a minority: gathered; else the chunk's columns, every other row left to the general path.
+  const bool dense = nc * 4 >= m;
+  hours_rows in;
+  std::size_t n = nc;
+  std::int32_t max_pauses = 0;
+  if (dense) {
+    n = m;
+    in = {b.received.data() + c0, rday, eday, b.amount.data() + c0, end_flags, kinds, channel, apology, group};
+    for (std::size_t r = 0; r < m; ++r)
+      h.state[r] = static_cast<std::uint8_t>((flag[r] == 1) & (unit[r] == hours_unit) ? 0 : 2);
+    if (has_pauses) max_pauses = pause_range_loop(m, b.pause_offsets.data() + c0, p0, h.state, h.first_pause, h.pauses);
+  } else {
+    for (std::size_t k = 0; k < nc; ++k) {
+      const std::size_t r = h.row[k], i = c0 + r;
+      h.received[k] = b.received[i];
+      h.rday[k] = rday[r];
+      h.eday[k] = eday[r];
+      h.amount[k] = b.amount[i];
+      h.end_flags[k] = end_flags[r];
+      h.kinds[k] = kinds[r];
+      h.channel[k] = channel[r];
+      h.apology[k] = apology[r];
+      h.group[k] = group[r];
+      const i64 n_pauses = has_pauses ? b.pause_offsets[i + 1] - b.pause_offsets[i] : 0;
+      const bool too_many = n_pauses > tier_pauses_max;
+      h.first_pause[k] = has_pauses ? static_cast<std::int32_t>(b.pause_offsets[i] - p0) : 0;
+      h.pauses[k] = too_many ? 0 : static_cast<std::int32_t>(n_pauses);
+      max_pauses = std::max(max_pauses, h.pauses[k]);
+      h.state[k] = too_many ? 2 : 0;
+    }
+    in = {h.received, h.rday, h.eday, h.amount, h.end_flags, h.kinds, h.channel, h.apology, h.group};
+  }
+  const office_day od{p.cumulative, oc.per_day, oc.ms, oc.ml, oc.as, oc.al};
+  time_of_day_loop(n, in.received, in.rday, p.base, h.tod);
+  office_minutes_of_days<false>(n, in.rday, h.tod, od, h.start, nullptr);
+  const std::int32_t past = oc.total + 1;
+  hours_start_loop(n, h.start, in.amount, past, h.g, h.state);
+  // the end's time of day (unused for rows not ended)
+  if (has_end) {
+    if (dense) {
+      time_of_day_loop(n, b.ended.data() + c0, in.eday, p.base, h.etod);
+    } else {
+      for (std::size_t k = 0; k < n; ++k) h.received[k] = b.ended[c0 + h.row[k]];  // (the received instants are read)
+      time_of_day_loop(n, h.received, in.eday, p.base, h.etod);
+    }
+  } else {
+    std::fill(h.etod, h.etod + n, 0);
+  }
+  if (max_pauses > 0) {
+    const auto np = static_cast<std::size_t>(b.pause_offsets[c0 + m] - p0);
+    c.from_office.resize(np);
+    c.to_office.resize(np);
+    c.pause_bad.resize(np);
+    c.pause_bad_to.resize(np);
+    c.from_on_clock.resize(np);
+    c.pause_info.resize(np);
+    const i64* from = b.pause_from.data() + p0;
+    const i64* to = b.pause_to.data() + p0;
+    office_minutes_loop<true>(np, from, p.base, p.span, od, c.from_office.data(), c.pause_bad.data(),
+                              c.from_on_clock.data());
+    office_minutes_loop<false>(np, to, p.base, p.span, od, c.to_office.data(), c.pause_bad_to.data(), nullptr);
+    pause_check_loop(np, from, to, c.pause_bad.data(), c.pause_bad_to.data(), c.from_on_clock.data(),
+                     c.pause_info.data());
+    for (std::int32_t k = 0; k < max_pauses; ++k)
+      pause_pass(n, k, h.first_pause, h.pauses, c.from_office.data(), c.to_office.data(), c.pause_info.data(),
+                 h.start, past, h.g, h.state);
+  }
+  hours_due_loop(n, h.g, h.state, oc.total, j.clock.per_day_reciprocal, oc.per_day, p.ordinal, oc.ms, oc.ml, oc.as,
+                 h.due, h.due_tod);
+  if (b.end_kind.empty())
+    hours_outcome_loop<false>(n, in, h, p.fi, p.li, p.ix_first, dump, h.code, h.due_out, h.due_minute, h.key);
+  else
+    hours_outcome_loop<true>(n, in, h, p.fi, p.li, p.ix_first, dump, h.code, h.due_out, h.due_minute, h.key);
+  for (std::size_t k = 0; k < n; ++k) {
+    if (h.state[k] == 2) continue;
+    const std::size_t r = dense ? k : h.row[k], i = c0 + r;
+    flag[r] = 0;
+    if (j.codes) j.codes[i] = h.code[k];
+    if (j.due_day) j.due_day[i] = h.due_out[k];
+    if (j.due_minute) j.due_minute[i] = h.due_minute[k];
+  }
+  if (j.count) count_keys(h.key, n, small, dump, c, s);
 }
 
 // Whether a batch can take the chunked path: no rule cut-off (the receipt day then depends on the
@@ -578,11 +851,15 @@ void chunked_range(const job& j, std::size_t begin, std::size_t end, thread_stat
   const std::size_t nk = b.keys.size();
   // office hours for the hours tier's office-minute loop
   const office_hours& h = j.clock.h;
-  const auto per_day = static_cast<std::int32_t>(j.clock.per_day);
-  const auto ms = static_cast<std::int32_t>(h.morning.start.count());
-  const auto ml = static_cast<std::int32_t>((h.morning.end - h.morning.start).count());
-  const auto as = static_cast<std::int32_t>(h.afternoon.start.count());
-  const auto al = static_cast<std::int32_t>((h.afternoon.end - h.afternoon.start).count());
+  office_consts oc;
+  oc.per_day = static_cast<std::int32_t>(j.clock.per_day);
+  oc.ms = static_cast<std::int32_t>(h.morning.start.count());
+  oc.ml = static_cast<std::int32_t>((h.morning.end - h.morning.start).count());
+  oc.as = static_cast<std::int32_t>(h.afternoon.start.count());
+  oc.al = static_cast<std::int32_t>((h.afternoon.end - h.afternoon.start).count());
+  const i64 total = j.clock.per_day * i64{ix.working};
+  oc.hours_tier = oc.per_day >= 16 && oc.per_day <= 1440 && total < (i64{1} << 28);
+  oc.total = oc.hours_tier ? static_cast<std::int32_t>(total) : 0;
   for (i = begin; i < end;) {
     const std::size_t c0 = i, m = std::min(chunk_rows, end - i);
     // Rows the fast form does not take, by column. flag bits: 0 another unit or pauses (working hours
@@ -590,20 +867,12 @@ void chunked_range(const job& j, std::size_t begin, std::size_t end, thread_stat
     // loops), 2 a promised date, a per-row cut-off, repeated requests or a bad key (general path).
     std::fill(flag, flag + m, std::uint8_t{0});
     // units the fast form takes: working days, calendar days, same day (0 or 1)
-    if (!b.unit_of_time.empty())
-      for (std::size_t r = 0; r < m; ++r) {
-        const std::uint8_t u = b.unit_of_time[c0 + r];
-        flag[r] |= (u != 0) & (u != 1) & ((u != 4) | (static_cast<std::uint32_t>(b.amount[c0 + r]) > 1));
-      }
-    if (!b.promised.empty())
-      for (std::size_t r = 0; r < m; ++r) flag[r] |= static_cast<std::uint8_t>((b.promised[c0 + r] != no_time) << 2);
-    if (!b.pause_offsets.empty())
-      for (std::size_t r = 0; r < m; ++r) flag[r] |= b.pause_offsets[c0 + r] != b.pause_offsets[c0 + r + 1];
+    if (!b.unit_of_time.empty()) unit_flag_loop(m, b.unit_of_time.data() + c0, b.amount.data() + c0, flag);
+    if (!b.promised.empty()) instant_flag_loop(m, b.promised.data() + c0, flag);
+    if (!b.pause_offsets.empty()) pause_flag_loop(m, b.pause_offsets.data() + c0, flag);
     if (!b.receipt_cutoff.empty())
       for (std::size_t r = 0; r < m; ++r) flag[r] |= static_cast<std::uint8_t>((b.receipt_cutoff[c0 + r] != no_cutoff) << 2);
-    if (!b.supplement_requests.empty())
-      for (std::size_t r = 0; r < m; ++r)
-        flag[r] |= static_cast<std::uint8_t>((static_cast<std::uint32_t>(b.supplement_requests[c0 + r]) > 1) << 2);
+    if (!b.supplement_requests.empty()) requests_flag_loop(m, b.supplement_requests.data() + c0, flag);
     const std::uint32_t* g = zeros32.data();
     if (j.count && nk == 1) {
       g = b.keys[0].data() + c0;
@@ -642,56 +911,16 @@ void chunked_range(const job& j, std::size_t begin, std::size_t end, thread_stat
     if (j.codes) std::copy(code, code + m, j.codes + c0);
     if (j.due_day) std::copy(due_out, due_out + m, j.due_day + c0);
     if (j.due_minute) std::fill(j.due_minute + c0, j.due_minute + c0 + m, std::int16_t{-1});
-    if (j.count) {
-      if (small) {
-        if (c.since_flush + m > flush_rows) flush_histogram(c, s);
-        std::uint32_t* h0 = c.histogram[0].data();
-        std::uint32_t* h1 = c.histogram[1].data();
-        std::size_t r = 0;
-        for (; r + 1 < m; r += 2) {
-          ++h0[key[r]];
-          ++h1[key[r + 1]];
-        }
-        if (r < m) ++h0[key[r]];
-        c.since_flush += m;
-      } else {
-        for (std::size_t r = 0; r < m; ++r) {
-          if (key[r] == dump) continue;
-          kernel::tally& t = s.dense[key[r] >> 7];
-          ++t.n[(key[r] >> 2) & 31];
-          t.n[kernel::tally::fell_due] += (key[r] >> 1) & 1;
-          t.n[kernel::tally::apologies] += key[r] & 1;
-        }
-      }
-    }
-    // Flagged rows, in row order (the first error is the chunk's first bad row): working hours with
-    // nothing else flagged through the hours tier, on the chunk's office minutes computed at once;
-    // every other one (and any the tier declines) through the general path.
+    if (j.count) count_keys(key, m, small, dump, c, s);
+    // Flagged rows: working hours with nothing else flagged through the hours tier first (its rows
+    // cannot be bad); then the rest, in row order (the first error is the chunk's first bad row),
+    // through the general path.
     if (any_flagged) {
-      const bool hours_tier = !b.unit_of_time.empty();
-      std::size_t p0 = 0;
-      if (hours_tier) {
-        office_minutes_loop(m, b.received.data() + c0, p.base, p.span, ix.cumulative, per_day, ms, ml, as, al,
-                            c.received_office, c.scratch, c.om_scratch);
-        if (!b.pause_offsets.empty()) {
-          p0 = static_cast<std::size_t>(b.pause_offsets[c0]);
-          const std::size_t np = static_cast<std::size_t>(b.pause_offsets[c0 + m]) - p0;
-          c.from_office.resize(np);
-          c.to_office.resize(np);
-          c.pause_bad.resize(np);
-          c.pause_bad_to.resize(np);
-          office_minutes_loop(np, b.pause_from.data() + p0, p.base, p.span, ix.cumulative, per_day, ms, ml, as, al,
-                              c.from_office.data(), c.pause_bad.data(), c.om_scratch);
-          office_minutes_loop(np, b.pause_to.data() + p0, p.base, p.span, ix.cumulative, per_day, ms, ml, as, al,
-                              c.to_office.data(), c.pause_bad_to.data(), c.om_scratch);
-        }
-      }
+      if (oc.hours_tier && !b.unit_of_time.empty())
+        hours_chunk(j, p, oc, c0, m, flag, rday, eday, end_flags, kinds, channel, apology, g, small, dump, c, s);
       for (std::size_t r = 0; r < m; ++r)
         if (flag[r]) {
           i = c0 + r;
-          if (hours_tier && flag[r] == 1 && b.unit_of_time[i] == static_cast<std::uint8_t>(time_unit::working_hours) &&
-              hours_row(j, i, s, c, c.received_office[r], p0))
-            continue;
           general_row(j, i, s);
         }
     }
