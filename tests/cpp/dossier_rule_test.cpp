@@ -7,6 +7,7 @@
 #include <doctest/doctest.h>
 
 #include <algorithm>
+#include <limits>
 #include <optional>
 #include <random>
 #include <vector>
@@ -523,6 +524,140 @@ TEST_CASE("working hours with sorted, disjoint pauses (the columnar path's direc
       CHECK(codes[i] == expected[i]);
       break;
     }
+}
+
+TEST_CASE("hours tier: pauses at, just before and just after the due instant, in the lunch break, many pauses") {
+  // The columnar path judges working-hour rows on the office-minute clock, across rows; its edges are
+  // where a pause starts relative to the due instant (on it: nothing left, the kernel's other branch;
+  // one minute later, or in the lunch break or the evening when the clock reads the same: no effect),
+  // rows with more pauses than it walks, zero hours, receipts on days off. Rows planted there, ended
+  // around their due instant; codes, due days and due minutes = the reference's, with the optional
+  // columns present and left out.
+  generator g(12);
+  const days first{date::year{2023} / 12 / 15}, last{date::year{2024} / 6 / 28};
+  std::vector<cchc::dossier> ds;
+  long at_due = 0, after_due = 0, stopped_clock = 0, many = 0;
+  for (int i = 0; i < 8000; ++i) {
+    cchc::dossier d = g.next(i);
+    d.processing = cchc::processing_time{cchc::time_unit::working_hours, g.chance(3) ? 0 : g.uniform(1, 40)};
+    d.promised_at.reset();
+    d.promised_has_time = false;
+    d.receipt_cutoff.reset();
+    d.pauses.clear();
+    d.end.reset();
+    d.supplement_requests = 0;
+    std::optional<cchc::due_date> due;
+    (void)ref_outcome(d, last, std::nullopt, &due);
+    REQUIRE(due);
+    const date_time due_at = cchc::civil_time_at(due->day, *due->time);
+    const long len = g.uniform(1, 3000);
+    switch (g.uniform(0, 5)) {
+      case 0: {  // on the due instant, or a minute either side
+        const long off = g.uniform(-1, 1);
+        d.pauses.push_back({due_at + minutes{off}, due_at + minutes{off + len}});
+        at_due += off == 0;
+        after_due += off == 1;
+        break;
+      }
+      case 1: {  // while the clock is stopped on the due day: lunch, evening
+        const date_time at = civil(due->day) + (g.chance(50) ? hours.morning.end + minutes{g.uniform(0, 90)}
+                                                             : hours.afternoon.end + minutes{g.uniform(0, 400)});
+        if (at >= d.received_at) {
+          d.pauses.push_back({at, at + minutes{len}});
+          stopped_clock += at > due_at && office_minutes_between(due_at, at) == 0;
+        }
+        break;
+      }
+      case 2: {  // more pauses than the tier walks: short, sorted, disjoint
+        date_time at = d.received_at;
+        for (long k = 0, n = g.uniform(7, 12); k < n; ++k) {
+          at += minutes{g.uniform(1, 300)};
+          d.pauses.push_back({at, at + minutes{g.uniform(0, 200)}});
+          at = d.pauses.back().to;
+        }
+        many += d.pauses.size() > 8;
+        break;
+      }
+      case 3: {  // one pause early, a second one at the moved due instant (or a minute later)
+        d.pauses.push_back({d.received_at + minutes{g.uniform(0, 600)}, {}});
+        d.pauses.back().to = d.pauses.back().from + minutes{len};
+        std::optional<cchc::due_date> moved;
+        (void)ref_outcome(d, last, std::nullopt, &moved);
+        const date_time moved_at = cchc::civil_time_at(moved->day, *moved->time);
+        const long off = g.uniform(0, 1);
+        if (moved_at + minutes{off} > d.pauses.back().to) {
+          d.pauses.push_back({moved_at + minutes{off}, moved_at + minutes{off + len}});
+          at_due += off == 0;
+          after_due += off == 1;
+        }
+        break;
+      }
+      case 4:  // from the receipt instant itself
+        d.pauses.push_back({d.received_at, d.received_at + minutes{len}});
+        break;
+      default:
+        break;
+    }
+    d.supplement_requests = d.pauses.empty() ? 0 : 1;
+    std::optional<cchc::due_date> final_due;
+    (void)ref_outcome(d, last, std::nullopt, &final_due);
+    if (g.chance(85)) {
+      const date_time instant = cchc::civil_time_at(final_due->day, *final_due->time) + minutes{g.uniform(-1, 1)};
+      d.end = cchc::dossier_end{cchc::end_kind::resolved, instant < d.received_at ? d.received_at : instant};
+    }
+    ds.push_back(std::move(d));
+  }
+  CHECK(at_due > 400);
+  CHECK(after_due > 400);
+  CHECK(stopped_clock > 50);
+  CHECK(many > 300);
+  std::vector<std::uint8_t> expected;
+  std::vector<std::int32_t> expected_day;
+  std::vector<std::int16_t> expected_minute;
+  cchc::flow_accumulator acc(first, last, cal(), cchc::flow_key::channel);
+  for (const auto& d : ds) {
+    acc.add(d);
+    const days r = day_of(d.received_at);
+    std::optional<cchc::due_date> due;
+    const cchc::outcome o = ref_outcome(d, last, std::nullopt, &due);
+    if (r > last || (r < first && d.end && day_of(d.end->at) < first)) {
+      expected.push_back(cchc::not_counted);
+      expected_day.push_back(std::numeric_limits<std::int32_t>::min());
+      expected_minute.push_back(-1);
+    } else {
+      expected.push_back(static_cast<std::uint8_t>(o));
+      expected_day.push_back(static_cast<std::int32_t>(due->day.time_since_epoch().count()));
+      expected_minute.push_back(static_cast<std::int16_t>(due->time->count()));
+    }
+  }
+  const columns c(ds);
+  for (const bool optional_columns : {true, false}) {
+    CAPTURE(optional_columns);
+    cchc::dossier_batch b = c.batch();
+    if (!optional_columns) {  // (every end is a resolution; requests = 1 with a pause: the defaults)
+      b.end_kind = {};
+      b.supplement_requests = {};
+      b.promised = {};
+      b.promised_has_time = {};
+      b.receipt_cutoff = {};
+    }
+    std::vector<std::uint8_t> codes(ds.size());
+    std::vector<std::int32_t> due_day(ds.size());
+    std::vector<std::int16_t> due_minute(ds.size());
+    const cchc::batch_counts t = cchc::classify_batch(b, first, last, cal(), {}, codes, {}, due_day, due_minute);
+    CHECK(t.total() == acc.flow());
+    long wrong = 0;
+    for (std::size_t i = 0; i < ds.size(); ++i)
+      if (codes[i] != expected[i] || due_day[i] != expected_day[i] || due_minute[i] != expected_minute[i]) {
+        if (wrong++ == 0) {
+          INFO(describe(ds[i]) << " code " << int{codes[i]} << " expected " << int{expected[i]} << ", due day "
+                               << due_day[i] << " expected " << expected_day[i] << ", due minute " << due_minute[i]
+                               << " expected " << expected_minute[i]);
+          CHECK(false);
+        }
+      }
+    CHECK(wrong == 0);
+  }
 }
 
 TEST_CASE("regressions: the copies of the deadline rule used to disagree") {
