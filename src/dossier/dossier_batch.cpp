@@ -309,6 +309,8 @@ CCHC_BATCH_TARGETS void end_loop(std::size_t n, const i64* __restrict received, 
 // the next working day, has ordinal cumulative[received index]); same day (amount 0 or 1, checked by
 // the caller's flags), due = the receipt day; calendar days, due = receipt day + amount, moved to the
 // next working day when a day off: ordinal[cumulative[receipt index + amount]].
+// `Calendar`: some row of the chunk is in calendar days (else the two look-ups they need are skipped).
+template <bool Calendar>
 CCHC_BATCH_TARGETS void due_loop(std::size_t n, const std::int32_t* __restrict received_day,
                                  const std::int32_t* __restrict amount, const std::uint8_t* __restrict unit,
                                  const std::int32_t* __restrict cumulative, const std::int32_t* __restrict ordinal,
@@ -320,15 +322,19 @@ CCHC_BATCH_TARGETS void due_loop(std::size_t n, const std::int32_t* __restrict r
     const std::uint32_t u = unit[i];
     const auto kept = static_cast<std::int32_t>(a & -static_cast<std::uint32_t>(!amount_bad & (u != 4)));
     const std::int32_t receipt = cumulative[received_day[i]];  // ordinal of the receipt day (<= working)
-    // calendar days: the receipt day's index, then the day `kept` later
-    const bool receipt_bad = receipt >= working;
-    const std::int32_t receipt_index = ordinal[receipt & -static_cast<std::int32_t>(!receipt_bad)];
-    const std::int32_t end = receipt_index + kept;
-    const bool end_bad = end >= days;
-    const std::int32_t calendar_q = cumulative[end & -static_cast<std::int32_t>(!end_bad)];
-    const bool calendar = u == 1;
-    const std::int32_t q = calendar ? calendar_q : receipt + kept;
-    const bool q_bad = (q >= working) | (calendar & (receipt_bad | end_bad));
+    std::int32_t q = receipt + kept;
+    bool q_bad = q >= working;
+    if constexpr (Calendar) {
+      // calendar days: the receipt day's index, then the day `kept` later
+      const bool receipt_bad = receipt >= working;
+      const std::int32_t receipt_index = ordinal[receipt & -static_cast<std::int32_t>(!receipt_bad)];
+      const std::int32_t end = receipt_index + kept;
+      const bool end_bad = end >= days;
+      const std::int32_t calendar_q = cumulative[end & -static_cast<std::int32_t>(!end_bad)];
+      const bool calendar = u == 1;
+      q = calendar ? calendar_q : q;
+      q_bad = (q >= working) | (calendar & (receipt_bad | end_bad));
+    }
     due[i] = ordinal[q & -static_cast<std::int32_t>(!q_bad)];
     due_flags[i] = static_cast<std::uint8_t>(amount_bad | (q_bad << 1));
   }
@@ -391,12 +397,16 @@ void office_minutes_loop(std::size_t n, const i64* t, std::uint64_t base, std::u
 // The column flags of a chunk (see chunked_range): bit 0 a unit the fast form does not take (it takes
 // working days, calendar days, and same day with amount 0 or 1) or pauses; bit 2 a promised date or
 // more than one supplement request.
-CCHC_BATCH_TARGETS void unit_flag_loop(std::size_t n, const std::uint8_t* __restrict unit,
-                                       const std::int32_t* __restrict amount, std::uint8_t* __restrict flag) {
+// Returns nonzero when some row is in calendar days.
+CCHC_BATCH_TARGETS std::uint32_t unit_flag_loop(std::size_t n, const std::uint8_t* __restrict unit,
+                                                const std::int32_t* __restrict amount, std::uint8_t* __restrict flag) {
+  std::uint32_t calendar = 0;
   for (std::size_t r = 0; r < n; ++r) {
     const std::uint32_t u = unit[r];
     flag[r] |= static_cast<std::uint8_t>((u != 0) & (u != 1) & ((u != 4) | (static_cast<std::uint32_t>(amount[r]) > 1)));
+    calendar |= u == 1;
   }
+  return calendar;
 }
 CCHC_BATCH_TARGETS void pause_flag_loop(std::size_t n, const i64* __restrict offsets, std::uint8_t* __restrict flag) {
   for (std::size_t r = 0; r < n; ++r) flag[r] |= static_cast<std::uint8_t>(offsets[r] != offsets[r + 1]);
@@ -507,36 +517,40 @@ struct hours_scratch {
   std::uint32_t key[chunk_rows];
 };
 
-// Per pause of the chunk, `info` for pause_pass: bit 0 its start on the clock (office_minutes_of_days),
-// bit 1 usable (both ends in the calendar, end >= start), bit 2 it starts after the previous pause of
-// the chunk ends (for a row's second and later pauses: sorted and disjoint).
+// Per pause of the chunk, for pause_pass: its start's office minutes (< 2^28, the tier's bound) with
+// three bits above them: bit 28 its start on the clock (office_minutes_of_days), bit 29 usable (both
+// ends in the calendar, end >= start), bit 30 it starts after the previous pause of the chunk ends
+// (for a row's second and later pauses: sorted and disjoint). One look-up instead of two.
+constexpr int info_shift = 28;
 CCHC_HOURS_TARGETS void pause_check_loop(std::size_t n, const i64* __restrict from, const i64* __restrict to,
                                          const std::uint8_t* __restrict bad_from,
                                          const std::uint8_t* __restrict bad_to,
-                                         const std::uint8_t* __restrict on_clock, std::int32_t* __restrict info) {
+                                         const std::uint8_t* __restrict on_clock, std::int32_t* __restrict from_office) {
   if (n == 0) return;
-  info[0] = on_clock[0] | ((((bad_from[0] | bad_to[0]) == 0) & (to[0] >= from[0])) << 1);
+  from_office[0] |= (on_clock[0] | ((((bad_from[0] | bad_to[0]) == 0) & (to[0] >= from[0])) << 1)) << info_shift;
   for (std::size_t k = 1; k < n; ++k)
-    info[k] = on_clock[k] | ((((bad_from[k] | bad_to[k]) == 0) & (to[k] >= from[k])) << 1) |
-              ((from[k] > to[k - 1]) << 2);
+    from_office[k] |= (on_clock[k] | ((((bad_from[k] | bad_to[k]) == 0) & (to[k] >= from[k])) << 1) |
+                       ((from[k] > to[k - 1]) << 2))
+                      << info_shift;
 }
 
 // The k-th pause of every candidate row (kernel::hours_due's loop body, on office minutes). Readings
 // are clamped to `past` (one past the calendar's office minutes): a row beyond it has gone past the
 // calendar (the reading only grows) and goes to the general path, and int32 cannot overflow.
-// `info` per pause: pause_check_loop's.
+// `from_info` per pause: pause_check_loop's.
 CCHC_HOURS_TARGETS void pause_pass(std::size_t nc, std::int32_t k, const std::int32_t* __restrict first,
-                                   const std::int32_t* __restrict count, const std::int32_t* __restrict from_office,
-                                   const std::int32_t* __restrict to_office, const std::int32_t* __restrict info,
-                                   const std::int32_t* __restrict start, std::int32_t past,
+                                   const std::int32_t* __restrict count, const std::int32_t* __restrict from_info,
+                                   const std::int32_t* __restrict to_office, const std::int32_t* __restrict start,
+                                   std::int32_t past,
                                    std::int32_t* __restrict g, std::uint8_t* __restrict state) {
   using u32 = std::uint32_t;
   const u32 need = k > 0 ? 6u : 2u;  // usable, and from the second pause on sorted and disjoint
   for (std::size_t c = 0; c < nc; ++c) {
     const u32 has = k < count[c] ? 1u : 0u;
     const std::int32_t idx = (first[c] + k) & -static_cast<std::int32_t>(has);  // (arithmetic: the compiler gathers)
-    const std::int32_t f = from_office[idx], t = to_office[idx];
-    const u32 bits = static_cast<u32>(info[idx]);
+    const std::int32_t packed = from_info[idx], t = to_office[idx];
+    const std::int32_t f = packed & ((std::int32_t{1} << info_shift) - 1);
+    const u32 bits = static_cast<u32>(packed) >> info_shift;
     const u32 invalid = has & ((bits & need) != need ? 1u : 0u);
     const u32 st = state[c];
     const u32 walking = has & (st == 0 ? 1u : 0u);
@@ -654,12 +668,19 @@ CCHC_HOURS_TARGETS void hours_start_loop(std::size_t n, const std::int32_t* __re
   }
 }
 
+// Dense candidates: the rows taken (state != 2) get the tier's outputs and lose their flag.
+template <class T>
+CCHC_HOURS_TARGETS void take_loop(std::size_t n, const std::uint8_t* __restrict state, const T* __restrict value,
+                                  T* __restrict out) {
+  for (std::size_t k = 0; k < n; ++k) out[k] = state[k] != 2 ? value[k] : out[k];
+}
+
 // Per-thread state of the chunked path.
 struct chunk_state {
   std::vector<std::uint32_t> histogram[2];  // small tables: groups * 128 slot keys, two interleaved
   std::uint64_t since_flush = 0;
   // the hours tier: office minutes of the chunk's pauses' ends, their checks, the candidates
-  std::vector<std::int32_t> from_office, to_office, pause_info;
+  std::vector<std::int32_t> from_office, to_office;
   std::vector<std::uint8_t> pause_bad, pause_bad_to, from_on_clock;
   std::unique_ptr<hours_scratch> hours = std::make_unique<hours_scratch>();
 };
@@ -786,17 +807,16 @@ void hours_chunk(const job& j, const chunk_params& p, const office_consts& oc, s
     c.pause_bad.resize(np);
     c.pause_bad_to.resize(np);
     c.from_on_clock.resize(np);
-    c.pause_info.resize(np);
     const i64* from = b.pause_from.data() + p0;
     const i64* to = b.pause_to.data() + p0;
     office_minutes_loop<true>(np, from, p.base, p.span, od, c.from_office.data(), c.pause_bad.data(),
                               c.from_on_clock.data());
     office_minutes_loop<false>(np, to, p.base, p.span, od, c.to_office.data(), c.pause_bad_to.data(), nullptr);
     pause_check_loop(np, from, to, c.pause_bad.data(), c.pause_bad_to.data(), c.from_on_clock.data(),
-                     c.pause_info.data());
+                     c.from_office.data());
     for (std::int32_t k = 0; k < max_pauses; ++k)
-      pause_pass(n, k, h.first_pause, h.pauses, c.from_office.data(), c.to_office.data(), c.pause_info.data(),
-                 h.start, past, h.g, h.state);
+      pause_pass(n, k, h.first_pause, h.pauses, c.from_office.data(), c.to_office.data(), h.start, past, h.g,
+                 h.state);
   }
   hours_due_loop(n, h.g, h.state, oc.total, j.clock.per_day_reciprocal, oc.per_day, p.ordinal, oc.ms, oc.ml, oc.as,
                  h.due, h.due_tod);
@@ -804,13 +824,21 @@ void hours_chunk(const job& j, const chunk_params& p, const office_consts& oc, s
     hours_outcome_loop<false>(n, in, h, p.fi, p.li, p.ix_first, dump, h.code, h.due_out, h.due_minute, h.key);
   else
     hours_outcome_loop<true>(n, in, h, p.fi, p.li, p.ix_first, dump, h.code, h.due_out, h.due_minute, h.key);
-  for (std::size_t k = 0; k < n; ++k) {
-    if (h.state[k] == 2) continue;
-    const std::size_t r = dense ? k : h.row[k], i = c0 + r;
-    flag[r] = 0;
-    if (j.codes) j.codes[i] = h.code[k];
-    if (j.due_day) j.due_day[i] = h.due_out[k];
-    if (j.due_minute) j.due_minute[i] = h.due_minute[k];
+  if (dense) {
+    if (j.codes) take_loop(n, h.state, h.code, j.codes + c0);
+    if (j.due_day) take_loop(n, h.state, h.due_out, j.due_day + c0);
+    if (j.due_minute) take_loop(n, h.state, h.due_minute, j.due_minute + c0);
+    std::fill(h.code, h.code + n, std::uint8_t{0});  // (now the flags of the rows taken)
+    take_loop(n, h.state, h.code, flag);
+  } else {
+    for (std::size_t k = 0; k < n; ++k) {
+      if (h.state[k] == 2) continue;
+      const std::size_t r = h.row[k], i = c0 + r;
+      flag[r] = 0;
+      if (j.codes) j.codes[i] = h.code[k];
+      if (j.due_day) j.due_day[i] = h.due_out[k];
+      if (j.due_minute) j.due_minute[i] = h.due_minute[k];
+    }
   }
   if (j.count) count_keys(h.key, n, small, dump, c, s);
 }
@@ -867,7 +895,8 @@ void chunked_range(const job& j, std::size_t begin, std::size_t end, thread_stat
     // loops), 2 a promised date, a per-row cut-off, repeated requests or a bad key (general path).
     std::fill(flag, flag + m, std::uint8_t{0});
     // units the fast form takes: working days, calendar days, same day (0 or 1)
-    if (!b.unit_of_time.empty()) unit_flag_loop(m, b.unit_of_time.data() + c0, b.amount.data() + c0, flag);
+    const bool calendar_days =
+        !b.unit_of_time.empty() && unit_flag_loop(m, b.unit_of_time.data() + c0, b.amount.data() + c0, flag) != 0;
     if (!b.promised.empty()) instant_flag_loop(m, b.promised.data() + c0, flag);
     if (!b.pause_offsets.empty()) pause_flag_loop(m, b.pause_offsets.data() + c0, flag);
     if (!b.receipt_cutoff.empty())
@@ -900,8 +929,11 @@ void chunked_range(const job& j, std::size_t begin, std::size_t end, thread_stat
     } else {
       end_loop(m, b.received.data() + c0, b.ended.data() + c0, p.base, p.span, eday, end_flags);
     }
-    due_loop(m, rday, b.amount.data() + c0, b.unit_of_time.empty() ? zeros8.data() : b.unit_of_time.data() + c0,
-             p.cumulative, p.ordinal, p.working, ix.days, due, due_flags);
+    const std::uint8_t* units = b.unit_of_time.empty() ? zeros8.data() : b.unit_of_time.data() + c0;
+    if (calendar_days)
+      due_loop<true>(m, rday, b.amount.data() + c0, units, p.cumulative, p.ordinal, p.working, ix.days, due, due_flags);
+    else
+      due_loop<false>(m, rday, b.amount.data() + c0, units, p.cumulative, p.ordinal, p.working, ix.days, due, due_flags);
     const std::uint32_t any_flagged =
         b.end_kind.empty()
             ? outcome_loop<false>(m, rday, eday, end_flags, kinds, due_flags, due, channel, apology, g, p.fi, p.li,
