@@ -587,8 +587,15 @@ py::object object_codes(py::array values, py::function code_of, std::int16_t mis
   std::vector<std::pair<std::string_view, std::int16_t>> seen;
   PyObject* last = nullptr;  // runs of the same object (a column built from a few strings) skip the lookup
   std::int16_t last_code = 0;
+  // Each row's object is a separate heap object (a column of strings made by NumPy or read from text
+  // holds one str per row): its header and text are fetched ahead, or the loop waits on memory.
+  constexpr std::size_t ahead = 32;
   for (std::size_t i = 0; i < n; ++i) {
     PyObject* v = items[i];
+    if (i + ahead < n) {
+      __builtin_prefetch(items[i + ahead]);
+      __builtin_prefetch(reinterpret_cast<const char*>(items[i + ahead]) + 64);
+    }
     if (v == last) {
       o[i] = last_code;
       continue;
