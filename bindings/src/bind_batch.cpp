@@ -10,10 +10,12 @@
 
 #include <algorithm>
 #include <chrono>
+#include <exception>
 #include <limits>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <thread>
 #include <unordered_map>
 #include <vector>
 
@@ -47,7 +49,148 @@ cchc::column_view<T> view(const py::object& o, const char* name, std::vector<py:
   return {a.data(), static_cast<std::size_t>(a.size())};
 }
 
-py::dict classify(py::object received, py::object amount, py::object unit_of_time, py::object promised,
+// ---- datetime64 columns → civil minutes, on the raw buffer ----------------------------------------
+
+// floor(raw * MUL / DIV) for every value, NaT → no_time; false at the first value that overflows or
+// falls outside years 1..9999 (py_convert's range), left for read_minutes to name. With constant
+// MUL and DIV the division compiles to a multiplication.
+template <std::int64_t MUL, std::int64_t DIV>
+bool to_minutes(const std::int64_t* raw, std::int64_t* out, std::size_t n, std::int64_t& first_missing) {
+  constexpr std::int64_t lo = -719162LL * 1440, hi = 2932896LL * 1440;
+  for (std::size_t i = 0; i < n; ++i) {
+    const std::int64_t v = raw[i];
+    if (v == cchc::no_time) {
+      if (first_missing < 0) first_missing = static_cast<std::int64_t>(i);
+      out[i] = cchc::no_time;
+      continue;
+    }
+    std::int64_t m = 0;
+    if constexpr (MUL != 1) {
+      if (__builtin_mul_overflow(v, MUL, &m)) return false;
+    } else {
+      m = v;
+    }
+    if constexpr (DIV != 1) {
+      const std::int64_t q = m / DIV;
+      m = (m % DIV != 0 && m < 0) ? q - 1 : q;
+    }
+    if (m < lo || m > hi) return false;
+    out[i] = m;
+  }
+  return true;
+}
+
+// The converter of a naive datetime64 ndarray's unit (nullptr: a unit multiplier other than 1, or a
+// unit that needs the general path).
+using minutes_converter = bool (*)(const std::int64_t*, std::int64_t*, std::size_t, std::int64_t&);
+minutes_converter converter_of(const py::array& values) {
+  if (values.dtype().kind() != 'M' || values.ndim() != 1) return nullptr;
+  py::tuple unit = py::module_::import("numpy").attr("datetime_data")(values.dtype());
+  if (unit[1].cast<long>() != 1) return nullptr;
+  const std::string u = unit[0].cast<std::string>();
+  if (u == "ns") return &to_minutes<1, 60'000'000'000LL>;
+  if (u == "us") return &to_minutes<1, 60'000'000LL>;
+  if (u == "ms") return &to_minutes<1, 60'000LL>;
+  if (u == "s") return &to_minutes<1, 60>;
+  if (u == "m") return &to_minutes<1, 1>;
+  if (u == "h") return &to_minutes<60, 1>;
+  if (u == "D") return &to_minutes<1440, 1>;
+  return nullptr;
+}
+
+// A date-time column handed over as pandas' own datetime64 buffer: converted to minutes block by
+// block inside the classification (the minutes stay in cache; no full-length copy is written and
+// read again).
+struct raw_instants {
+  const std::int64_t* raw = nullptr;
+  minutes_converter convert = nullptr;
+  [[nodiscard]] bool present() const { return raw != nullptr; }
+};
+
+// classify_batch over rows whose received (and ended) columns are datetime64 buffers: each thread
+// takes a contiguous range of rows, converts a block of them to minutes, classifies the block with
+// one thread, and sums the counts (integers: the same for any split). `false` at anything unusual —
+// a received NaT, a value the converter refuses (out of range), any bad row: the caller then takes
+// the general route (whole columns converted first, then one classify_batch), which reports exactly
+// the error it always did.
+bool classify_blocked(const cchc::dossier_batch& whole, const raw_instants& received, const raw_instants& ended,
+                      date::sys_days first, date::sys_days last, const cchc::work_calendar& cal,
+                      const cchc::receipt_rule& rule, cchc::mutable_column_view<std::uint8_t> codes,
+                      const cchc::batch_options& options, cchc::mutable_column_view<std::int32_t> due_day,
+                      cchc::mutable_column_view<std::int16_t> due_minute, cchc::batch_counts& out) {
+  constexpr std::size_t block = std::size_t{1} << 15;
+  constexpr std::size_t rows_per_thread_min = std::size_t{1} << 16;
+  const std::size_t n = whole.received.size();
+  unsigned threads = options.threads == 0 ? std::max(1u, std::thread::hardware_concurrency()) : options.threads;
+  threads = static_cast<unsigned>(std::min<std::size_t>(threads, std::max<std::size_t>(1, n / rows_per_thread_min)));
+  struct state {
+    cchc::batch_counts counts;
+    bool declined = false;
+  };
+  std::vector<state> states(threads);
+  auto work = [&](std::size_t lo, std::size_t hi, state& st) {
+    std::vector<std::int64_t> r(block), e(ended.present() ? block : 0), offsets;
+    cchc::batch_options one = options;
+    one.threads = 1;
+    for (std::size_t b0 = lo; b0 < hi; b0 += block) {
+      const std::size_t m = std::min(block, hi - b0);
+      std::int64_t nat = -1, ignored = -1;
+      if (!received.convert(received.raw + b0, r.data(), m, nat) || nat >= 0 ||
+          (ended.present() && !ended.convert(ended.raw + b0, e.data(), m, ignored))) {
+        st.declined = true;
+        return;
+      }
+      cchc::dossier_batch part = whole;
+      auto slice = [&](auto& col) {
+        if (!col.empty()) col = {col.data() + b0, m};
+      };
+      part.received = {r.data(), m};
+      if (ended.present()) part.ended = {e.data(), m};
+      else slice(part.ended);
+      slice(part.amount);
+      slice(part.unit_of_time);
+      slice(part.promised);
+      slice(part.promised_has_time);
+      slice(part.receipt_cutoff);
+      slice(part.supplement_requests);
+      slice(part.end_kind);
+      slice(part.channel);
+      slice(part.apology);
+      for (auto& k : part.keys) k = {k.data() + b0, m};
+      if (!whole.pause_offsets.empty()) {
+        const std::int64_t p0 = whole.pause_offsets[b0], p1 = whole.pause_offsets[b0 + m];
+        offsets.resize(m + 1);
+        for (std::size_t k = 0; k <= m; ++k) offsets[k] = whole.pause_offsets[b0 + k] - p0;
+        part.pause_offsets = offsets;
+        part.pause_from = {whole.pause_from.data() + p0, static_cast<std::size_t>(p1 - p0)};
+        part.pause_to = {whole.pause_to.data() + p0, static_cast<std::size_t>(p1 - p0)};
+      }
+      auto sub = [&](auto view) -> decltype(view) {
+        if (view.empty()) return {};
+        return {view.data() + b0, m};
+      };
+      try {
+        st.counts += cchc::classify_batch(part, first, last, cal, rule, sub(codes), one, sub(due_day), sub(due_minute));
+      } catch (const cchc::error&) {
+        st.declined = true;
+        return;
+      }
+    }
+  };
+  {
+    std::vector<std::thread> pool;
+    auto bound = [&](unsigned t) { return n * t / threads; };
+    for (unsigned t = 1; t < threads; ++t) pool.emplace_back([&, t] { work(bound(t), bound(t + 1), states[t]); });
+    work(bound(0), bound(1), states[0]);
+    for (auto& th : pool) th.join();
+  }
+  for (const auto& st : states)
+    if (st.declined) return false;
+  for (const auto& st : states) out += st.counts;
+  return true;
+}
+
+py::object classify(py::object received, py::object amount, py::object unit_of_time, py::object promised,
                   py::object promised_has_time, py::object receipt_cutoff, py::object pause_offsets,
                   py::object pause_from, py::object pause_to, py::object supplement_requests, py::object end_kind,
                   py::object ended, py::object channel, py::object apology, py::list keys, date::sys_days first,
@@ -55,6 +198,22 @@ py::dict classify(py::object received, py::object amount, py::object unit_of_tim
                   bool want_codes, bool want_due) {
   std::vector<py::object> keep;
   cchc::dossier_batch b;
+  // received / ended may be datetime64 buffers (the frame route's large frames): converted block by
+  // block below, or None returned (the caller converts them and calls again).
+  raw_instants raw_received, raw_ended;
+  auto instants = [&](py::object& o, raw_instants& raw, const char* name) {
+    if (!py::isinstance<py::array>(o) || py::array(o).dtype().kind() != 'M') return;
+    py::array a = py::array::ensure(o, py::array::c_style);
+    raw.convert = a ? converter_of(a) : nullptr;
+    if (!raw.convert) throw py::type_error(std::string(name) + ": internal: a datetime64 array of unit ns … D");
+    keep.push_back(a);
+    raw.raw = static_cast<const std::int64_t*>(a.data());
+    o = a.attr("view")("int64");
+  };
+  instants(received, raw_received, "received");
+  instants(ended, raw_ended, "ended");
+  if (raw_ended.present() && !raw_received.present())
+    throw py::type_error("ended: internal: a datetime64 buffer only with a datetime64 received");
   b.received = view<std::int64_t>(received, "received", keep);
   b.amount = view<std::int32_t>(amount, "amount", keep);
   b.unit_of_time = view<std::uint8_t>(unit_of_time, "unit_of_time", keep);
@@ -94,7 +253,14 @@ py::dict classify(py::object received, py::object amount, py::object unit_of_tim
     mv = {due_minute.mutable_data(), n};
   }
   cchc::batch_counts counts;
-  {
+  if (raw_received.present()) {
+    bool done = false;
+    {
+      py::gil_scoped_release release;
+      done = classify_blocked(b, raw_received, raw_ended, first, last, cal, rule, cv, opt, dv, mv, counts);
+    }
+    if (!done) return py::none();
+  } else {
     py::gil_scoped_release release;
     counts = cchc::classify_batch(b, first, last, cal, rule, cv, opt, dv, mv);
   }
@@ -491,37 +657,6 @@ py::array_t<std::int64_t> parse_date_times(const py::list& texts) {
   return out;
 }
 
-// ---- datetime64 columns → civil minutes, on the raw buffer ----------------------------------------
-
-// floor(raw * MUL / DIV) for every value, NaT → no_time; false at the first value that overflows or
-// falls outside years 1..9999 (py_convert's range), left for read_minutes to name. With constant
-// MUL and DIV the division compiles to a multiplication.
-template <std::int64_t MUL, std::int64_t DIV>
-bool to_minutes(const std::int64_t* raw, std::int64_t* out, std::size_t n, std::int64_t& first_missing) {
-  constexpr std::int64_t lo = -719162LL * 1440, hi = 2932896LL * 1440;
-  for (std::size_t i = 0; i < n; ++i) {
-    const std::int64_t v = raw[i];
-    if (v == cchc::no_time) {
-      if (first_missing < 0) first_missing = static_cast<std::int64_t>(i);
-      out[i] = cchc::no_time;
-      continue;
-    }
-    std::int64_t m = 0;
-    if constexpr (MUL != 1) {
-      if (__builtin_mul_overflow(v, MUL, &m)) return false;
-    } else {
-      m = v;
-    }
-    if constexpr (DIV != 1) {
-      const std::int64_t q = m / DIV;
-      m = (m % DIV != 0 && m < 0) ? q - 1 : q;
-    }
-    if (m < lo || m > hi) return false;
-    out[i] = m;
-  }
-  return true;
-}
-
 // A naive datetime64 ndarray (the buffer of a pandas datetime64[ns] column, or any unit) → int64
 // civil minutes (floor: the minute the time falls in) and the position of the first NaT (-1: none),
 // in one pass without the GIL. Anything else — another unit multiplier, a value out of range — is
@@ -538,19 +673,7 @@ py::tuple datetime64_minutes(py::array values, py::handle original, const std::s
       }
     return py::make_tuple(py::array_t<std::int64_t>(static_cast<py::ssize_t>(m.size()), m.data()), first_missing);
   };
-  if (values.dtype().kind() != 'M' || values.ndim() != 1) return fallback();
-  py::tuple unit = py::module_::import("numpy").attr("datetime_data")(values.dtype());
-  if (unit[1].cast<long>() != 1) return fallback();
-  const std::string u = unit[0].cast<std::string>();
-  using fn = bool (*)(const std::int64_t*, std::int64_t*, std::size_t, std::int64_t&);
-  fn f = nullptr;
-  if (u == "ns") f = &to_minutes<1, 60'000'000'000LL>;
-  else if (u == "us") f = &to_minutes<1, 60'000'000LL>;
-  else if (u == "ms") f = &to_minutes<1, 60'000LL>;
-  else if (u == "s") f = &to_minutes<1, 60>;
-  else if (u == "m") f = &to_minutes<1, 1>;
-  else if (u == "h") f = &to_minutes<60, 1>;
-  else if (u == "D") f = &to_minutes<1440, 1>;
+  const minutes_converter f = converter_of(values);
   if (!f) return fallback();
   auto raw = py::array_t<std::int64_t, py::array::c_style>::ensure(values.attr("view")("int64"));
   if (!raw) return fallback();
@@ -629,6 +752,46 @@ py::object object_codes(py::array values, py::function code_of, std::int16_t mis
   return std::move(out);
 }
 
+// Category codes (a pandas Categorical's int8 / int16 / int32 codes, -1 for a missing value) → the
+// uint8 code of each category, `table[code]` (`table[-1]`, its last entry, for missing), in one pass
+// without the GIL: NumPy's fancy indexing would first widen the codes to 64-bit positions.
+template <class C>
+py::array_t<std::uint8_t> recode_as(const py::array& codes, const py::array_t<std::uint8_t>& table) {
+  auto c = py::array_t<C, py::array::c_style>::ensure(codes);
+  const auto n = static_cast<std::size_t>(c.size());
+  const auto t = static_cast<std::ptrdiff_t>(table.size());
+  py::array_t<std::uint8_t> out(static_cast<py::ssize_t>(n));
+  const C* in = c.data();
+  std::uint8_t* o = out.mutable_data();
+  // The categories' codes 0 … t - 2 and -1 (missing: the last entry) through a 256-entry table.
+  if (t - 1 > 255) throw py::value_error("internal: more than 255 categories");
+  std::uint8_t lut[256] = {};
+  for (std::ptrdiff_t code = 0; code < t - 1; ++code) lut[code] = table.data()[code];
+  lut[255] = table.data()[t - 1];
+  bool bad = false;
+  {
+    py::gil_scoped_release release;
+    for (std::size_t i = 0; i < n; ++i) {
+      const C k = in[i];
+      bad |= (k < -1) | (k >= t - 1);
+      o[i] = lut[static_cast<std::uint8_t>(k)];
+    }
+  }
+  if (bad) throw py::value_error("internal: a category code past the table");
+  return out;
+}
+
+py::array_t<std::uint8_t> recode(py::array codes, py::array_t<std::uint8_t, py::array::c_style> table) {
+  if (table.size() == 0) throw py::value_error("internal: an empty table");
+  const char kind = codes.dtype().kind();
+  const auto size = codes.dtype().itemsize();
+  if (kind == 'i' && size == 1) return recode_as<std::int8_t>(codes, table);
+  if (kind == 'i' && size == 2) return recode_as<std::int16_t>(codes, table);
+  if (kind == 'i' && size == 4) return recode_as<std::int32_t>(codes, table);
+  if (kind == 'i' && size == 8) return recode_as<std::int64_t>(codes, table);
+  throw py::type_error("internal: expected signed integer category codes");
+}
+
 }  // namespace
 
 void bind_batch(py::module_& m) {
@@ -650,6 +813,8 @@ void bind_batch(py::module_& m) {
         "Private: a datetime64 ndarray → (int64 civil minutes, first NaT position or -1), GIL released.");
   m.def("_object_codes", &object_codes, py::arg("values"), py::arg("code_of"), py::arg("missing_code"),
         py::arg("missing"), "Private: an object column of names → int16 codes, one lookup per distinct text.");
+  m.def("_recode", &recode, py::arg("codes"), py::arg("table"),
+        "Private: category codes (-1 missing) → table[code] as uint8 (table[-1] for missing), GIL released.");
   m.def("_parse_date_times", &parse_date_times, py::arg("texts"),
         "Private: text date-times read by cchc's parser → int64 minutes (NaT for None/NaN).");
 }

@@ -242,8 +242,10 @@ def _codes(values, column: str, index, names: Sequence[str], aliases: dict, miss
     if found is not None:
         mapped = np.array([lookup.get(str(v).strip().casefold(), -1) for v in uniques.tolist()] +
                           [-1 if missing is None else missing], dtype=np.int16)
-        if mapped.min() >= 0:  # every value known: one gather (code -1, missing, takes the last entry)
-            return mapped.astype(np.uint8)[found]
+        categories_known = len(mapped) == 1 or mapped[:-1].min() >= 0
+        if categories_known and len(mapped) <= 256 and (mapped[-1] >= 0 or len(found) == 0 or found.min() >= 0):
+            # Every value known (a missing one takes the table's last entry): one pass in C++.
+            return _core._recode(found, np.where(mapped < 0, 0, mapped).astype(np.uint8))
         fast = mapped[found]
         if len(fast) == 0 or fast.min() >= 0:
             return fast.astype(np.uint8)
@@ -295,22 +297,41 @@ def _time_of_day(value) -> Optional[int]:
     raise TypeError(f"receipt_cutoff: expected a datetime.time or 'HH:MM', got {value!r}")
 
 
-def _batch(frame, by: Sequence[str]):
-    """The exact columns of a dossier DataFrame, and the labels of each grouping key."""
+# Frames at least this long hand their naive datetime64 received_at / resolved_at buffers to C++ as
+# they are: converted to minutes block by block inside the classification (no full-length copy).
+_DEFERRED_ROWS = 1 << 16
+
+
+def _raw_datetimes(values):
+    """A naive datetime64 column's own buffer (C++ converts it), or None."""
+    if values is None or not (isinstance(values.dtype, np.dtype) and values.dtype.kind == "M"):
+        return None
+    return values.to_numpy()
+
+
+def _batch(frame, by: Sequence[str], deferred: bool = False):
+    """The exact columns of a dossier DataFrame, and the labels of each grouping key. With
+    ``deferred``, naive datetime64 received_at / resolved_at columns come as their datetime64
+    buffers (see _run)."""
     import pandas as pd
 
     index = frame.index
     col = lambda name: _series(frame, name)  # noqa: E731
-    received = _datetimes(col("received_at"), "received_at", index, required=True)
+    received = _raw_datetimes(col("received_at")) if deferred else None
+    if received is None:
+        received = _datetimes(col("received_at"), "received_at", index, required=True)
     if received is None:
         raise KeyError("received_at: the DataFrame has no received_at column (see cchc.DOSSIER_COLUMNS)")
     n = len(received)
-    ended = _datetimes(col("resolved_at"), "resolved_at", index)
+    ended = _raw_datetimes(col("resolved_at")) if deferred and received.dtype.kind == "M" else None
+    if ended is None:
+        ended = _datetimes(col("resolved_at"), "resolved_at", index)
     end_kind = _codes(col("end_kind"), "end_kind", index, _END_KINDS, _END_ALIASES, missing=_NO_END)
     if end_kind is not None and ended is not None:
         # An end kind written without an end, or an end without a kind, is an error in C++; a missing
         # kind with an end means resolved (as in the CSV layout).
-        end_kind = np.where((end_kind == _NO_END) & (ended != _NO_TIME), 0, end_kind).astype(np.uint8)
+        ended_minutes = ended.view(np.int64) if ended.dtype.kind == "M" else ended  # (NaT is _NO_TIME)
+        end_kind = np.where((end_kind == _NO_END) & (ended_minutes != _NO_TIME), 0, end_kind).astype(np.uint8)
     pause_offsets = pause_from = pause_to = None
     pf, pt = col("paused_from"), col("paused_to")
     if "pauses" in frame.columns:  # any number per row: a list of (from, to) pairs
@@ -407,14 +428,25 @@ def _run(frame, period, by, calendar, receipt_cutoff, threads, want_codes, cutof
          procedures=None):
     first, last = _period_days(period, cutoff)
     frame = _with_procedures(frame, procedures)
-    columns, labels = _batch(frame, by)
+    deferred = len(frame) >= _DEFERRED_ROWS
+    columns, labels = _batch(frame, by, deferred)
+    call = lambda cols: _core._classify_batch(  # noqa: E731
+        **cols, first=first, last=last, calendar=calendar, cutoff_minutes=_time_of_day(receipt_cutoff),
+        threads=0 if threads is None else threads, want_codes=want_codes, want_due=want_due)
     try:
-        result = _core._classify_batch(**columns, first=first, last=last, calendar=calendar,
-                                       cutoff_minutes=_time_of_day(receipt_cutoff),
-                                       threads=0 if threads is None else threads, want_codes=want_codes,
-                                       want_due=want_due)
+        result = call(columns)
     except _core.Error as e:
         raise _relabel(e, getattr(e, "field", "") or "dossiers", frame.index) from None
+    if result is None:
+        # The blocked route declined (a NaT received, a date out of range, a bad row): the whole
+        # columns converted first, then classified — the errors named as always.
+        index = frame.index
+        columns["received"] = _datetimes(_series(frame, "received_at"), "received_at", index, required=True)
+        columns["ended"] = _datetimes(_series(frame, "resolved_at"), "resolved_at", index)
+        try:
+            result = call(columns)
+        except _core.Error as e:
+            raise _relabel(e, getattr(e, "field", "") or "dossiers", frame.index) from None
     return result, labels
 
 

@@ -345,3 +345,78 @@ def test_dossier_flow_of_a_log_with_a_row_the_calendar_cannot_classify_is_the_cl
     for key, row in expected.items():
         for column in table.columns:
             assert got[key][column] == row[column], (key, column)
+
+
+def _large_frame(n, seed=7):
+    """n dossiers (n above the blocked route's 65 536 rows), every column the frame route reads."""
+    rng = np.random.default_rng(seed)
+    day0 = np.datetime64("2022-11-01T00:00", "m")
+    received = day0 + (rng.integers(0, 420, n) * 1440 + rng.integers(0, 1440, n)).astype("timedelta64[m]")
+    ended = received + rng.integers(0, 60 * 1440, n).astype("timedelta64[m]")
+    ended[rng.random(n) < 0.1] = np.datetime64("NaT")
+    units = np.array(["working_days", "calendar_days", "working_hours", "half_days"], dtype=object)
+    kinds = np.array(["resolved", "resolved", "returned", "withdrawn", "suspended"], dtype=object)
+    kind = kinds[rng.integers(0, 5, n)]
+    kind[np.isnat(ended)] = None
+    paused_from = received + rng.integers(0, 5 * 1440, n).astype("timedelta64[m]")
+    paused_to = paused_from + rng.integers(0, 10 * 1440, n).astype("timedelta64[m]")
+    no_pause = rng.random(n) < 0.7
+    paused_from[no_pause] = np.datetime64("NaT")
+    paused_to[no_pause] = np.datetime64("NaT")
+    frame = pd.DataFrame({
+        "unit": pd.Categorical(np.array(["A", "B", "C"])[rng.integers(0, 3, n)]),
+        "paused_from": paused_from.astype("datetime64[ns]"),
+        "paused_to": paused_to.astype("datetime64[ns]"),
+        "channel": pd.Categorical(np.array(["online", "in_person", "post"])[rng.integers(0, 3, n)]),
+        "received_at": received.astype("datetime64[ns]"),
+        "processing_time": rng.integers(0, 25, n).astype(np.int32),
+        "processing_unit": units[rng.integers(0, 4, n)],
+        "resolved_at": ended.astype("datetime64[ns]"),
+        "end_kind": kind,
+    }, index=pd.RangeIndex(n) * 10 + 5)
+    return frame
+
+
+def test_large_frames_convert_date_times_block_by_block_with_the_same_results(monkeypatch):
+    # Frames of 65 536 rows or more hand their datetime64 buffers to C++, which converts them block by
+    # block inside the classification; smaller frames are converted whole first. The same dossiers
+    # give the same codes, due dates and table both ways (slices below the threshold vs the whole).
+    frame = _large_frame(200_000)
+    # The blocked route takes a clean large frame: the whole-column conversion is not called.
+    from cchc import _core
+    with monkeypatch.context() as m:
+        def refused(*args, **kwargs):
+            raise AssertionError("the whole-column conversion ran on a clean large frame")
+        m.setattr(_core, "_datetime64_minutes", refused)
+        blocked_table = cchc.dossier_flow(frame.drop(columns=["paused_from", "paused_to"]), PERIOD, by="unit")
+    whole = cchc.classify(frame, PERIOD, due=True)
+    parts = pd.concat([cchc.classify(frame.iloc[k:k + 50_000], PERIOD, due=True) for k in range(0, len(frame), 50_000)])
+    pd.testing.assert_frame_equal(whole, parts)
+    table = cchc.dossier_flow(frame, PERIOD, by=["unit", "channel"])
+    summed = sum(cchc.dossier_flow(frame.iloc[k:k + 50_000], PERIOD, by=["unit", "channel"]).fillna(0)
+                 for k in range(0, len(frame), 50_000))
+    pd.testing.assert_frame_equal(table.fillna(0), summed.reindex(table.index), check_dtype=False)
+    assert cchc.dossier_flow(frame, PERIOD, by="unit", threads=1).equals(cchc.dossier_flow(frame, PERIOD, by="unit"))
+    no_pauses = frame.drop(columns=["paused_from", "paused_to"])
+    assert blocked_table.equals(sum(cchc.dossier_flow(no_pauses.iloc[k:k + 50_000], PERIOD, by="unit").fillna(0)
+                                    for k in range(0, len(frame), 50_000)).astype("Int64"))
+    # datetime64 of another unit: the same
+    seconds = frame.assign(received_at=frame["received_at"].astype("datetime64[s]"),
+                           resolved_at=frame["resolved_at"].astype("datetime64[s]"))
+    assert cchc.dossier_flow(seconds, PERIOD, by="unit").equals(cchc.dossier_flow(frame, PERIOD, by="unit"))
+
+
+def test_large_frames_name_the_first_bad_row_as_small_frames_do():
+    frame = _large_frame(150_000)
+    nat = frame.copy()
+    nat.loc[nat.index[120_000], "received_at"] = pd.NaT
+    label = nat.index[120_000]
+    with pytest.raises(cchc.ArgumentError, match=f"received_at: index {label}: expected a date-time, found NaT"):
+        cchc.dossier_flow(nat, PERIOD, by="unit")
+    bad = frame.copy()
+    bad.loc[bad.index[100_001], "processing_time"] = -3
+    bad.loc[bad.index[100_001], "processing_unit"] = "working_days"
+    bad.loc[bad.index[100_001], "resolved_at"] = pd.NaT
+    bad.loc[bad.index[100_001], "end_kind"] = None
+    with pytest.raises(cchc.ArgumentError, match=f"index {bad.index[100_001]}: expected a processing time >= 0"):
+        cchc.classify(bad, PERIOD)
