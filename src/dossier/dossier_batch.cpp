@@ -289,16 +289,18 @@ CCHC_BATCH_TARGETS void day_index_loop(std::size_t n, const i64* __restrict minu
   }
 }
 
-// end_flags: bit 0 ended, bit 1 ended but outside the calendar or before receipt (a bad row).
+// end_flags: bit 0 ended, bit 1 ended but outside the calendar or before receipt (a bad row). The
+// end is kept as minutes since the calendar's first day (`offset`, 0 when not ended or bad): the
+// outcome compares it with day boundaries (day index * 1440), so no division is needed here.
 CCHC_BATCH_TARGETS void end_loop(std::size_t n, const i64* __restrict received, const i64* __restrict ended_at,
-                                 std::uint64_t base, std::uint64_t span, std::int32_t* __restrict day,
+                                 std::uint64_t base, std::uint64_t span, std::int32_t* __restrict offset,
                                  std::uint8_t* __restrict end_flags) {
   for (std::size_t i = 0; i < n; ++i) {
     const i64 e = ended_at[i];
     const std::uint64_t o = static_cast<std::uint64_t>(e) - base;
     const bool ended = e != no_time;
     const bool valid = o < span;
-    day[i] = static_cast<std::int32_t>(static_cast<std::uint32_t>(valid ? o : 0) / 1440u);
+    offset[i] = static_cast<std::int32_t>(valid ? o : 0);  // (span < 2^31)
     end_flags[i] = static_cast<std::uint8_t>(ended | ((ended & ((!valid) | (e < received[i]))) << 1));
   }
 }
@@ -423,7 +425,8 @@ CCHC_BATCH_TARGETS void requests_flag_loop(std::size_t n, const std::int32_t* __
 // Returns nonzero when some row is flagged.
 template <bool Kind>
 CCHC_BATCH_TARGETS std::uint32_t outcome_loop(std::size_t n, const std::int32_t* __restrict received_day,
-                                     const std::int32_t* __restrict end_day, const std::uint8_t* __restrict end_flags,
+                                     const std::int32_t* __restrict end_offset,
+                                     const std::uint8_t* __restrict end_flags,
                                      const std::uint8_t* __restrict kinds,
                                      const std::uint8_t* __restrict due_flags, const std::int32_t* __restrict due,
                                      const std::uint8_t* __restrict channel, const std::uint8_t* __restrict apology,
@@ -434,7 +437,8 @@ CCHC_BATCH_TARGETS std::uint32_t outcome_loop(std::size_t n, const std::int32_t*
   using u32 = std::uint32_t;
   u32 any = 0;
   for (std::size_t i = 0; i < n; ++i) {
-    const std::int32_t r = received_day[i], e = end_day[i], d = due[i];
+    const std::int32_t r = received_day[i], e = end_offset[i], d = due[i];
+    const std::int32_t d_start = d * 1440;  // the due day's first minute, as end offsets count
     const u32 ended = end_flags[i] & 1u, bad_end = end_flags[i] >> 1;
     u32 kind_bad = 0, k = 0;  // (no end-kind column: every end is a resolution)
     if constexpr (Kind) {
@@ -446,11 +450,12 @@ CCHC_BATCH_TARGETS std::uint32_t outcome_loop(std::size_t n, const std::int32_t*
     }
     const u32 after = r > li;  // received after the period: not counted, nothing else matters
     const u32 carried = r < fi;
-    const u32 excluded = carried & ended & (e < fi);  // ended before the period: not counted
+    const u32 excluded = carried & ended & (e < fi * 1440);  // ended before the period: not counted
     const u32 amount_bad = due_flags[i] & 1u, q_bad = due_flags[i] >> 1;
-    const u32 done = ended & (e <= li);
+    const u32 done = ended & (e < (li + 1) * 1440);  // by the end of the cut-off day
     const u32 rw = done & ((k == 1u) | (k == 2u));  // returned / withdrawn by the cut-off
-    const u32 resolved_code = static_cast<u32>(e >= d) + static_cast<u32>(e > d);
+    // early before the due day, on time on it, late after it
+    const u32 resolved_code = static_cast<u32>(e >= d_start) + static_cast<u32>(e >= d_start + 1440);
     const u32 pending_code = 3u + static_cast<u32>(li > d);
     const u32 uncounted = after | excluded;
     u32 code = rw ? 4u + k : done ? resolved_code : pending_code;
@@ -495,18 +500,17 @@ constexpr std::int32_t tier_pauses_max = 8;
 // own columns, every other row marked for the general path), the walk's state, the outputs.
 struct hours_rows {
   const i64* received;
-  const std::int32_t *rday, *eday, *amount;
+  const std::int32_t *rday, *end_offset, *amount;
   const std::uint8_t *end_flags, *kinds, *channel, *apology;
   const std::uint32_t* group;
 };
 struct hours_scratch {
   std::uint16_t row[chunk_rows];
   i64 received[chunk_rows];
-  std::int32_t rday[chunk_rows], eday[chunk_rows], amount[chunk_rows];
+  std::int32_t rday[chunk_rows], end_offset[chunk_rows], amount[chunk_rows];
   std::uint8_t end_flags[chunk_rows], kinds[chunk_rows], channel[chunk_rows], apology[chunk_rows];
   std::uint32_t group[chunk_rows];
   std::int32_t start[chunk_rows];  // office minutes at the receipt instant (the opening of a moved receipt day)
-  std::int32_t etod[chunk_rows];   // the end's time of day
   std::int32_t tod[chunk_rows];    // scratch
   std::int32_t first_pause[chunk_rows], pauses[chunk_rows];  // into the chunk's pause arrays
   std::int32_t g[chunk_rows];  // the office-minute clock's reading at the due instant (clamped)
@@ -594,14 +598,15 @@ CCHC_HOURS_TARGETS void hours_outcome_loop(std::size_t nc, const hours_rows& in,
                                            std::int16_t* __restrict minute_out, std::uint32_t* __restrict key_out) {
   using u32 = std::uint32_t;
   const std::int32_t* __restrict rday = in.rday;
-  const std::int32_t* __restrict eday = in.eday;
+  const std::int32_t* __restrict end_offset = in.end_offset;
   const std::uint8_t* __restrict end_flags = in.end_flags;
   const std::uint8_t* __restrict kinds = in.kinds;
   const std::uint8_t* __restrict channel = in.channel;
   const std::uint8_t* __restrict apology = in.apology;
   const std::uint32_t* __restrict group = in.group;
   for (std::size_t c = 0; c < nc; ++c) {
-    const std::int32_t r = rday[c], e = eday[c], d = h.due[c];
+    const std::int32_t r = rday[c], e = end_offset[c], d = h.due[c];
+    const std::int32_t d_start = d * 1440;
     const u32 ended = end_flags[c] & 1u;
     u32 k = 0;
     if constexpr (Kind) {
@@ -610,11 +615,12 @@ CCHC_HOURS_TARGETS void hours_outcome_loop(std::size_t nc, const hours_rows& in,
     }
     const u32 after = r > li;
     const u32 carried = r < fi;
-    const u32 excluded = carried & ended & (e < fi);
-    const u32 done = ended & (e <= li);
+    const u32 excluded = carried & ended & (e < fi * 1440);
+    const u32 done = ended & (e < (li + 1) * 1440);
     const u32 rw = done & ((k == 1u) | (k == 2u));
-    const u32 late_today = (e == d) & (h.etod[c] > h.due_tod[c]);
-    const u32 resolved_code = static_cast<u32>(e >= d) + (static_cast<u32>(e > d) | late_today);
+    // early before the due day; late after it, or on it after the due instant
+    const u32 late = static_cast<u32>(e >= d_start + 1440) | static_cast<u32>(e > d_start + h.due_tod[c]);
+    const u32 resolved_code = static_cast<u32>(e >= d_start) + late;
     const u32 pending_code = 3u + static_cast<u32>(li > d);
     const u32 uncounted = after | excluded;
     u32 code = rw ? 4u + k : done ? resolved_code : pending_code;
@@ -736,7 +742,7 @@ struct office_consts {
 // The hours tier on one chunk (see hours_scratch): judges, writes and counts the rows it takes and
 // clears their flags; the rows it leaves keep theirs.
 void hours_chunk(const job& j, const chunk_params& p, const office_consts& oc, std::size_t c0, std::size_t m,
-                 std::uint8_t* flag, const std::int32_t* rday, const std::int32_t* eday,
+                 std::uint8_t* flag, const std::int32_t* rday, const std::int32_t* end_offset,
                  const std::uint8_t* end_flags, const std::uint8_t* kinds, const std::uint8_t* channel,
                  const std::uint8_t* apology, const std::uint32_t* group, bool small, std::uint32_t dump,
                  chunk_state& c, thread_state& s) {
@@ -750,7 +756,7 @@ void hours_chunk(const job& j, const chunk_params& p, const office_consts& oc, s
     nc += (flag[r] == 1) & (unit[r] == hours_unit);
   }
   if (nc == 0) return;
-  const bool has_end = !b.ended.empty(), has_pauses = !b.pause_offsets.empty();
+  const bool has_pauses = !b.pause_offsets.empty();
   const i64 p0 = has_pauses ? b.pause_offsets[c0] : 0;
   // Candidates a minority: gathered; else the chunk's columns, every other row left to the general path.
   const bool dense = nc * 4 >= m;
@@ -759,7 +765,7 @@ void hours_chunk(const job& j, const chunk_params& p, const office_consts& oc, s
   std::int32_t max_pauses = 0;
   if (dense) {
     n = m;
-    in = {b.received.data() + c0, rday, eday, b.amount.data() + c0, end_flags, kinds, channel, apology, group};
+    in = {b.received.data() + c0, rday, end_offset, b.amount.data() + c0, end_flags, kinds, channel, apology, group};
     for (std::size_t r = 0; r < m; ++r)
       h.state[r] = static_cast<std::uint8_t>((flag[r] == 1) & (unit[r] == hours_unit) ? 0 : 2);
     if (has_pauses) max_pauses = pause_range_loop(m, b.pause_offsets.data() + c0, p0, h.state, h.first_pause, h.pauses);
@@ -768,7 +774,7 @@ void hours_chunk(const job& j, const chunk_params& p, const office_consts& oc, s
       const std::size_t r = h.row[k], i = c0 + r;
       h.received[k] = b.received[i];
       h.rday[k] = rday[r];
-      h.eday[k] = eday[r];
+      h.end_offset[k] = end_offset[r];
       h.amount[k] = b.amount[i];
       h.end_flags[k] = end_flags[r];
       h.kinds[k] = kinds[r];
@@ -782,24 +788,13 @@ void hours_chunk(const job& j, const chunk_params& p, const office_consts& oc, s
       max_pauses = std::max(max_pauses, h.pauses[k]);
       h.state[k] = too_many ? 2 : 0;
     }
-    in = {h.received, h.rday, h.eday, h.amount, h.end_flags, h.kinds, h.channel, h.apology, h.group};
+    in = {h.received, h.rday, h.end_offset, h.amount, h.end_flags, h.kinds, h.channel, h.apology, h.group};
   }
   const office_day od{p.cumulative, oc.per_day, oc.ms, oc.ml, oc.as, oc.al};
   time_of_day_loop(n, in.received, in.rday, p.base, h.tod);
   office_minutes_of_days<false>(n, in.rday, h.tod, od, h.start, nullptr);
   const std::int32_t past = oc.total + 1;
   hours_start_loop(n, h.start, in.amount, past, h.g, h.state);
-  // the end's time of day (unused for rows not ended)
-  if (has_end) {
-    if (dense) {
-      time_of_day_loop(n, b.ended.data() + c0, in.eday, p.base, h.etod);
-    } else {
-      for (std::size_t k = 0; k < n; ++k) h.received[k] = b.ended[c0 + h.row[k]];  // (the received instants are read)
-      time_of_day_loop(n, h.received, in.eday, p.base, h.etod);
-    }
-  } else {
-    std::fill(h.etod, h.etod + n, 0);
-  }
   if (max_pauses > 0) {
     const auto np = static_cast<std::size_t>(b.pause_offsets[c0 + m] - p0);
     c.from_office.resize(np);
@@ -865,7 +860,7 @@ void chunked_range(const job& j, std::size_t begin, std::size_t end, thread_stat
   static const std::vector<std::uint8_t> zeros8(chunk_rows, 0);
   static const std::vector<std::uint32_t> zeros32(chunk_rows, 0);
   std::uint8_t flag[chunk_rows], code[chunk_rows], end_flags[chunk_rows], due_flags[chunk_rows];
-  std::int32_t rday[chunk_rows], eday[chunk_rows], due[chunk_rows], due_out[chunk_rows];
+  std::int32_t rday[chunk_rows], end_offset[chunk_rows], due[chunk_rows], due_out[chunk_rows];
   std::uint32_t key[chunk_rows], group[chunk_rows];
 
   const bool small = j.count && j.groups * 128 <= histogram_keys_max;
@@ -924,10 +919,10 @@ void chunked_range(const job& j, std::size_t begin, std::size_t end, thread_stat
     const std::uint8_t* kinds = b.end_kind.empty() ? zeros8.data() : b.end_kind.data() + c0;
     day_index_loop(m, b.received.data() + c0, p.base, p.span, rday, flag);
     if (b.ended.empty()) {
-      std::fill(eday, eday + m, 0);
+      std::fill(end_offset, end_offset + m, 0);
       std::fill(end_flags, end_flags + m, std::uint8_t{0});
     } else {
-      end_loop(m, b.received.data() + c0, b.ended.data() + c0, p.base, p.span, eday, end_flags);
+      end_loop(m, b.received.data() + c0, b.ended.data() + c0, p.base, p.span, end_offset, end_flags);
     }
     const std::uint8_t* units = b.unit_of_time.empty() ? zeros8.data() : b.unit_of_time.data() + c0;
     if (calendar_days)
@@ -936,9 +931,9 @@ void chunked_range(const job& j, std::size_t begin, std::size_t end, thread_stat
       due_loop<false>(m, rday, b.amount.data() + c0, units, p.cumulative, p.ordinal, p.working, ix.days, due, due_flags);
     const std::uint32_t any_flagged =
         b.end_kind.empty()
-            ? outcome_loop<false>(m, rday, eday, end_flags, kinds, due_flags, due, channel, apology, g, p.fi, p.li,
+            ? outcome_loop<false>(m, rday, end_offset, end_flags, kinds, due_flags, due, channel, apology, g, p.fi, p.li,
                                   p.ix_first, dump, flag, code, due_out, key)
-            : outcome_loop<true>(m, rday, eday, end_flags, kinds, due_flags, due, channel, apology, g, p.fi, p.li,
+            : outcome_loop<true>(m, rday, end_offset, end_flags, kinds, due_flags, due, channel, apology, g, p.fi, p.li,
                                  p.ix_first, dump, flag, code, due_out, key);
     if (j.codes) std::copy(code, code + m, j.codes + c0);
     if (j.due_day) std::copy(due_out, due_out + m, j.due_day + c0);
@@ -949,7 +944,7 @@ void chunked_range(const job& j, std::size_t begin, std::size_t end, thread_stat
     // through the general path.
     if (any_flagged) {
       if (oc.hours_tier && !b.unit_of_time.empty())
-        hours_chunk(j, p, oc, c0, m, flag, rday, eday, end_flags, kinds, channel, apology, g, small, dump, c, s);
+        hours_chunk(j, p, oc, c0, m, flag, rday, end_offset, end_flags, kinds, channel, apology, g, small, dump, c, s);
       for (std::size_t r = 0; r < m; ++r)
         if (flag[r]) {
           i = c0 + r;
