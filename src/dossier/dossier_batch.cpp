@@ -681,6 +681,33 @@ CCHC_HOURS_TARGETS void take_loop(std::size_t n, const std::uint8_t* __restrict 
   for (std::size_t k = 0; k < n; ++k) out[k] = state[k] != 2 ? value[k] : out[k];
 }
 
+// Whether every row of a chunk is flagged by its columns (then no row takes the day form).
+CCHC_BATCH_TARGETS bool every_row_flagged(std::size_t n, const std::uint8_t* __restrict flag) {
+  std::uint32_t none = 0;
+  for (std::size_t r = 0; r < n; ++r) none |= flag[r] == 0;
+  return none == 0;
+}
+
+// The row checks of outcome_loop alone (a bad end or end kind, for a row not received after the
+// period: flag bit 1), for chunks that skip it. What the day form would also flag (an amount or a due
+// day past the calendar) the tiers check themselves.
+template <bool Kind>
+CCHC_BATCH_TARGETS void row_check_loop(std::size_t n, const std::int32_t* __restrict received_day,
+                                       const std::uint8_t* __restrict end_flags, const std::uint8_t* __restrict kinds,
+                                       std::int32_t li, std::uint8_t* __restrict flag) {
+  using u32 = std::uint32_t;
+  for (std::size_t i = 0; i < n; ++i) {
+    const u32 ended = end_flags[i] & 1u, bad_end = end_flags[i] >> 1;
+    u32 kind_bad = 0;
+    if constexpr (Kind) {
+      const u32 raw = kinds[i];
+      kind_bad = raw == no_end_kind ? ended : ((raw > 3u) | (ended ^ 1u));
+    }
+    const u32 bad = static_cast<u32>(received_day[i] <= li) & (kind_bad | bad_end);
+    flag[i] = static_cast<std::uint8_t>(flag[i] | (bad << 1));
+  }
+}
+
 // Per-thread state of the chunked path.
 struct chunk_state {
   std::vector<std::uint32_t> histogram[2];  // small tables: groups * 128 slot keys, two interleaved
@@ -924,21 +951,32 @@ void chunked_range(const job& j, std::size_t begin, std::size_t end, thread_stat
     } else {
       end_loop(m, b.received.data() + c0, b.ended.data() + c0, p.base, p.span, end_offset, end_flags);
     }
-    const std::uint8_t* units = b.unit_of_time.empty() ? zeros8.data() : b.unit_of_time.data() + c0;
-    if (calendar_days)
-      due_loop<true>(m, rday, b.amount.data() + c0, units, p.cumulative, p.ordinal, p.working, ix.days, due, due_flags);
-    else
-      due_loop<false>(m, rday, b.amount.data() + c0, units, p.cumulative, p.ordinal, p.working, ix.days, due, due_flags);
-    const std::uint32_t any_flagged =
-        b.end_kind.empty()
-            ? outcome_loop<false>(m, rday, end_offset, end_flags, kinds, due_flags, due, channel, apology, g, p.fi, p.li,
-                                  p.ix_first, dump, flag, code, due_out, key)
-            : outcome_loop<true>(m, rday, end_offset, end_flags, kinds, due_flags, due, channel, apology, g, p.fi, p.li,
-                                 p.ix_first, dump, flag, code, due_out, key);
-    if (j.codes) std::copy(code, code + m, j.codes + c0);
-    if (j.due_day) std::copy(due_out, due_out + m, j.due_day + c0);
-    if (j.due_minute) std::fill(j.due_minute + c0, j.due_minute + c0 + m, std::int16_t{-1});
-    if (j.count) count_keys(key, m, small, dump, c, s);
+    // A chunk whose every row is already flagged by its columns (all in hours, half days, with
+    // pauses …: the day form takes none) needs only the row checks before the tiers.
+    std::uint32_t any_flagged = 1;
+    if (every_row_flagged(m, flag)) {
+      if (b.end_kind.empty())
+        row_check_loop<false>(m, rday, end_flags, kinds, p.li, flag);
+      else
+        row_check_loop<true>(m, rday, end_flags, kinds, p.li, flag);
+    } else {
+      const std::uint8_t* units = b.unit_of_time.empty() ? zeros8.data() : b.unit_of_time.data() + c0;
+      if (calendar_days)
+        due_loop<true>(m, rday, b.amount.data() + c0, units, p.cumulative, p.ordinal, p.working, ix.days, due, due_flags);
+      else
+        due_loop<false>(m, rday, b.amount.data() + c0, units, p.cumulative, p.ordinal, p.working, ix.days, due,
+                        due_flags);
+      any_flagged =
+          b.end_kind.empty()
+              ? outcome_loop<false>(m, rday, end_offset, end_flags, kinds, due_flags, due, channel, apology, g, p.fi,
+                                    p.li, p.ix_first, dump, flag, code, due_out, key)
+              : outcome_loop<true>(m, rday, end_offset, end_flags, kinds, due_flags, due, channel, apology, g, p.fi,
+                                   p.li, p.ix_first, dump, flag, code, due_out, key);
+      if (j.codes) std::copy(code, code + m, j.codes + c0);
+      if (j.due_day) std::copy(due_out, due_out + m, j.due_day + c0);
+      if (j.due_minute) std::fill(j.due_minute + c0, j.due_minute + c0 + m, std::int16_t{-1});
+      if (j.count) count_keys(key, m, small, dump, c, s);
+    }
     // Flagged rows: working hours with nothing else flagged through the hours tier first (its rows
     // cannot be bad); then the rest, in row order (the first error is the chunk's first bad row),
     // through the general path.

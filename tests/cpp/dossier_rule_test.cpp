@@ -797,6 +797,47 @@ TEST_CASE("batch errors: the first bad row across chunks, tiers and threads") {
   for (unsigned threads : {1u, 2u, 4u}) CHECK(first_error(threads) == "no error");
 }
 
+TEST_CASE("batch errors: rows in hours only (chunks that skip the day form) still name bad ends") {
+  // Every row in working hours with a pause: no chunk has a row for the day form, so the row loops
+  // run only their checks. A bad end kind, an end before receipt and a kind out of range, planted in
+  // different chunks, are each the error while the earlier ones are fixed.
+  using namespace date::literals;
+  const std::size_t n = 5000;
+  const std::int64_t at = cchc::civil_time_at(days{2023_y / 3 / 2}, minutes{8 * 60}).time_since_epoch().count();
+  std::vector<std::int64_t> received(n, at), ended(n, at + 3 * 1440), offsets(n + 1), from(n, at + 60), to(n, at + 600);
+  for (std::size_t i = 0; i <= n; ++i) offsets[i] = static_cast<std::int64_t>(i);
+  std::vector<std::int32_t> amount(n, 8);
+  std::vector<std::uint8_t> unit(n, static_cast<std::uint8_t>(cchc::time_unit::working_hours)), kind(n, 0);
+  const std::size_t no_end = 2100, early_end = 3500, bad_kind = 4000;
+  ended[no_end] = cchc::no_time;  // a kind (resolved) without an end
+  ended[early_end] = at - 1;
+  kind[bad_kind] = 7;
+  auto first_error = [&]() {
+    cchc::dossier_batch b;
+    b.received = received;
+    b.amount = amount;
+    b.unit_of_time = unit;
+    b.ended = ended;
+    b.end_kind = kind;
+    b.pause_offsets = offsets;
+    b.pause_from = from;
+    b.pause_to = to;
+    try {
+      (void)cchc::classify_batch(b, days{2023_y / 1 / 1}, days{2023_y / 12 / 31}, cal());
+    } catch (const cchc::error& e) {
+      return e.where().path + " " + e.where().field;
+    }
+    return std::string("no error");
+  };
+  CHECK(first_error() == "row 2100 ended");
+  ended[no_end] = at + 1440;
+  CHECK(first_error() == "row 3500 ended");
+  ended[early_end] = at + 1440;
+  CHECK(first_error() == "row 4000 end_kind");
+  kind[bad_kind] = 0;
+  CHECK(first_error() == "no error");
+}
+
 TEST_CASE("several keys: rows per combination, the same on both paths") {
   generator g(7);
   std::vector<cchc::dossier> ds;
