@@ -541,11 +541,14 @@ def _flow_table(total, groups, labels, by, has_period, channel, apology):
         flows = [f for _, f in rows]
         index = (pd.MultiIndex.from_tuples([k for k, _ in rows], names=by) if len(by) > 1
                  else pd.Index([k[0] for k, _ in rows], name=by[0], dtype=object))
-    # One nullable Int64 column at a time from the rows' values (None = absent): building the frame
-    # whole and casting it cost ~5 ms a call, more than classifying 10^5 rows.
+    # One nullable Int64 column at a time, straight from values and a mask (None = absent): building
+    # the frame whole and casting it cost ~5 ms a call, pd.array per column ~1.4 ms, this ~0.8 ms.
     values = [f.to_dict() for f in flows]
-    table = pd.DataFrame({c: pd.array([v[c] for v in values], dtype="Int64") for c in columns}, index=index,
-                         columns=columns)
+    data = np.array([[0 if v[c] is None else v[c] for c in columns] for v in values], dtype=np.int64)
+    mask = np.array([[v[c] is None for c in columns] for v in values], dtype=bool)
+    data, mask = data.reshape(len(values), len(columns)), mask.reshape(len(values), len(columns))
+    table = pd.DataFrame({c: pd.arrays.IntegerArray(data[:, k].copy(), mask[:, k].copy())
+                          for k, c in enumerate(columns)}, index=index, columns=columns, copy=False)
     if not has_period:
         # Without a period start nothing is known about carried-over dossiers: absent, not 0.
         table = table.drop(columns=[c for c in ("carried_over",) if c in table.columns])
