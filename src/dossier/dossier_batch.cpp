@@ -655,10 +655,10 @@ CCHC_HOURS_TARGETS std::int32_t pause_range_loop(std::size_t n, const i64* __res
     const bool walking = state[k] == 0;
     const bool too_many = np > tier_pauses_max;
     first[k] = static_cast<std::int32_t>(offsets[k] - p0);
-    const std::int32_t c = walking & !too_many ? static_cast<std::int32_t>(np) : 0;
+    const std::int32_t c = (walking & !too_many) ? static_cast<std::int32_t>(np) : 0;
     count[k] = c;
     most = std::max(most, c);
-    state[k] = static_cast<std::uint8_t>(walking & too_many ? 2 : state[k]);
+    state[k] = static_cast<std::uint8_t>((walking & too_many) ? 2 : state[k]);
   }
   return most;
 }
@@ -794,7 +794,7 @@ void hours_chunk(const job& j, const chunk_params& p, const office_consts& oc, s
     n = m;
     in = {b.received.data() + c0, rday, end_offset, b.amount.data() + c0, end_flags, kinds, channel, apology, group};
     for (std::size_t r = 0; r < m; ++r)
-      h.state[r] = static_cast<std::uint8_t>((flag[r] == 1) & (unit[r] == hours_unit) ? 0 : 2);
+      h.state[r] = static_cast<std::uint8_t>(((flag[r] == 1) & (unit[r] == hours_unit)) ? 0 : 2);
     if (has_pauses) max_pauses = pause_range_loop(m, b.pause_offsets.data() + c0, p0, h.state, h.first_pause, h.pauses);
   } else {
     for (std::size_t k = 0; k < nc; ++k) {
