@@ -9,6 +9,10 @@
 #include "cchc/error.hpp"
 #include "internal/utf8.hpp"
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 namespace cchc::internal {
 
 namespace {
@@ -26,6 +30,19 @@ constexpr std::uint64_t zero_bytes(std::uint64_t x) noexcept { return (x - ones)
 // count of trailing zero bits locates it. This scan is the reader's hot loop (most fields are short
 // and unquoted): it is what keeps the dossier log reader near memory speed.
 std::size_t find_special(const char* b, std::size_t i, std::size_t end, char sep) noexcept {
+#if defined(__SSE2__)
+  // Sixteen bytes at a time where SSE2 is there (every x86-64): four byte compares and one movemask
+  // find the first special byte of a typical field in one step.
+  const __m128i vs = _mm_set1_epi8(sep), vn = _mm_set1_epi8('\n'), vr = _mm_set1_epi8('\r'), vq = _mm_set1_epi8('"');
+  while (i + 16 <= end) {
+    const __m128i w = _mm_loadu_si128(reinterpret_cast<const __m128i*>(b + i));
+    const __m128i hit = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(w, vs), _mm_cmpeq_epi8(w, vn)),
+                                     _mm_or_si128(_mm_cmpeq_epi8(w, vr), _mm_cmpeq_epi8(w, vq)));
+    const auto m = static_cast<unsigned>(_mm_movemask_epi8(hit));
+    if (m) return i + static_cast<std::size_t>(__builtin_ctz(m));
+    i += 16;
+  }
+#endif
 #if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
   const std::uint64_t s = ones * static_cast<unsigned char>(sep);
   while (i + 8 <= end) {
@@ -47,6 +64,16 @@ std::size_t find_special(const char* b, std::size_t i, std::size_t end, char sep
 
 // Inside quotes: the first of '"', '\n', '\r' (line breaks are counted, not ends).
 std::size_t find_quoted_special(const char* b, std::size_t i, std::size_t end) noexcept {
+#if defined(__SSE2__)
+  const __m128i vn = _mm_set1_epi8('\n'), vr = _mm_set1_epi8('\r'), vq = _mm_set1_epi8('"');
+  while (i + 16 <= end) {
+    const __m128i w = _mm_loadu_si128(reinterpret_cast<const __m128i*>(b + i));
+    const __m128i hit = _mm_or_si128(_mm_cmpeq_epi8(w, vn), _mm_or_si128(_mm_cmpeq_epi8(w, vr), _mm_cmpeq_epi8(w, vq)));
+    const auto m = static_cast<unsigned>(_mm_movemask_epi8(hit));
+    if (m) return i + static_cast<std::size_t>(__builtin_ctz(m));
+    i += 16;
+  }
+#endif
 #if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
   while (i + 8 <= end) {
     std::uint64_t w;
