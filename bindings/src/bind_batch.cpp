@@ -252,24 +252,22 @@ py::dict read_log(const std::string& path, bool skip_bad_rows, const std::string
 }
 
 // The log counted column-wise, a chunk at a time (memory bounded whatever the log's size): the
-// columns classify_batch takes, key values as dense codes in order of first appearance (mapped back
-// to their text for the table), partial counts merged (batch_counts are matched by key codes).
+// reader decodes rows straight into the columns classify_batch takes (dossier_log_chunk: no dossier
+// and no string per row; key values as dense codes in order of first appearance, mapped back to
+// their text for the table), partial counts merged (batch_counts are matched by key codes).
 class columnar_flow {
  public:
-  explicit columnar_flow(const std::vector<cchc::flow_key>& keys)
-      : flow_keys_(keys), index_(keys.size()), names_(keys.size()), codes_(keys.size()) {}
+  explicit columnar_flow(const std::vector<cchc::flow_key>& keys) { chunk_.keys = keys; }
 
   // False when the counting threw a cchc::error (the caller counts with the accumulator instead).
   bool run(const std::string& path, const cchc::dossier_log_options& opt, date::sys_days first, date::sys_days last,
            const cchc::work_calendar& cal, const cchc::receipt_rule& rule) {
     auto reader = cchc::dossier_log_reader::open(path, opt);
-    cchc::dossier d;
     try {
-      while (reader.next(d)) {
-        add(d);
-        if (received_.size() == chunk) flush(first, last, cal, rule);
+      while (reader.next(chunk_, chunk) > 0) {
+        counts_ += cchc::classify_batch(chunk_.batch(), first, last, cal, rule, {}, chunk_.options());
+        chunk_.clear();
       }
-      flush(first, last, cal, rule);
     } catch (const cchc::parse_error&) {
       throw;  // a bad row of the file: the reader's error, as on the CLI
     } catch (const cchc::error&) {
@@ -281,10 +279,10 @@ class columnar_flow {
 
   py::dict result() const {
     py::list groups;
-    if (!flow_keys_.empty())
+    if (!chunk_.keys.empty())
       for (const auto& g : counts_.groups()) {
         py::list labels;
-        for (std::size_t k = 0; k < g.key.size(); ++k) labels.append(py::str(names_[k][g.key[k]]));
+        for (std::size_t k = 0; k < g.key.size(); ++k) labels.append(py::str(chunk_.key_codes[k].names()[g.key[k]]));
         groups.append(py::make_tuple(py::tuple(labels), py::cast(g.flow)));
       }
     py::dict out;
@@ -297,7 +295,8 @@ class columnar_flow {
   }
 
  private:
-  static constexpr std::size_t chunk = std::size_t{1} << 20;
+  // Rows per classify_batch call: the chunk's columns (~50 bytes a row) stay in the caches.
+  static constexpr std::size_t chunk = std::size_t{1} << 16;
 
   // The accumulator's rows are in key-text order; code order here is first appearance.
   static py::list sorted_groups(py::list groups) {
@@ -306,88 +305,7 @@ class columnar_flow {
     return out;
   }
 
-  void add(const cchc::dossier& d) {
-    for (std::size_t k = 0; k < flow_keys_.size(); ++k) {
-      const std::string& v = cchc::key_of(d, flow_keys_[k]);
-      auto it = index_[k].find(v);
-      if (it == index_[k].end()) {
-        it = index_[k].emplace(v, static_cast<std::uint32_t>(names_[k].size())).first;
-        names_[k].push_back(v);
-      }
-      codes_[k].push_back(it->second);
-    }
-    received_.push_back(d.received_at.time_since_epoch().count());
-    amount_.push_back(d.processing ? static_cast<std::int32_t>(d.processing->amount)
-                                   : std::numeric_limits<std::int32_t>::min());
-    unit_.push_back(d.processing ? static_cast<std::uint8_t>(d.processing->unit) : 0);
-    promised_.push_back(d.promised_at ? d.promised_at->time_since_epoch().count() : cchc::no_time);
-    has_time_.push_back(d.promised_has_time ? 1 : 0);
-    cutoff_.push_back(d.receipt_cutoff ? static_cast<std::int16_t>(d.receipt_cutoff->count()) : cchc::no_cutoff);
-    any_promised_ = any_promised_ || d.promised_at.has_value();
-    any_cutoff_ = any_cutoff_ || d.receipt_cutoff.has_value();
-    for (const auto& p : d.pauses) {
-      pause_from_.push_back(p.from.time_since_epoch().count());
-      pause_to_.push_back(p.to.time_since_epoch().count());
-    }
-    offsets_.push_back(static_cast<std::int64_t>(pause_from_.size()));
-    requests_.push_back(d.supplement_requests);
-    any_requests_ = any_requests_ || d.supplement_requests != 0;
-    end_kind_.push_back(d.end ? static_cast<std::uint8_t>(d.end->kind) : cchc::no_end_kind);
-    ended_.push_back(d.end ? d.end->at.time_since_epoch().count() : cchc::no_time);
-    channel_.push_back(static_cast<std::uint8_t>(d.channel));
-    apology_.push_back(d.apology ? 1 : 0);
-  }
-
-  template <class T>
-  static cchc::column_view<T> all(const std::vector<T>& v) {
-    return {v.data(), v.size()};
-  }
-
-  // Counts the chunk read so far; the columns a chunk does not use are left out (as the frame path
-  // leaves out absent columns), so plain working-day rows take the kernel's fast loop.
-  void flush(date::sys_days first, date::sys_days last, const cchc::work_calendar& cal, const cchc::receipt_rule& rule) {
-    if (received_.empty()) return;
-    cchc::dossier_batch b;
-    b.received = all(received_);
-    b.amount = all(amount_);
-    b.unit_of_time = all(unit_);
-    if (any_promised_) {
-      b.promised = all(promised_);
-      b.promised_has_time = all(has_time_);
-    }
-    if (any_cutoff_) b.receipt_cutoff = all(cutoff_);
-    if (!pause_from_.empty()) {
-      b.pause_offsets = all(offsets_);
-      b.pause_from = all(pause_from_);
-      b.pause_to = all(pause_to_);
-    }
-    if (any_requests_ || !pause_from_.empty()) b.supplement_requests = all(requests_);
-    b.end_kind = all(end_kind_);
-    b.ended = all(ended_);
-    b.channel = all(channel_);
-    b.apology = all(apology_);
-    cchc::batch_options o;
-    for (std::size_t k = 0; k < codes_.size(); ++k) {
-      b.keys.push_back(all(codes_[k]));
-      o.key_sizes.push_back(static_cast<std::uint32_t>(std::max<std::size_t>(1, names_[k].size())));
-    }
-    counts_ += cchc::classify_batch(b, first, last, cal, rule, {}, o);
-    for (auto& c : codes_) c.clear();
-    received_.clear(); amount_.clear(); unit_.clear(); promised_.clear(); has_time_.clear(); cutoff_.clear();
-    pause_from_.clear(); pause_to_.clear(); offsets_.assign(1, 0); requests_.clear(); end_kind_.clear();
-    ended_.clear(); channel_.clear(); apology_.clear();
-    any_promised_ = any_cutoff_ = any_requests_ = false;
-  }
-
-  std::vector<cchc::flow_key> flow_keys_;
-  std::vector<std::unordered_map<std::string, std::uint32_t>> index_;
-  std::vector<std::vector<std::string>> names_;
-  std::vector<std::vector<std::uint32_t>> codes_;
-  std::vector<std::int64_t> received_, promised_, pause_from_, pause_to_, offsets_{0}, ended_;
-  std::vector<std::int32_t> amount_, requests_;
-  std::vector<std::uint8_t> unit_, has_time_, end_kind_, channel_, apology_;
-  std::vector<std::int16_t> cutoff_;
-  bool any_promised_ = false, any_cutoff_ = false, any_requests_ = false;
+  cchc::dossier_log_chunk chunk_;
   cchc::batch_counts counts_;
   cchc::dossier_log_summary summary_;
 };
