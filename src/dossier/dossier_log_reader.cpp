@@ -202,12 +202,19 @@ struct dossier_log_reader::impl {
   // A whole number of a count column. Digits only is the fast path of generated logs; anything
   // else goes through the shared number reader, so that "1.0" (pandas writes integer columns as
   // floats once a value is missing) reads as 1 and "1.5" is refused as not whole.
-  std::optional<long> whole_number(std::string_view s, std::string& why) const {
-    if (!s.empty() && s.size() <= 9 && std::all_of(s.begin(), s.end(), [](char ch) { return ch >= '0' && ch <= '9'; })) {
-      long n = 0;
-      for (char ch : s) n = n * 10 + (ch - '0');
-      return n;
+  // One to nine digits and nothing else: their value (the fast path of generated logs).
+  static std::optional<long> plain_digits(std::string_view s) noexcept {
+    if (s.empty() || s.size() > 9) return std::nullopt;
+    long n = 0;
+    for (const char ch : s) {
+      if (ch < '0' || ch > '9') return std::nullopt;
+      n = n * 10 + (ch - '0');
     }
+    return n;
+  }
+
+  std::optional<long> whole_number(std::string_view s, std::string& why) const {
+    if (const std::optional<long> n = plain_digits(s)) return n;
     std::string detail;
     const std::optional<decimal> d = decimal::try_parse(s, number_style::plain, &detail);
     if (!d) {
@@ -232,6 +239,8 @@ struct dossier_log_reader::impl {
   }
 
   long get_count(int c, std::string_view v, long max) {
+    // Digits only, within the limit: the common case, decided before any message buffer exists.
+    if (const std::optional<long> n = plain_digits(v); n && *n <= max) return *n;
     const std::string_view s = trim(v);
     std::string why;
     const std::optional<long> n = whole_number(s, why);

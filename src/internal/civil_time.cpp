@@ -101,6 +101,18 @@ bool parse_civil_canonical(std::string_view s, civil_fields& out) noexcept {
   return true;
 }
 
+namespace {
+
+// The reason check_civil_date gives for a day that is not in its month (out of line: the check itself
+// stays small enough to be inlined into the parsers).
+[[gnu::noinline]] void explain_missing_day(int y, int m, int d, std::string& why) {
+  const auto last = date::year_month_day_last{date::year{y}, date::month_day_last{date::month{static_cast<unsigned>(m)}}};
+  why = "day " + std::to_string(d) + " does not exist in " + month_names[m - 1] + " " + std::to_string(y) + " (" +
+        std::to_string(static_cast<unsigned>(last.day())) + " days)";
+}
+
+}  // namespace
+
 civil_date_status check_civil_date(int y, int m, int d, std::string* why) {
   if (y < first_year || y > last_year) {
     if (why) *why = "expected a year 1900-2199, found " + std::to_string(y);
@@ -110,16 +122,13 @@ civil_date_status check_civil_date(int y, int m, int d, std::string* why) {
     if (why) *why = "expected a month 1-12, found " + std::to_string(m);
     return civil_date_status::bad_month;
   }
+  if (d >= 1 && d <= 28) return civil_date_status::ok;  // in every month (the common case, no calendar work)
   // One leap-year rule for the whole library: date's (Gregorian, proleptic) ok().
   const bool in_any_month = d >= 1 && d <= 31;
   if (!in_any_month || !date::year_month_day{date::year{y}, date::month{static_cast<unsigned>(m)},
                                              date::day{static_cast<unsigned>(d)}}
                             .ok()) {
-    if (why) {
-      const auto last = date::year_month_day_last{date::year{y}, date::month_day_last{date::month{static_cast<unsigned>(m)}}};
-      *why = "day " + std::to_string(d) + " does not exist in " + month_names[m - 1] + " " + std::to_string(y) +
-             " (" + std::to_string(static_cast<unsigned>(last.day())) + " days)";
-    }
+    if (why) explain_missing_day(y, m, d, *why);
     return in_any_month ? civil_date_status::no_such_day : civil_date_status::bad_day;
   }
   return civil_date_status::ok;
