@@ -14,7 +14,6 @@
 #include <optional>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
 #include "cchc/civil_time.hpp"
@@ -121,105 +120,89 @@ py::list errors_of(const cchc::dossier_log_summary& summary) {
 
 // A text column of the log as codes into its distinct values, sorted (pandas.Categorical.from_codes):
 // a log has a few hundred units and procedures for a million rows, so one string per distinct value
-// crosses into Python instead of one per row.
-class factor {
- public:
-  void add(const std::string& v) {
-    auto it = index_.find(v);
-    if (it == index_.end()) it = index_.emplace(v, static_cast<std::int32_t>(index_.size())).first;
-    codes_.push_back(it->second);
+// crosses into Python instead of one per row. `codes` number the texts in order of first appearance
+// (the reader's text_codes); the result's categories are in code-point order, as
+// factorize(sort=True) ranks them.
+py::tuple factor(const std::vector<std::uint32_t>& codes, const cchc::text_codes& texts) {
+  const std::vector<std::string>& names = texts.names();
+  std::vector<std::uint32_t> order(names.size());
+  for (std::size_t k = 0; k < order.size(); ++k) order[k] = static_cast<std::uint32_t>(k);
+  std::sort(order.begin(), order.end(), [&](std::uint32_t a, std::uint32_t b) { return names[a] < names[b]; });
+  std::vector<std::int32_t> rank(order.size());
+  py::list categories;
+  for (std::size_t k = 0; k < order.size(); ++k) {
+    rank[order[k]] = static_cast<std::int32_t>(k);
+    categories.append(py::str(names[order[k]]));
   }
-  // (codes, categories) with the categories in code-point order, as factorize(sort=True) ranks them.
-  py::tuple take() {
-    std::vector<const std::string*> names(index_.size());
-    for (const auto& [name, code] : index_) names[static_cast<std::size_t>(code)] = &name;
-    std::vector<std::int32_t> order(names.size());
-    for (std::size_t k = 0; k < order.size(); ++k) order[k] = static_cast<std::int32_t>(k);
-    std::sort(order.begin(), order.end(), [&](std::int32_t a, std::int32_t b) {
-      return *names[static_cast<std::size_t>(a)] < *names[static_cast<std::size_t>(b)];
-    });
-    std::vector<std::int32_t> rank(order.size());
-    py::list categories;
-    for (std::size_t k = 0; k < order.size(); ++k) {
-      rank[static_cast<std::size_t>(order[k])] = static_cast<std::int32_t>(k);
-      categories.append(py::str(*names[static_cast<std::size_t>(order[k])]));
-    }
-    py::array_t<std::int32_t> codes(static_cast<py::ssize_t>(codes_.size()));
-    std::int32_t* c = codes.mutable_data();
-    for (std::size_t i = 0; i < codes_.size(); ++i) c[i] = rank[static_cast<std::size_t>(codes_[i])];
-    return py::make_tuple(codes, categories);
-  }
-
- private:
-  std::unordered_map<std::string, std::int32_t> index_;
-  std::vector<std::int32_t> codes_;
-};
-
-// Civil minutes → datetime64[ns] ticks (NaT stays NaT). pandas' nanoseconds hold years 1678-2261 only;
-// a log date outside them is a range_error naming the dossier, not a silent wrap-around.
-std::int64_t ns_of(std::int64_t minutes, const cchc::dossier& d, const char* column, const std::string& file) {
-  if (minutes == cchc::no_time) return cchc::no_time;
-  std::int64_t ns = 0;
-  if (__builtin_mul_overflow(minutes, std::int64_t{60'000'000'000}, &ns) || ns == cchc::no_time)
-    throw cchc::range_error(std::string(column) + ": the date is outside what datetime64[ns] holds (years 1678-2261)",
-                            cchc::location{file, 0, 0, d.id, column});
-  return ns;
+  py::array_t<std::int32_t> out(static_cast<py::ssize_t>(codes.size()));
+  std::int32_t* c = out.mutable_data();
+  for (std::size_t i = 0; i < codes.size(); ++i) c[i] = rank[codes[i]];
+  return py::make_tuple(out, categories);
 }
 
-// The log as columns: what read_dossier_log turns into a DataFrame. Text columns come back as
+// Civil minutes → datetime64[ns] ticks, in place (NaT stays NaT). pandas' nanoseconds hold years
+// 1678-2261 only; a log date outside them is a range_error naming the dossier, not a silent wrap-around.
+void to_ns(std::vector<std::int64_t>& minutes, const cchc::dossier_log_chunk& c, const char* column,
+           const std::string& file) {
+  for (std::size_t i = 0; i < minutes.size(); ++i) {
+    std::int64_t& v = minutes[i];
+    if (v == cchc::no_time) continue;
+    std::int64_t ns = 0;
+    if (__builtin_mul_overflow(v, std::int64_t{60'000'000'000}, &ns) || ns == cchc::no_time) {
+      const std::size_t start = i == 0 ? 0 : c.id_end[i - 1];
+      throw cchc::range_error(std::string(column) + ": the date is outside what datetime64[ns] holds (years 1678-2261)",
+                              cchc::location{file, 0, 0, c.ids.substr(start, c.id_end[i] - start), column});
+    }
+    v = ns;
+  }
+}
+
+template <class T>
+py::array_t<T> array_of(const std::vector<T>& v) {
+  return py::array_t<T>(static_cast<py::ssize_t>(v.size()), v.data());
+}
+
+// The log as columns: what read_dossier_log turns into a DataFrame, read by the reader's columnar
+// form (dossier_log_chunk: the rows decoded straight into columns). Text columns come back as
 // (codes, categories); date-times as datetime64[ns] ticks; ids as one object array.
 py::dict read_log(const std::string& path, bool skip_bad_rows, const std::string& separator) {
   cchc::dossier_log_options opt;
   opt.skip_bad_rows = skip_bad_rows;
   opt.max_reported_errors = std::numeric_limits<std::size_t>::max();  // every bad row is returned
   if (separator.size() == 1) opt.separator = separator[0];
-  std::string ids;                      // every id, end to end
-  std::vector<std::size_t> id_end;      // where each ends in `ids`
-  factor unit, level, procedure, field;
-  std::vector<std::int64_t> received, promised, pause_from, pause_to, ended;
-  std::vector<std::int32_t> amount, requests;
-  std::vector<std::uint8_t> unit_of_time, has_time, end_kind, channel, apology;
-  std::vector<std::int16_t> cutoff;
+  cchc::dossier_log_chunk c;  // the whole log: the DataFrame holds it all anyway
+  c.keys = {cchc::flow_key::unit, cchc::flow_key::level, cchc::flow_key::procedure, cchc::flow_key::field};
+  c.want_ids = true;
   cchc::dossier_log_summary summary;
+  std::vector<std::int64_t> pause_from, pause_to;
   {
     py::gil_scoped_release release;
-    summary = cchc::read_dossier_log(
-        path,
-        [&](const cchc::dossier& d) {
-          ids += d.id;
-          id_end.push_back(ids.size());
-          unit.add(d.unit);
-          level.add(d.level);
-          procedure.add(d.procedure);
-          field.add(d.field);
-          channel.push_back(static_cast<std::uint8_t>(d.channel));
-          received.push_back(ns_of(d.received_at.time_since_epoch().count(), d, "received_at", path));
-          amount.push_back(d.processing ? static_cast<std::int32_t>(d.processing->amount)
-                                        : std::numeric_limits<std::int32_t>::min());
-          unit_of_time.push_back(d.processing ? static_cast<std::uint8_t>(d.processing->unit) : 0);
-          promised.push_back(
-              ns_of(d.promised_at ? d.promised_at->time_since_epoch().count() : cchc::no_time, d, "promised_at", path));
-          has_time.push_back(d.promised_has_time ? 1 : 0);
-          cutoff.push_back(d.receipt_cutoff ? static_cast<std::int16_t>(d.receipt_cutoff->count()) : cchc::no_cutoff);
-          pause_from.push_back(ns_of(d.pauses.empty() ? cchc::no_time : d.pauses.front().from.time_since_epoch().count(),
-                                     d, "paused_from", path));
-          pause_to.push_back(ns_of(d.pauses.empty() ? cchc::no_time : d.pauses.front().to.time_since_epoch().count(),
-                                   d, "paused_to", path));
-          requests.push_back(d.supplement_requests);
-          end_kind.push_back(d.end ? static_cast<std::uint8_t>(d.end->kind) : cchc::no_end_kind);
-          ended.push_back(ns_of(d.end ? d.end->at.time_since_epoch().count() : cchc::no_time, d, "resolved_at", path));
-          apology.push_back(d.apology ? 1 : 0);
-        },
-        opt);
+    auto reader = cchc::dossier_log_reader::open(path, opt);
+    while (reader.next(c, std::numeric_limits<std::size_t>::max()) > 0) {
+    }
+    summary = reader.summary();
+    // One pause at most per log row: its first pause, or none.
+    pause_from.assign(c.rows(), cchc::no_time);
+    pause_to.assign(c.rows(), cchc::no_time);
+    for (std::size_t i = 0; i < c.rows(); ++i)
+      if (c.pause_offsets[i + 1] > c.pause_offsets[i]) {
+        pause_from[i] = c.pause_from[static_cast<std::size_t>(c.pause_offsets[i])];
+        pause_to[i] = c.pause_to[static_cast<std::size_t>(c.pause_offsets[i])];
+      }
+    to_ns(c.received, c, "received_at", path);
+    to_ns(c.promised, c, "promised_at", path);
+    to_ns(pause_from, c, "paused_from", path);
+    to_ns(pause_to, c, "paused_to", path);
+    to_ns(c.ended, c, "resolved_at", path);
   }
-  const auto n = static_cast<py::ssize_t>(id_end.size());
+  const auto n = static_cast<py::ssize_t>(c.rows());
   py::array id(py::dtype("O"), std::vector<py::ssize_t>{n});
   {
     auto** o = static_cast<PyObject**>(id.mutable_data());
     std::size_t start = 0;
     for (py::ssize_t i = 0; i < n; ++i) {
-      const std::size_t end = id_end[static_cast<std::size_t>(i)];
-      PyObject* s = PyUnicode_DecodeUTF8(ids.data() + start, static_cast<py::ssize_t>(end - start), "strict");
+      const std::size_t end = c.id_end[static_cast<std::size_t>(i)];
+      PyObject* s = PyUnicode_DecodeUTF8(c.ids.data() + start, static_cast<py::ssize_t>(end - start), "strict");
       if (!s) throw py::error_already_set();
       Py_XDECREF(o[i]);  // NumPy filled the new object array with None references
       o[i] = s;
@@ -228,23 +211,23 @@ py::dict read_log(const std::string& path, bool skip_bad_rows, const std::string
   }
   py::dict out;
   out["id"] = id;
-  out["unit"] = unit.take();
-  out["level"] = level.take();
-  out["procedure"] = procedure.take();
-  out["field"] = field.take();
-  out["channel"] = py::array_t<std::uint8_t>(static_cast<py::ssize_t>(channel.size()), channel.data());
-  out["received"] = py::array_t<std::int64_t>(static_cast<py::ssize_t>(received.size()), received.data());
-  out["amount"] = py::array_t<std::int32_t>(static_cast<py::ssize_t>(amount.size()), amount.data());
-  out["unit_of_time"] = py::array_t<std::uint8_t>(static_cast<py::ssize_t>(unit_of_time.size()), unit_of_time.data());
-  out["promised"] = py::array_t<std::int64_t>(static_cast<py::ssize_t>(promised.size()), promised.data());
-  out["promised_has_time"] = py::array_t<std::uint8_t>(static_cast<py::ssize_t>(has_time.size()), has_time.data());
-  out["receipt_cutoff"] = py::array_t<std::int16_t>(static_cast<py::ssize_t>(cutoff.size()), cutoff.data());
-  out["pause_from"] = py::array_t<std::int64_t>(static_cast<py::ssize_t>(pause_from.size()), pause_from.data());
-  out["pause_to"] = py::array_t<std::int64_t>(static_cast<py::ssize_t>(pause_to.size()), pause_to.data());
-  out["supplement_requests"] = py::array_t<std::int32_t>(static_cast<py::ssize_t>(requests.size()), requests.data());
-  out["end_kind"] = py::array_t<std::uint8_t>(static_cast<py::ssize_t>(end_kind.size()), end_kind.data());
-  out["ended"] = py::array_t<std::int64_t>(static_cast<py::ssize_t>(ended.size()), ended.data());
-  out["apology"] = py::array_t<std::uint8_t>(static_cast<py::ssize_t>(apology.size()), apology.data());
+  out["unit"] = factor(c.key_columns[0], c.key_codes[0]);
+  out["level"] = factor(c.key_columns[1], c.key_codes[1]);
+  out["procedure"] = factor(c.key_columns[2], c.key_codes[2]);
+  out["field"] = factor(c.key_columns[3], c.key_codes[3]);
+  out["channel"] = array_of(c.channel);
+  out["received"] = array_of(c.received);
+  out["amount"] = array_of(c.amount);
+  out["unit_of_time"] = array_of(c.unit_of_time);
+  out["promised"] = array_of(c.promised);
+  out["promised_has_time"] = array_of(c.promised_has_time);
+  out["receipt_cutoff"] = array_of(c.receipt_cutoff);
+  out["pause_from"] = array_of(pause_from);
+  out["pause_to"] = array_of(pause_to);
+  out["supplement_requests"] = array_of(c.supplement_requests);
+  out["end_kind"] = array_of(c.end_kind);
+  out["ended"] = array_of(c.ended);
+  out["apology"] = array_of(c.apology);
   out["errors"] = errors_of(summary);
   out["rows"] = summary.rows;
   out["skipped"] = summary.skipped;
