@@ -193,7 +193,8 @@ class CCHC_EXPORT dossier_log_reader {
   bool next(dossier& out, flow_accumulator& into);
   /// Reads up to `max_rows` more dossiers into the columns of `into`, appended after its rows (the
   /// same rows, values and errors as next(dossier&): one decoding of the cells). Returns how many
-  /// rows were added; 0 at the end of the input.
+  /// rows were added; 0 at the end of the input. When a bad row throws, the rows read before it in
+  /// this call stay in `into`.
   std::size_t next(dossier_log_chunk& into, std::size_t max_rows);
   /// The field separator in use (detected from the header or given in the options).
   [[nodiscard]] char separator() const noexcept;
