@@ -3,7 +3,10 @@
 // measures, on that file:
 //   raw_read       fread of the whole file into a buffer: the anchor (disk cache / memory speed);
 //   parse          dossier_log_reader, one dossier per row, nothing else;
-//   parse_to_flow  the same plus a flow_accumulator grouped by unit (Biểu 06 rows per unit).
+//   parse_to_flow  the same plus a flow_accumulator grouped by unit (Biểu 06 rows per unit);
+//   parse_columns  dossier_log_reader::next(dossier_log_chunk&, 65536): the same rows decoded straight
+//                  into columns (unit codes), nothing else;
+//   columns_to_flow  the same plus classify_batch on each chunk (what cchc.dossier_flow(path) does).
 // Throughput is reported by Google Benchmark as bytes_per_second; compare the ratios to raw_read.
 //
 //   build-rel/benchmarks/cchc_dossier_log_bench [--benchmark_filter=...]
@@ -15,6 +18,7 @@
 #include <string>
 #include <vector>
 
+#include "cchc/dossier_batch.hpp"
 #include "cchc/dossier_log.hpp"
 
 namespace {
@@ -133,10 +137,53 @@ void parse_to_flow(benchmark::State& state) {
       benchmark::Counter(static_cast<double>(log.rows), benchmark::Counter::kIsIterationInvariantRate);
 }
 
+void parse_columns(benchmark::State& state) {
+  const auto& log = the_log();
+  for (auto _ : state) {
+    auto reader = cchc::dossier_log_reader::open(log.path);
+    cchc::dossier_log_chunk chunk;
+    chunk.keys = {cchc::flow_key::unit};
+    std::int64_t rows = 0;
+    while (const std::size_t n = reader.next(chunk, 65536)) {
+      rows += static_cast<std::int64_t>(n);
+      chunk.clear();
+    }
+    benchmark::DoNotOptimize(rows);
+    if (rows != log.rows) state.SkipWithError("row count mismatch");
+  }
+  state.SetBytesProcessed(state.iterations() * log.bytes);
+  state.counters["rows_per_second"] =
+      benchmark::Counter(static_cast<double>(log.rows), benchmark::Counter::kIsIterationInvariantRate);
+}
+
+void columns_to_flow(benchmark::State& state) {
+  const auto& log = the_log();
+  using namespace date;
+  const cchc::work_calendar calendar;
+  const sys_days first{year{2022} / 12 / 15}, last{year{2023} / 12 / 13};
+  for (auto _ : state) {
+    auto reader = cchc::dossier_log_reader::open(log.path);
+    cchc::dossier_log_chunk chunk;
+    chunk.keys = {cchc::flow_key::unit};
+    cchc::batch_counts counts;
+    while (reader.next(chunk, 65536) > 0) {
+      counts += cchc::classify_batch(chunk.batch(), first, last, calendar, {}, {}, chunk.options());
+      chunk.clear();
+    }
+    benchmark::DoNotOptimize(counts.total());
+    if (reader.summary().accepted != log.rows) state.SkipWithError("row count mismatch");
+  }
+  state.SetBytesProcessed(state.iterations() * log.bytes);
+  state.counters["rows_per_second"] =
+      benchmark::Counter(static_cast<double>(log.rows), benchmark::Counter::kIsIterationInvariantRate);
+}
+
 }  // namespace
 
 BENCHMARK(raw_read)->Unit(benchmark::kMillisecond)->Iterations(3);
 BENCHMARK(parse)->Unit(benchmark::kMillisecond)->Iterations(3);
 BENCHMARK(parse_to_flow)->Unit(benchmark::kMillisecond)->Iterations(3);
+BENCHMARK(parse_columns)->Unit(benchmark::kMillisecond)->Iterations(3);
+BENCHMARK(columns_to_flow)->Unit(benchmark::kMillisecond)->Iterations(3);
 
 BENCHMARK_MAIN();

@@ -6,9 +6,12 @@
 // Invariants: the summary's counts add up (rows = accepted + skipped; accepted = dossiers returned);
 // the accumulated flow table satisfies its own identities (no error finding from check()) and its
 // rows sum to its total; the columnar path (classify_batch over the same dossiers as columns) gives
-// the accumulator's flow, or fails exactly when some dossier made the accumulator fail.
+// the accumulator's flow, or fails exactly when some dossier made the accumulator fail; the columnar
+// read (next(dossier_log_chunk&, n), a few rows per call) gives exactly those columns, ids and key
+// texts, the same error (message and location) and the same summary as the record read.
 #include <algorithm>
 #include <array>
+#include <optional>
 #include <string>
 
 #include <date/date.h>
@@ -27,6 +30,21 @@ namespace {
 constexpr std::array<cchc::flow_key, 5> keys{cchc::flow_key::unit, cchc::flow_key::procedure,
                                              cchc::flow_key::field, cchc::flow_key::level,
                                              cchc::flow_key::channel};
+
+std::string describe(const cchc::error& e) {
+  const auto& w = e.where();
+  return e.detail() + "@" + w.file + ":" + std::to_string(w.line) + ":" + std::to_string(w.column) + ":" + w.path +
+         ":" + w.field;
+}
+
+bool same_summary(const cchc::dossier_log_summary& a, const cchc::dossier_log_summary& b) {
+  if (a.rows != b.rows || a.accepted != b.accepted || a.skipped != b.skipped || a.bytes != b.bytes ||
+      a.errors.size() != b.errors.size() || a.ignored_columns != b.ignored_columns)
+    return false;
+  for (std::size_t i = 0; i < a.errors.size(); ++i)
+    if (describe(a.errors[i]) != describe(b.errors[i])) return false;
+  return true;
+}
 
 bool has_error(const std::vector<cchc::finding>& findings) {
   for (const auto& f : findings)
@@ -53,6 +71,9 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   std::vector<std::int32_t> amount, requests;
   std::vector<std::uint8_t> unit, has_time, kind, channel, apology;
   std::vector<std::int16_t> rcut;
+  std::vector<std::string> ids, key_texts;
+  std::optional<std::string> record_error;
+  std::optional<cchc::dossier_log_summary> record_summary;
   bool accumulator_failed = false;
   try {
     auto reader = cchc::dossier_log_reader::from_text(std::string(text), "fuzz.csv", options);
@@ -87,13 +108,56 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
       ended.push_back(d.end ? d.end->at.time_since_epoch().count() : cchc::no_time);
       channel.push_back(static_cast<std::uint8_t>(d.channel));
       apology.push_back(d.apology ? 1 : 0);
+      ids.push_back(d.id);
+      key_texts.push_back(cchc::key_of(d, key));
     }
     const cchc::dossier_log_summary& s = reader.summary();
+    record_summary = s;
     CCHC_FUZZ_CHECK(s.accepted == read);
     CCHC_FUZZ_CHECK(s.rows == s.accepted + s.skipped);
     CCHC_FUZZ_CHECK(options.skip_bad_rows || s.skipped == 0);
     CCHC_FUZZ_CHECK(s.errors.size() <= options.max_reported_errors);
-  } catch (const cchc::error&) {
+  } catch (const cchc::error& e) {
+    record_error = describe(e);
+  }
+
+  // The columnar read of the same text: the same rows as columns, the same error, the same summary.
+  {
+    cchc::dossier_log_chunk c;
+    c.keys = {key};
+    c.want_ids = true;
+    std::optional<std::string> error;
+    std::optional<cchc::dossier_log_summary> summary;
+    try {
+      auto reader = cchc::dossier_log_reader::from_text(std::string(text), "fuzz.csv", options);
+      try {
+        const std::size_t per_call = 1 + (b0 >> 5);
+        while (reader.next(c, per_call) > 0) {
+        }
+        summary = reader.summary();
+      } catch (const cchc::error& e) {
+        error = describe(e);
+      }
+    } catch (const cchc::error& e) {
+      error = describe(e);
+    }
+    CCHC_FUZZ_CHECK(error == record_error);
+    CCHC_FUZZ_CHECK(summary.has_value() == record_summary.has_value());
+    CCHC_FUZZ_CHECK(!summary || same_summary(*summary, *record_summary));
+    CCHC_FUZZ_CHECK(c.rows() == received.size());
+    CCHC_FUZZ_CHECK(c.received == received && c.amount == amount && c.unit_of_time == unit);
+    CCHC_FUZZ_CHECK(c.promised == promised && c.promised_has_time == has_time && c.receipt_cutoff == rcut);
+    CCHC_FUZZ_CHECK(c.pause_offsets == offsets && c.pause_from == pfrom && c.pause_to == pto);
+    CCHC_FUZZ_CHECK(c.supplement_requests == requests && c.end_kind == kind && c.ended == ended);
+    CCHC_FUZZ_CHECK(c.channel == channel && c.apology == apology);
+    CCHC_FUZZ_CHECK(c.id_end.size() == ids.size());
+    CCHC_FUZZ_CHECK(ids.empty() || (c.key_columns.size() == 1 && c.key_columns[0].size() == ids.size()));
+    std::size_t start = 0;
+    for (std::size_t i = 0; i < ids.size(); ++i) {
+      CCHC_FUZZ_CHECK(c.ids.compare(start, c.id_end[i] - start, ids[i]) == 0);
+      start = c.id_end[i];
+      CCHC_FUZZ_CHECK(c.key_codes[0].names()[c.key_columns[0][i]] == key_texts[i]);
+    }
   }
   if (!received.empty()) {
     cchc::dossier_batch b;

@@ -16,7 +16,6 @@
 #include <string>
 #include <string_view>
 #include <thread>
-#include <unordered_map>
 #include <vector>
 
 #include "cchc/civil_time.hpp"
@@ -287,105 +286,89 @@ py::list errors_of(const cchc::dossier_log_summary& summary) {
 
 // A text column of the log as codes into its distinct values, sorted (pandas.Categorical.from_codes):
 // a log has a few hundred units and procedures for a million rows, so one string per distinct value
-// crosses into Python instead of one per row.
-class factor {
- public:
-  void add(const std::string& v) {
-    auto it = index_.find(v);
-    if (it == index_.end()) it = index_.emplace(v, static_cast<std::int32_t>(index_.size())).first;
-    codes_.push_back(it->second);
+// crosses into Python instead of one per row. `codes` number the texts in order of first appearance
+// (the reader's text_codes); the result's categories are in code-point order, as
+// factorize(sort=True) ranks them.
+py::tuple factor(const std::vector<std::uint32_t>& codes, const cchc::text_codes& texts) {
+  const std::vector<std::string>& names = texts.names();
+  std::vector<std::uint32_t> order(names.size());
+  for (std::size_t k = 0; k < order.size(); ++k) order[k] = static_cast<std::uint32_t>(k);
+  std::sort(order.begin(), order.end(), [&](std::uint32_t a, std::uint32_t b) { return names[a] < names[b]; });
+  std::vector<std::int32_t> rank(order.size());
+  py::list categories;
+  for (std::size_t k = 0; k < order.size(); ++k) {
+    rank[order[k]] = static_cast<std::int32_t>(k);
+    categories.append(py::str(names[order[k]]));
   }
-  // (codes, categories) with the categories in code-point order, as factorize(sort=True) ranks them.
-  py::tuple take() {
-    std::vector<const std::string*> names(index_.size());
-    for (const auto& [name, code] : index_) names[static_cast<std::size_t>(code)] = &name;
-    std::vector<std::int32_t> order(names.size());
-    for (std::size_t k = 0; k < order.size(); ++k) order[k] = static_cast<std::int32_t>(k);
-    std::sort(order.begin(), order.end(), [&](std::int32_t a, std::int32_t b) {
-      return *names[static_cast<std::size_t>(a)] < *names[static_cast<std::size_t>(b)];
-    });
-    std::vector<std::int32_t> rank(order.size());
-    py::list categories;
-    for (std::size_t k = 0; k < order.size(); ++k) {
-      rank[static_cast<std::size_t>(order[k])] = static_cast<std::int32_t>(k);
-      categories.append(py::str(*names[static_cast<std::size_t>(order[k])]));
-    }
-    py::array_t<std::int32_t> codes(static_cast<py::ssize_t>(codes_.size()));
-    std::int32_t* c = codes.mutable_data();
-    for (std::size_t i = 0; i < codes_.size(); ++i) c[i] = rank[static_cast<std::size_t>(codes_[i])];
-    return py::make_tuple(codes, categories);
-  }
-
- private:
-  std::unordered_map<std::string, std::int32_t> index_;
-  std::vector<std::int32_t> codes_;
-};
-
-// Civil minutes → datetime64[ns] ticks (NaT stays NaT). pandas' nanoseconds hold years 1678-2261 only;
-// a log date outside them is a range_error naming the dossier, not a silent wrap-around.
-std::int64_t ns_of(std::int64_t minutes, const cchc::dossier& d, const char* column, const std::string& file) {
-  if (minutes == cchc::no_time) return cchc::no_time;
-  std::int64_t ns = 0;
-  if (__builtin_mul_overflow(minutes, std::int64_t{60'000'000'000}, &ns) || ns == cchc::no_time)
-    throw cchc::range_error(std::string(column) + ": the date is outside what datetime64[ns] holds (years 1678-2261)",
-                            cchc::location{file, 0, 0, d.id, column});
-  return ns;
+  py::array_t<std::int32_t> out(static_cast<py::ssize_t>(codes.size()));
+  std::int32_t* c = out.mutable_data();
+  for (std::size_t i = 0; i < codes.size(); ++i) c[i] = rank[codes[i]];
+  return py::make_tuple(out, categories);
 }
 
-// The log as columns: what read_dossier_log turns into a DataFrame. Text columns come back as
+// Civil minutes → datetime64[ns] ticks, in place (NaT stays NaT). pandas' nanoseconds hold years
+// 1678-2261 only; a log date outside them is a range_error naming the dossier, not a silent wrap-around.
+void to_ns(std::vector<std::int64_t>& minutes, const cchc::dossier_log_chunk& c, const char* column,
+           const std::string& file) {
+  for (std::size_t i = 0; i < minutes.size(); ++i) {
+    std::int64_t& v = minutes[i];
+    if (v == cchc::no_time) continue;
+    std::int64_t ns = 0;
+    if (__builtin_mul_overflow(v, std::int64_t{60'000'000'000}, &ns) || ns == cchc::no_time) {
+      const std::size_t start = i == 0 ? 0 : c.id_end[i - 1];
+      throw cchc::range_error(std::string(column) + ": the date is outside what datetime64[ns] holds (years 1678-2261)",
+                              cchc::location{file, 0, 0, c.ids.substr(start, c.id_end[i] - start), column});
+    }
+    v = ns;
+  }
+}
+
+template <class T>
+py::array_t<T> array_of(const std::vector<T>& v) {
+  return py::array_t<T>(static_cast<py::ssize_t>(v.size()), v.data());
+}
+
+// The log as columns: what read_dossier_log turns into a DataFrame, read by the reader's columnar
+// form (dossier_log_chunk: the rows decoded straight into columns). Text columns come back as
 // (codes, categories); date-times as datetime64[ns] ticks; ids as one object array.
 py::dict read_log(const std::string& path, bool skip_bad_rows, const std::string& separator) {
   cchc::dossier_log_options opt;
   opt.skip_bad_rows = skip_bad_rows;
   opt.max_reported_errors = std::numeric_limits<std::size_t>::max();  // every bad row is returned
   if (separator.size() == 1) opt.separator = separator[0];
-  std::string ids;                      // every id, end to end
-  std::vector<std::size_t> id_end;      // where each ends in `ids`
-  factor unit, level, procedure, field;
-  std::vector<std::int64_t> received, promised, pause_from, pause_to, ended;
-  std::vector<std::int32_t> amount, requests;
-  std::vector<std::uint8_t> unit_of_time, has_time, end_kind, channel, apology;
-  std::vector<std::int16_t> cutoff;
+  cchc::dossier_log_chunk c;  // the whole log: the DataFrame holds it all anyway
+  c.keys = {cchc::flow_key::unit, cchc::flow_key::level, cchc::flow_key::procedure, cchc::flow_key::field};
+  c.want_ids = true;
   cchc::dossier_log_summary summary;
+  std::vector<std::int64_t> pause_from, pause_to;
   {
     py::gil_scoped_release release;
-    summary = cchc::read_dossier_log(
-        path,
-        [&](const cchc::dossier& d) {
-          ids += d.id;
-          id_end.push_back(ids.size());
-          unit.add(d.unit);
-          level.add(d.level);
-          procedure.add(d.procedure);
-          field.add(d.field);
-          channel.push_back(static_cast<std::uint8_t>(d.channel));
-          received.push_back(ns_of(d.received_at.time_since_epoch().count(), d, "received_at", path));
-          amount.push_back(d.processing ? static_cast<std::int32_t>(d.processing->amount)
-                                        : std::numeric_limits<std::int32_t>::min());
-          unit_of_time.push_back(d.processing ? static_cast<std::uint8_t>(d.processing->unit) : 0);
-          promised.push_back(
-              ns_of(d.promised_at ? d.promised_at->time_since_epoch().count() : cchc::no_time, d, "promised_at", path));
-          has_time.push_back(d.promised_has_time ? 1 : 0);
-          cutoff.push_back(d.receipt_cutoff ? static_cast<std::int16_t>(d.receipt_cutoff->count()) : cchc::no_cutoff);
-          pause_from.push_back(ns_of(d.pauses.empty() ? cchc::no_time : d.pauses.front().from.time_since_epoch().count(),
-                                     d, "paused_from", path));
-          pause_to.push_back(ns_of(d.pauses.empty() ? cchc::no_time : d.pauses.front().to.time_since_epoch().count(),
-                                   d, "paused_to", path));
-          requests.push_back(d.supplement_requests);
-          end_kind.push_back(d.end ? static_cast<std::uint8_t>(d.end->kind) : cchc::no_end_kind);
-          ended.push_back(ns_of(d.end ? d.end->at.time_since_epoch().count() : cchc::no_time, d, "resolved_at", path));
-          apology.push_back(d.apology ? 1 : 0);
-        },
-        opt);
+    auto reader = cchc::dossier_log_reader::open(path, opt);
+    while (reader.next(c, std::numeric_limits<std::size_t>::max()) > 0) {
+    }
+    summary = reader.summary();
+    // One pause at most per log row: its first pause, or none.
+    pause_from.assign(c.rows(), cchc::no_time);
+    pause_to.assign(c.rows(), cchc::no_time);
+    for (std::size_t i = 0; i < c.rows(); ++i)
+      if (c.pause_offsets[i + 1] > c.pause_offsets[i]) {
+        pause_from[i] = c.pause_from[static_cast<std::size_t>(c.pause_offsets[i])];
+        pause_to[i] = c.pause_to[static_cast<std::size_t>(c.pause_offsets[i])];
+      }
+    to_ns(c.received, c, "received_at", path);
+    to_ns(c.promised, c, "promised_at", path);
+    to_ns(pause_from, c, "paused_from", path);
+    to_ns(pause_to, c, "paused_to", path);
+    to_ns(c.ended, c, "resolved_at", path);
   }
-  const auto n = static_cast<py::ssize_t>(id_end.size());
+  const auto n = static_cast<py::ssize_t>(c.rows());
   py::array id(py::dtype("O"), std::vector<py::ssize_t>{n});
   {
     auto** o = static_cast<PyObject**>(id.mutable_data());
     std::size_t start = 0;
     for (py::ssize_t i = 0; i < n; ++i) {
-      const std::size_t end = id_end[static_cast<std::size_t>(i)];
-      PyObject* s = PyUnicode_DecodeUTF8(ids.data() + start, static_cast<py::ssize_t>(end - start), "strict");
+      const std::size_t end = c.id_end[static_cast<std::size_t>(i)];
+      PyObject* s = PyUnicode_DecodeUTF8(c.ids.data() + start, static_cast<py::ssize_t>(end - start), "strict");
       if (!s) throw py::error_already_set();
       Py_XDECREF(o[i]);  // NumPy filled the new object array with None references
       o[i] = s;
@@ -394,23 +377,23 @@ py::dict read_log(const std::string& path, bool skip_bad_rows, const std::string
   }
   py::dict out;
   out["id"] = id;
-  out["unit"] = unit.take();
-  out["level"] = level.take();
-  out["procedure"] = procedure.take();
-  out["field"] = field.take();
-  out["channel"] = py::array_t<std::uint8_t>(static_cast<py::ssize_t>(channel.size()), channel.data());
-  out["received"] = py::array_t<std::int64_t>(static_cast<py::ssize_t>(received.size()), received.data());
-  out["amount"] = py::array_t<std::int32_t>(static_cast<py::ssize_t>(amount.size()), amount.data());
-  out["unit_of_time"] = py::array_t<std::uint8_t>(static_cast<py::ssize_t>(unit_of_time.size()), unit_of_time.data());
-  out["promised"] = py::array_t<std::int64_t>(static_cast<py::ssize_t>(promised.size()), promised.data());
-  out["promised_has_time"] = py::array_t<std::uint8_t>(static_cast<py::ssize_t>(has_time.size()), has_time.data());
-  out["receipt_cutoff"] = py::array_t<std::int16_t>(static_cast<py::ssize_t>(cutoff.size()), cutoff.data());
-  out["pause_from"] = py::array_t<std::int64_t>(static_cast<py::ssize_t>(pause_from.size()), pause_from.data());
-  out["pause_to"] = py::array_t<std::int64_t>(static_cast<py::ssize_t>(pause_to.size()), pause_to.data());
-  out["supplement_requests"] = py::array_t<std::int32_t>(static_cast<py::ssize_t>(requests.size()), requests.data());
-  out["end_kind"] = py::array_t<std::uint8_t>(static_cast<py::ssize_t>(end_kind.size()), end_kind.data());
-  out["ended"] = py::array_t<std::int64_t>(static_cast<py::ssize_t>(ended.size()), ended.data());
-  out["apology"] = py::array_t<std::uint8_t>(static_cast<py::ssize_t>(apology.size()), apology.data());
+  out["unit"] = factor(c.key_columns[0], c.key_codes[0]);
+  out["level"] = factor(c.key_columns[1], c.key_codes[1]);
+  out["procedure"] = factor(c.key_columns[2], c.key_codes[2]);
+  out["field"] = factor(c.key_columns[3], c.key_codes[3]);
+  out["channel"] = array_of(c.channel);
+  out["received"] = array_of(c.received);
+  out["amount"] = array_of(c.amount);
+  out["unit_of_time"] = array_of(c.unit_of_time);
+  out["promised"] = array_of(c.promised);
+  out["promised_has_time"] = array_of(c.promised_has_time);
+  out["receipt_cutoff"] = array_of(c.receipt_cutoff);
+  out["pause_from"] = array_of(pause_from);
+  out["pause_to"] = array_of(pause_to);
+  out["supplement_requests"] = array_of(c.supplement_requests);
+  out["end_kind"] = array_of(c.end_kind);
+  out["ended"] = array_of(c.ended);
+  out["apology"] = array_of(c.apology);
   out["errors"] = errors_of(summary);
   out["rows"] = summary.rows;
   out["skipped"] = summary.skipped;
@@ -418,24 +401,22 @@ py::dict read_log(const std::string& path, bool skip_bad_rows, const std::string
 }
 
 // The log counted column-wise, a chunk at a time (memory bounded whatever the log's size): the
-// columns classify_batch takes, key values as dense codes in order of first appearance (mapped back
-// to their text for the table), partial counts merged (batch_counts are matched by key codes).
+// reader decodes rows straight into the columns classify_batch takes (dossier_log_chunk: no dossier
+// and no string per row; key values as dense codes in order of first appearance, mapped back to
+// their text for the table), partial counts merged (batch_counts are matched by key codes).
 class columnar_flow {
  public:
-  explicit columnar_flow(const std::vector<cchc::flow_key>& keys)
-      : flow_keys_(keys), index_(keys.size()), names_(keys.size()), codes_(keys.size()) {}
+  explicit columnar_flow(const std::vector<cchc::flow_key>& keys) { chunk_.keys = keys; }
 
   // False when the counting threw a cchc::error (the caller counts with the accumulator instead).
   bool run(const std::string& path, const cchc::dossier_log_options& opt, date::sys_days first, date::sys_days last,
            const cchc::work_calendar& cal, const cchc::receipt_rule& rule) {
     auto reader = cchc::dossier_log_reader::open(path, opt);
-    cchc::dossier d;
     try {
-      while (reader.next(d)) {
-        add(d);
-        if (received_.size() == chunk) flush(first, last, cal, rule);
+      while (reader.next(chunk_, chunk) > 0) {
+        counts_ += cchc::classify_batch(chunk_.batch(), first, last, cal, rule, {}, chunk_.options());
+        chunk_.clear();
       }
-      flush(first, last, cal, rule);
     } catch (const cchc::parse_error&) {
       throw;  // a bad row of the file: the reader's error, as on the CLI
     } catch (const cchc::error&) {
@@ -447,10 +428,10 @@ class columnar_flow {
 
   py::dict result() const {
     py::list groups;
-    if (!flow_keys_.empty())
+    if (!chunk_.keys.empty())
       for (const auto& g : counts_.groups()) {
         py::list labels;
-        for (std::size_t k = 0; k < g.key.size(); ++k) labels.append(py::str(names_[k][g.key[k]]));
+        for (std::size_t k = 0; k < g.key.size(); ++k) labels.append(py::str(chunk_.key_codes[k].names()[g.key[k]]));
         groups.append(py::make_tuple(py::tuple(labels), py::cast(g.flow)));
       }
     py::dict out;
@@ -463,7 +444,8 @@ class columnar_flow {
   }
 
  private:
-  static constexpr std::size_t chunk = std::size_t{1} << 20;
+  // Rows per classify_batch call: the chunk's columns (~50 bytes a row) stay in the caches.
+  static constexpr std::size_t chunk = std::size_t{1} << 16;
 
   // The accumulator's rows are in key-text order; code order here is first appearance.
   static py::list sorted_groups(py::list groups) {
@@ -472,88 +454,7 @@ class columnar_flow {
     return out;
   }
 
-  void add(const cchc::dossier& d) {
-    for (std::size_t k = 0; k < flow_keys_.size(); ++k) {
-      const std::string& v = cchc::key_of(d, flow_keys_[k]);
-      auto it = index_[k].find(v);
-      if (it == index_[k].end()) {
-        it = index_[k].emplace(v, static_cast<std::uint32_t>(names_[k].size())).first;
-        names_[k].push_back(v);
-      }
-      codes_[k].push_back(it->second);
-    }
-    received_.push_back(d.received_at.time_since_epoch().count());
-    amount_.push_back(d.processing ? static_cast<std::int32_t>(d.processing->amount)
-                                   : std::numeric_limits<std::int32_t>::min());
-    unit_.push_back(d.processing ? static_cast<std::uint8_t>(d.processing->unit) : 0);
-    promised_.push_back(d.promised_at ? d.promised_at->time_since_epoch().count() : cchc::no_time);
-    has_time_.push_back(d.promised_has_time ? 1 : 0);
-    cutoff_.push_back(d.receipt_cutoff ? static_cast<std::int16_t>(d.receipt_cutoff->count()) : cchc::no_cutoff);
-    any_promised_ = any_promised_ || d.promised_at.has_value();
-    any_cutoff_ = any_cutoff_ || d.receipt_cutoff.has_value();
-    for (const auto& p : d.pauses) {
-      pause_from_.push_back(p.from.time_since_epoch().count());
-      pause_to_.push_back(p.to.time_since_epoch().count());
-    }
-    offsets_.push_back(static_cast<std::int64_t>(pause_from_.size()));
-    requests_.push_back(d.supplement_requests);
-    any_requests_ = any_requests_ || d.supplement_requests != 0;
-    end_kind_.push_back(d.end ? static_cast<std::uint8_t>(d.end->kind) : cchc::no_end_kind);
-    ended_.push_back(d.end ? d.end->at.time_since_epoch().count() : cchc::no_time);
-    channel_.push_back(static_cast<std::uint8_t>(d.channel));
-    apology_.push_back(d.apology ? 1 : 0);
-  }
-
-  template <class T>
-  static cchc::column_view<T> all(const std::vector<T>& v) {
-    return {v.data(), v.size()};
-  }
-
-  // Counts the chunk read so far; the columns a chunk does not use are left out (as the frame path
-  // leaves out absent columns), so plain working-day rows take the kernel's fast loop.
-  void flush(date::sys_days first, date::sys_days last, const cchc::work_calendar& cal, const cchc::receipt_rule& rule) {
-    if (received_.empty()) return;
-    cchc::dossier_batch b;
-    b.received = all(received_);
-    b.amount = all(amount_);
-    b.unit_of_time = all(unit_);
-    if (any_promised_) {
-      b.promised = all(promised_);
-      b.promised_has_time = all(has_time_);
-    }
-    if (any_cutoff_) b.receipt_cutoff = all(cutoff_);
-    if (!pause_from_.empty()) {
-      b.pause_offsets = all(offsets_);
-      b.pause_from = all(pause_from_);
-      b.pause_to = all(pause_to_);
-    }
-    if (any_requests_ || !pause_from_.empty()) b.supplement_requests = all(requests_);
-    b.end_kind = all(end_kind_);
-    b.ended = all(ended_);
-    b.channel = all(channel_);
-    b.apology = all(apology_);
-    cchc::batch_options o;
-    for (std::size_t k = 0; k < codes_.size(); ++k) {
-      b.keys.push_back(all(codes_[k]));
-      o.key_sizes.push_back(static_cast<std::uint32_t>(std::max<std::size_t>(1, names_[k].size())));
-    }
-    counts_ += cchc::classify_batch(b, first, last, cal, rule, {}, o);
-    for (auto& c : codes_) c.clear();
-    received_.clear(); amount_.clear(); unit_.clear(); promised_.clear(); has_time_.clear(); cutoff_.clear();
-    pause_from_.clear(); pause_to_.clear(); offsets_.assign(1, 0); requests_.clear(); end_kind_.clear();
-    ended_.clear(); channel_.clear(); apology_.clear();
-    any_promised_ = any_cutoff_ = any_requests_ = false;
-  }
-
-  std::vector<cchc::flow_key> flow_keys_;
-  std::vector<std::unordered_map<std::string, std::uint32_t>> index_;
-  std::vector<std::vector<std::string>> names_;
-  std::vector<std::vector<std::uint32_t>> codes_;
-  std::vector<std::int64_t> received_, promised_, pause_from_, pause_to_, offsets_{0}, ended_;
-  std::vector<std::int32_t> amount_, requests_;
-  std::vector<std::uint8_t> unit_, has_time_, end_kind_, channel_, apology_;
-  std::vector<std::int16_t> cutoff_;
-  bool any_promised_ = false, any_cutoff_ = false, any_requests_ = false;
+  cchc::dossier_log_chunk chunk_;
   cchc::batch_counts counts_;
   cchc::dossier_log_summary summary_;
 };

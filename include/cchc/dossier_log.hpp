@@ -50,6 +50,7 @@
 
 #include "cchc/deadline.hpp"
 #include "cchc/dossier.hpp"
+#include "cchc/dossier_batch.hpp"
 #include "cchc/error.hpp"
 #include "cchc/procedure_catalogue.hpp"
 
@@ -99,6 +100,76 @@ struct CCHC_EXPORT dossier_log_column {
 /// The layout: every column the reader knows, canonical name first, with its aliases.
 [[nodiscard]] CCHC_EXPORT const std::vector<dossier_log_column>& dossier_log_columns();
 
+/// Dense codes for the distinct texts of a column, in order of first appearance (0, 1, …): how a
+/// columnar read turns a key column (unit, procedure, …) into `dossier_batch::keys` codes without a
+/// string per row. Looked up by view; each distinct text is stored once.
+class CCHC_EXPORT text_codes {
+ public:
+  /// The code of `text`, added when new.
+  std::uint32_t code(std::string_view text);
+  /// The texts by code.
+  [[nodiscard]] const std::vector<std::string>& names() const& noexcept { return names_; }
+  const std::vector<std::string>& names() const&& = delete;  // a reference into a temporary would dangle
+  [[nodiscard]] std::size_t size() const noexcept { return names_.size(); }
+
+ private:
+  void grow();
+  std::vector<std::string> names_;
+  std::vector<std::uint64_t> hashes_;  // of names_, for growing
+  std::vector<std::uint32_t> slots_;   // open addressing: code + 1, 0 = empty
+};
+
+/// A dossier log read as columns: what `dossier_log_reader::next(dossier_log_chunk&, max_rows)`
+/// fills — every row decoded by the same cell rules (and with the same errors) as `next(dossier&)`,
+/// written straight into the columns of `cchc::dossier_batch` (dossier_batch.hpp) instead of a
+/// `dossier` with its strings. Set `keys` (and `want_ids`) before the first read; `clear()` between
+/// chunks keeps the key codes, so they stay the same over the whole read:
+///
+///     cchc::dossier_log_chunk chunk;
+///     chunk.keys = {cchc::flow_key::unit};
+///     while (reader.next(chunk, 65536) > 0) {
+///       counts += cchc::classify_batch(chunk.batch(), first, last, cal, rule, {}, chunk.options());
+///       chunk.clear();
+///     }
+///     chunk.key_codes[0].names();   // the unit of each code
+struct CCHC_EXPORT dossier_log_chunk {
+  /// Grouping keys: key_columns[k] gets the code of each row's key k (the text `key_of` gives).
+  std::vector<flow_key> keys;
+  /// Also keep every row's id (`ids`, `id_end`); otherwise ids are checked but not stored.
+  bool want_ids = false;
+
+  // One value per row (rows() of them), in the encodings of dossier_batch.
+  std::vector<std::int64_t> received;             ///< minutes
+  std::vector<std::int32_t> amount;               ///< INT32_MIN: no processing time (a promised date)
+  std::vector<std::uint8_t> unit_of_time;         ///< time_unit codes (0 without a processing time)
+  std::vector<std::int64_t> promised;             ///< no_time when absent
+  std::vector<std::uint8_t> promised_has_time;
+  std::vector<std::int16_t> receipt_cutoff;       ///< no_cutoff when the procedure gives none
+  std::vector<std::int64_t> pause_offsets{0};     ///< rows() + 1 offsets into pause_from / pause_to
+  std::vector<std::int64_t> pause_from, pause_to;
+  std::vector<std::int32_t> supplement_requests;
+  std::vector<std::uint8_t> end_kind;             ///< no_end_kind when not ended
+  std::vector<std::int64_t> ended;                ///< no_time when not ended
+  std::vector<std::uint8_t> channel;
+  std::vector<std::uint8_t> apology;
+  std::vector<std::vector<std::uint32_t>> key_columns;  ///< per key, one code per row
+  std::vector<text_codes> key_codes;                     ///< per key, the texts of its codes (kept by clear())
+  std::string ids;                                ///< with want_ids: every id, end to end
+  std::vector<std::size_t> id_end;                ///< with want_ids: where each row's id ends in `ids`
+  bool any_promised = false, any_cutoff = false, any_requests = false;
+
+  [[nodiscard]] std::size_t rows() const noexcept { return received.size(); }
+  /// The rows as classify_batch's input (views into this chunk). Optional columns that no row of
+  /// the chunk uses are left empty, as a DataFrame without them would be, so plain working-day rows
+  /// take the kernel's fast loop.
+  [[nodiscard]] dossier_batch batch() const&;
+  dossier_batch batch() const&& = delete;  // views into a temporary would dangle
+  /// key_sizes for classify_batch: the number of codes of each key so far.
+  [[nodiscard]] batch_options options(unsigned threads = 1) const;
+  /// Drops the rows (storage kept); the key codes stay.
+  void clear();
+};
+
 /// Pull reader: `while (reader.next(d)) …`. Move-only; the file is closed on destruction.
 class CCHC_EXPORT dossier_log_reader {
  public:
@@ -120,6 +191,11 @@ class CCHC_EXPORT dossier_log_reader {
   /// counted under skip_bad_rows (kept in summary().errors as a parse_error with the same message and
   /// location), otherwise a range_error naming the file, line and dossier id.
   bool next(dossier& out, flow_accumulator& into);
+  /// Reads up to `max_rows` more dossiers into the columns of `into`, appended after its rows (the
+  /// same rows, values and errors as next(dossier&): one decoding of the cells). Returns how many
+  /// rows were added; 0 at the end of the input. When a bad row throws, the rows read before it in
+  /// this call stay in `into`.
+  std::size_t next(dossier_log_chunk& into, std::size_t max_rows);
   /// The field separator in use (detected from the header or given in the options).
   [[nodiscard]] char separator() const noexcept;
   /// The header names as written in the file.

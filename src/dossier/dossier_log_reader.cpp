@@ -3,6 +3,7 @@
 // dossier id once known, the column's header name).
 #include <algorithm>
 #include <cstdio>
+#include <limits>
 #include <optional>
 #include <utility>
 
@@ -19,8 +20,10 @@ using namespace dossier_log_detail;
 
 namespace {
 
-bool is_blank(std::string_view s) {
-  return std::all_of(s.begin(), s.end(), [](char c) { return c == ' ' || c == '\t'; });
+bool is_blank(std::string_view s) noexcept {
+  for (const char c : s)
+    if (c != ' ' && c != '\t') return false;
+  return true;
 }
 
 std::string_view trim(std::string_view s) {
@@ -93,6 +96,23 @@ civil_time parse_log_date_time(std::string_view text) {
 }
 
 struct dossier_log_reader::impl {
+  // One row's cells decoded and checked: what every shape of the read (a `dossier`, columns) is
+  // built from, so that the cell rules and their messages have one home. Text fields are views into
+  // the record (valid until the next record is split).
+  struct row {
+    std::string_view id, unit, level, procedure, field;
+    dossier_channel channel = dossier_channel::in_person;
+    civil_time received{};
+    std::optional<civil_time> promised;
+    bool promised_has_time = false;
+    std::optional<processing_time> processing;
+    std::optional<std::chrono::minutes> receipt_cutoff;
+    std::optional<dossier_end> end;
+    std::optional<pause> paused;
+    int supplement_requests = 0;
+    bool apology = false;
+  };
+
   // The last non-ASCII value of an enumerated column and what it matched: real logs repeat a few
   // Vietnamese spellings ("Trực tuyến") millions of times, and folding one costs an allocation.
   struct memo {
@@ -109,7 +129,9 @@ struct dossier_log_reader::impl {
   std::array<int, c_count> index{};  // field position of each known column, -1 if absent
   std::array<memo, c_count> memos;
   bool record_utf8 = true;  // the whole record is valid UTF-8 (then fields need no check)
-  std::string current_id;   // of the row being converted, once read (named in its errors)
+  std::string_view current_id;  // of the row being decoded, once read (named in its errors; a view
+                                // into the record, valid until the next one is split)
+  row scratch;                  // the row being decoded (its storage reused)
   long current_line = 0;
 
 
@@ -117,7 +139,7 @@ struct dossier_log_reader::impl {
     const std::string& written = k < header.size() ? header[k] : std::string();
     const bool in_record = k < csv->size();
     throw parse_error(message, location{name, in_record ? csv->line(k) : current_line,
-                                        in_record ? csv->column(k) : 0, current_id, written});
+                                        in_record ? csv->column(k) : 0, std::string(current_id), written});
   }
 
   std::string column_label(int c) const {
@@ -128,12 +150,18 @@ struct dossier_log_reader::impl {
     return written == canonical ? std::string() : canonical + ": ";
   }
 
-  // The value of a known column, checked as UTF-8; empty when the column is absent.
-  std::string_view get(int c) {
+  // The value of a known column, checked as UTF-8; empty when the column is absent. (Inline: it is
+  // called for every column of every row; the check is out of line and runs only when the record
+  // as a whole is not UTF-8.)
+  [[gnu::always_inline]] std::string_view get(int c) {
     const int k = index[static_cast<std::size_t>(c)];
     if (k < 0) return {};
     const std::string_view v = csv->value(static_cast<std::size_t>(k));
-    if (record_utf8) return v;
+    if (!record_utf8) check_utf8(c, k, v);
+    return v;
+  }
+
+  void check_utf8(int c, int k, std::string_view v) const {
     const std::size_t bad = internal::utf8_error(v);
     if (bad != std::string_view::npos) {
       char hex[8];
@@ -143,7 +171,6 @@ struct dossier_log_reader::impl {
                                             " of the field (is the file in another encoding, such as "
                                             "Windows-1258 or TCVN3?)");
     }
-    return v;
   }
 
   std::size_t pos(int c) const { return static_cast<std::size_t>(index[static_cast<std::size_t>(c)]); }
@@ -175,12 +202,19 @@ struct dossier_log_reader::impl {
   // A whole number of a count column. Digits only is the fast path of generated logs; anything
   // else goes through the shared number reader, so that "1.0" (pandas writes integer columns as
   // floats once a value is missing) reads as 1 and "1.5" is refused as not whole.
-  std::optional<long> whole_number(std::string_view s, std::string& why) const {
-    if (!s.empty() && s.size() <= 9 && std::all_of(s.begin(), s.end(), [](char ch) { return ch >= '0' && ch <= '9'; })) {
-      long n = 0;
-      for (char ch : s) n = n * 10 + (ch - '0');
-      return n;
+  // One to nine digits and nothing else: their value (the fast path of generated logs).
+  static std::optional<long> plain_digits(std::string_view s) noexcept {
+    if (s.empty() || s.size() > 9) return std::nullopt;
+    long n = 0;
+    for (const char ch : s) {
+      if (ch < '0' || ch > '9') return std::nullopt;
+      n = n * 10 + (ch - '0');
     }
+    return n;
+  }
+
+  std::optional<long> whole_number(std::string_view s, std::string& why) const {
+    if (const std::optional<long> n = plain_digits(s)) return n;
     std::string detail;
     const std::optional<decimal> d = decimal::try_parse(s, number_style::plain, &detail);
     if (!d) {
@@ -205,6 +239,8 @@ struct dossier_log_reader::impl {
   }
 
   long get_count(int c, std::string_view v, long max) {
+    // Digits only, within the limit: the common case, decided before any message buffer exists.
+    if (const std::optional<long> n = plain_digits(v); n && *n <= max) return *n;
     const std::string_view s = trim(v);
     std::string why;
     const std::optional<long> n = whole_number(s, why);
@@ -277,9 +313,9 @@ struct dossier_log_reader::impl {
     }
   }
 
-  // Turns the split record into `d`. Throws parse_error for a bad row.
-  void convert(dossier& d) {
-    current_id.clear();
+  // Decodes the split record into `r`. Throws parse_error for a bad row.
+  void decode(row& r) {
+    current_id = {};
     current_line = csv->record_line();
     if (csv->size() != header.size()) {
       const bool extra = csv->size() > header.size();
@@ -294,22 +330,18 @@ struct dossier_log_reader::impl {
     // One UTF-8 check over the whole record; only when it fails are the fields checked one by one,
     // to name the column (a bad byte in an ignored column is then let through).
     record_utf8 = internal::utf8_error(csv->record_text()) == std::string_view::npos;
-    const std::string_view id = trim(get(c_id));
-    if (id.empty()) fail(pos(c_id), column_label(c_id) + "expected a dossier id, found an empty field");
-    d.id.assign(id.data(), id.size());
-    current_id = d.id;
-    const std::string_view unit = trim(get(c_unit));
-    d.unit.assign(unit.data(), unit.size());
-    const std::string_view procedure = trim(get(c_procedure));
-    d.procedure.assign(procedure.data(), procedure.size());
-    const std::string_view field = trim(get(c_field));
-    d.field.assign(field.data(), field.size());
+    r.id = trim(get(c_id));
+    if (r.id.empty()) fail(pos(c_id), column_label(c_id) + "expected a dossier id, found an empty field");
+    current_id = r.id;
+    r.unit = trim(get(c_unit));
+    r.procedure = trim(get(c_procedure));
+    r.field = trim(get(c_field));
 
     const std::string_view level = get(c_level);
     if (is_blank(level)) {
-      d.level.clear();
+      r.level = {};
     } else if (const std::string_view* l = find_value(c_level, level_values(), level)) {
-      d.level.assign(l->data(), l->size());
+      r.level = *l;
     } else {
       fail(pos(c_level), column_label(c_level) + "expected " + std::string(level_values().expected) + ", found " +
                              quote_for_message(level));
@@ -317,7 +349,7 @@ struct dossier_log_reader::impl {
 
     const std::string_view ch = get(c_channel);
     if (const dossier_channel* c = find_value(c_channel, channel_values(), ch))
-      d.channel = *c;
+      r.channel = *c;
     else
       fail(pos(c_channel), column_label(c_channel) + "expected " + std::string(channel_values().expected) +
                                ", found " + quote_for_message(ch));
@@ -326,14 +358,14 @@ struct dossier_log_reader::impl {
     if (is_blank(received))
       fail(pos(c_received_at), column_label(c_received_at) + "expected a date-time " + std::string(date_forms) +
                                    ", found an empty field");
-    d.received_at = get_date_time(c_received_at, received);
+    r.received = get_date_time(c_received_at, received);
 
     const std::string_view promised = get(c_promised_at);
     if (is_blank(promised)) {
-      d.promised_at.reset();
-      d.promised_has_time = false;
+      r.promised.reset();
+      r.promised_has_time = false;
     } else {
-      d.promised_at = get_date_time(c_promised_at, promised, &d.promised_has_time);
+      r.promised = get_date_time(c_promised_at, promised, &r.promised_has_time);
     }
 
     time_unit tu = time_unit::working_days;
@@ -347,15 +379,15 @@ struct dossier_log_reader::impl {
     }
     // The procedure's catalogue entry (when a catalogue is given): its cut-off applies to every row
     // of the procedure, its processing time to rows that give none (and no promised date).
-    const cchc::procedure* catalogued = options.procedures && !d.procedure.empty() ? options.procedures->find(d.procedure) : nullptr;
+    const cchc::procedure* catalogued = options.procedures && !r.procedure.empty() ? options.procedures->find(r.procedure) : nullptr;
     if (catalogued)
-      d.receipt_cutoff = catalogued->receipt_cutoff;
+      r.receipt_cutoff = catalogued->receipt_cutoff;
     else
-      d.receipt_cutoff.reset();
+      r.receipt_cutoff.reset();
     const std::string_view amount = get(c_processing_time);
     if (is_blank(amount)) {
-      if (d.promised_at) {
-        d.processing.reset();
+      if (r.promised) {
+        r.processing.reset();
       } else if (catalogued) {
         if (!is_blank(tu_text) && tu != catalogued->processing.unit)
           fail(pos(c_processing_unit), column_label(c_processing_unit) + "found " + quote_for_message(tu_text) +
@@ -364,20 +396,20 @@ struct dossier_log_reader::impl {
                                            std::to_string(catalogued->processing.amount) + " " +
                                            std::string(to_string(catalogued->processing.unit)) +
                                            "); expected processing_time too, or an empty processing_unit");
-        d.processing = catalogued->processing;
+        r.processing = catalogued->processing;
       } else {
         std::string why = "expected the processing time (a non-negative integer), found an empty field and no "
                           "promised_at date to use instead";
         if (options.procedures)
-          why += d.procedure.empty() ? " (and no procedure code to look up in the procedure catalogue)"
-                                     : " (and the procedure '" + d.procedure + "' is not in the procedure catalogue)";
+          why += r.procedure.empty() ? " (and no procedure code to look up in the procedure catalogue)"
+                                     : " (and the procedure '" + std::string(r.procedure) + "' is not in the procedure catalogue)";
         // Located at processing_time, or (absent with a catalogue) at the procedure code, or the id.
         const int at = index[c_processing_time] >= 0 ? c_processing_time : index[c_procedure] >= 0 ? c_procedure : c_id;
         fail(pos(at), column_label(at) + (at == c_processing_time ? "" : "processing_time: ") + why);
       }
     } else {
-      d.processing = processing_time{tu, get_count(c_processing_time, amount, 100000)};
-      if (tu == time_unit::same_day && d.processing->amount > 1)
+      r.processing = processing_time{tu, get_count(c_processing_time, amount, 100000)};
+      if (tu == time_unit::same_day && r.processing->amount > 1)
         fail(pos(c_processing_time), column_label(c_processing_time) + "expected 0 or 1 for a same_day "
                                          "processing time, found " + quote_for_message(amount));
     }
@@ -389,11 +421,11 @@ struct dossier_log_reader::impl {
         fail(pos(c_end_kind), column_label(c_end_kind) + "found " + quote_for_message(kind) +
                                   " but resolved_at is empty; expected the end date-time in resolved_at, or "
                                   "an empty end_kind for a dossier still pending");
-      d.end.reset();
+      r.end.reset();
     } else {
       dossier_end e;
       e.at = get_date_time(c_resolved_at, resolved);
-      if (e.at < d.received_at)
+      if (e.at < r.received)
         fail(pos(c_resolved_at), column_label(c_resolved_at) + "expected a date-time not before received_at, "
                                      "found " + quote_for_message(resolved));
       e.kind = end_kind::resolved;
@@ -404,10 +436,10 @@ struct dossier_log_reader::impl {
           fail(pos(c_end_kind), column_label(c_end_kind) + "expected " + std::string(end_values().expected) +
                                     ", found " + quote_for_message(kind));
       }
-      d.end = e;
+      r.end = e;
     }
 
-    d.pauses.clear();
+    r.paused.reset();
     const std::string_view pf = get(c_paused_from);
     const std::string_view pt = get(c_paused_to);
     const bool has_pf = !is_blank(pf);
@@ -426,18 +458,18 @@ struct dossier_log_reader::impl {
       if (p.to < p.from)
         fail(pos(c_paused_to), column_label(c_paused_to) + "expected a date-time not before paused_from, found " +
                                    quote_for_message(pt));
-      if (p.from < d.received_at)
+      if (p.from < r.received)
         fail(pos(c_paused_from), column_label(c_paused_from) + "expected a date-time not before received_at, "
                                      "found " + quote_for_message(pf));
-      d.pauses.push_back(p);
+      r.paused = p;
     }
 
     const std::string_view sr = get(c_supplement_requests);
     if (is_blank(sr)) {
-      d.supplement_requests = has_pf ? 1 : 0;
+      r.supplement_requests = has_pf ? 1 : 0;
     } else {
-      d.supplement_requests = static_cast<int>(get_count(c_supplement_requests, sr, 1000));
-      if (has_pf && d.supplement_requests == 0)
+      r.supplement_requests = static_cast<int>(get_count(c_supplement_requests, sr, 1000));
+      if (has_pf && r.supplement_requests == 0)
         fail(pos(c_supplement_requests), column_label(c_supplement_requests) +
                                              "found 0 but the row has a supplement pause; expected at "
                                              "least 1");
@@ -445,9 +477,9 @@ struct dossier_log_reader::impl {
 
     const std::string_view ap = trim(get(c_apology));
     if (ap.empty()) {
-      d.apology = false;
+      r.apology = false;
     } else if (const bool* a = find_value(c_apology, apology_values(), ap)) {
-      d.apology = *a;
+      r.apology = *a;
     } else {
       // "1.0" / "0.0" as pandas writes them; "1.5" is not a flag.
       std::string why;
@@ -455,8 +487,70 @@ struct dossier_log_reader::impl {
       if (!n || *n > 1)
         fail(pos(c_apology), column_label(c_apology) + "expected " + std::string(apology_values().expected) +
                                  ", found " + quote_for_message(ap) + (n ? "" : why == "not a number" ? "" : " (" + why + ")"));
-      d.apology = *n == 1;
+      r.apology = *n == 1;
     }
+  }
+
+  // The decoded row as a dossier (its strings reuse `d`'s storage).
+  static void to_dossier(const row& r, dossier& d) {
+    d.id.assign(r.id.data(), r.id.size());
+    d.unit.assign(r.unit.data(), r.unit.size());
+    d.procedure.assign(r.procedure.data(), r.procedure.size());
+    d.field.assign(r.field.data(), r.field.size());
+    d.level.assign(r.level.data(), r.level.size());
+    d.channel = r.channel;
+    d.received_at = r.received;
+    d.promised_at = r.promised;
+    d.promised_has_time = r.promised_has_time;
+    d.processing = r.processing;
+    d.receipt_cutoff = r.receipt_cutoff;
+    d.end = r.end;
+    d.pauses.clear();
+    if (r.paused) d.pauses.push_back(*r.paused);
+    d.supplement_requests = r.supplement_requests;
+    d.apology = r.apology;
+  }
+
+  // The text of key `k` of a decoded row (what key_of gives for the dossier).
+  static std::string_view key_text(const row& r, flow_key k) noexcept {
+    switch (k) {
+      case flow_key::unit: return r.unit;
+      case flow_key::procedure: return r.procedure;
+      case flow_key::field: return r.field;
+      case flow_key::level: return r.level;
+      case flow_key::channel: return to_string(r.channel);
+    }
+    return r.unit;
+  }
+
+  // The decoded row appended to the columns (the encodings of dossier_batch).
+  static void to_columns(const row& r, dossier_log_chunk& c) {
+    for (std::size_t k = 0; k < c.keys.size(); ++k)
+      c.key_columns[k].push_back(c.key_codes[k].code(key_text(r, c.keys[k])));
+    if (c.want_ids) {
+      c.ids.append(r.id.data(), r.id.size());
+      c.id_end.push_back(c.ids.size());
+    }
+    c.received.push_back(r.received.time_since_epoch().count());
+    c.amount.push_back(r.processing ? static_cast<std::int32_t>(r.processing->amount)
+                                    : std::numeric_limits<std::int32_t>::min());
+    c.unit_of_time.push_back(r.processing ? static_cast<std::uint8_t>(r.processing->unit) : 0);
+    c.promised.push_back(r.promised ? r.promised->time_since_epoch().count() : no_time);
+    c.promised_has_time.push_back(r.promised_has_time ? 1 : 0);
+    c.receipt_cutoff.push_back(r.receipt_cutoff ? static_cast<std::int16_t>(r.receipt_cutoff->count()) : no_cutoff);
+    c.any_promised = c.any_promised || r.promised.has_value();
+    c.any_cutoff = c.any_cutoff || r.receipt_cutoff.has_value();
+    if (r.paused) {
+      c.pause_from.push_back(r.paused->from.time_since_epoch().count());
+      c.pause_to.push_back(r.paused->to.time_since_epoch().count());
+    }
+    c.pause_offsets.push_back(static_cast<std::int64_t>(c.pause_from.size()));
+    c.supplement_requests.push_back(r.supplement_requests);
+    c.any_requests = c.any_requests || r.supplement_requests != 0;
+    c.end_kind.push_back(r.end ? static_cast<std::uint8_t>(r.end->kind) : no_end_kind);
+    c.ended.push_back(r.end ? r.end->at.time_since_epoch().count() : no_time);
+    c.channel.push_back(static_cast<std::uint8_t>(r.channel));
+    c.apology.push_back(r.apology ? 1 : 0);
   }
 
   // A bad row: thrown, or (skip_bad_rows) counted and kept among the first errors.
@@ -467,7 +561,9 @@ struct dossier_log_reader::impl {
     if (summary.errors.size() < options.max_reported_errors) summary.errors.push_back(parse_error(e.detail(), e.where()));
   }
 
-  bool next(dossier& d) {
+  // Splits and decodes the next good row into `r` (bad rows thrown, or skipped and counted). False at
+  // the end of the input.
+  bool next_row(row& r) {
     for (;;) {
       const internal::csv_status s = csv->next();
       summary.bytes = csv->bytes();
@@ -480,7 +576,7 @@ struct dossier_log_reader::impl {
         continue;
       }
       try {
-        convert(d);
+        decode(r);
       } catch (const parse_error& e) {
         bad_row(e);
         continue;
@@ -490,11 +586,28 @@ struct dossier_log_reader::impl {
     }
   }
 
+  bool next(dossier& d) {
+    if (!next_row(scratch)) return false;
+    to_dossier(scratch, d);
+    return true;
+  }
+
+  std::size_t next(dossier_log_chunk& c, std::size_t max_rows) {
+    if (c.key_columns.size() != c.keys.size()) c.key_columns.resize(c.keys.size());
+    if (c.key_codes.size() != c.keys.size()) c.key_codes.resize(c.keys.size());
+    std::size_t added = 0;
+    while (added < max_rows && next_row(scratch)) {
+      to_columns(scratch, c);
+      ++added;
+    }
+    return added;
+  }
+
   // The dossier just read cannot be classified (`why`, from the calendar or the deadline rules): a
   // bad row like a malformed one, located by its line and id.
   void unclassifiable(const error& why) {
     --summary.accepted;
-    const location where{name, current_line, 0, current_id, ""};
+    const location where{name, current_line, 0, std::string(current_id), ""};
     const std::string message = "cannot classify the dossier: " + why.detail();
     if (!options.skip_bad_rows) {
       if (dynamic_cast<const range_error*>(&why)) throw range_error(message, where);
@@ -567,6 +680,7 @@ dossier_log_reader dossier_log_reader::from_text(std::string text, std::string n
 
 bool dossier_log_reader::next(dossier& out) { return impl_->next(out); }
 bool dossier_log_reader::next(dossier& out, flow_accumulator& into) { return impl_->next(out, into); }
+std::size_t dossier_log_reader::next(dossier_log_chunk& into, std::size_t max_rows) { return impl_->next(into, max_rows); }
 const std::vector<std::string>& dossier_log_reader::header() const& noexcept { return impl_->header; }
 const dossier_log_summary& dossier_log_reader::summary() const& noexcept { return impl_->summary; }
 char dossier_log_reader::separator() const noexcept { return impl_->csv->separator(); }

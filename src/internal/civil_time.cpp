@@ -54,6 +54,65 @@ std::string two_digits(int v) { return std::string(1, static_cast<char>('0' + v 
 
 }  // namespace
 
+bool parse_civil_canonical(std::string_view s, civil_fields& out) noexcept {
+  const std::size_t n = s.size();
+  if (n != 10 && n != 16) return false;
+  const char* p = s.data();
+  // A digit's value, or a value > 9 for any other byte (unsigned wrap-around); `bad` collects
+  // whether any byte read was not a digit.
+  bool bad = false;
+  const auto dig = [p, &bad](std::size_t i) noexcept {
+    const unsigned v = static_cast<unsigned>(static_cast<unsigned char>(p[i])) - '0';
+    bad |= v > 9;
+    return v;
+  };
+  unsigned y = 0, m = 0, d = 0;
+  if (p[4] == '-') {  // YYYY-MM-DD (the grammar's test for ISO: a '-' after four characters)
+    if (p[7] != '-') return false;
+    const unsigned y0 = dig(0), y1 = dig(1), y2 = dig(2), y3 = dig(3), m0 = dig(5), m1 = dig(6), d0 = dig(8), d1 = dig(9);
+    if (bad) return false;
+    y = y0 * 1000 + y1 * 100 + y2 * 10 + y3;
+    m = m0 * 10 + m1;
+    d = d0 * 10 + d1;
+  } else {  // dd/mm/yyyy
+    if (p[2] != '/' || p[5] != '/') return false;
+    const unsigned d0 = dig(0), d1 = dig(1), m0 = dig(3), m1 = dig(4), y0 = dig(6), y1 = dig(7), y2 = dig(8), y3 = dig(9);
+    if (bad) return false;
+    y = y0 * 1000 + y1 * 100 + y2 * 10 + y3;
+    m = m0 * 10 + m1;
+    d = d0 * 10 + d1;
+  }
+  unsigned minute_of_day = 0;
+  if (n == 16) {  // <date> HH:MM or <date>THH:MM
+    if ((p[10] != ' ' && p[10] != 'T') || p[13] != ':') return false;
+    const unsigned h0 = dig(11), h1 = dig(12), n0 = dig(14), n1 = dig(15);
+    if (bad) return false;
+    const unsigned hh = h0 * 10 + h1, mm = n0 * 10 + n1;
+    if (hh > 23 || mm > 59) return false;
+    minute_of_day = hh * 60 + mm;
+  }
+  if (check_civil_date(static_cast<int>(y), static_cast<int>(m), static_cast<int>(d)) != civil_date_status::ok)
+    return false;
+  out.day = date::sys_days{date::year{static_cast<int>(y)} / date::month{m} / date::day{d}};
+  out.time_of_day = std::chrono::minutes{minute_of_day};
+  out.has_time = n == 16;
+  out.has_offset = false;
+  out.utc_offset = std::chrono::minutes{0};
+  return true;
+}
+
+namespace {
+
+// The reason check_civil_date gives for a day that is not in its month (out of line: the check itself
+// stays small enough to be inlined into the parsers).
+[[gnu::noinline]] void explain_missing_day(int y, int m, int d, std::string& why) {
+  const auto last = date::year_month_day_last{date::year{y}, date::month_day_last{date::month{static_cast<unsigned>(m)}}};
+  why = "day " + std::to_string(d) + " does not exist in " + month_names[m - 1] + " " + std::to_string(y) + " (" +
+        std::to_string(static_cast<unsigned>(last.day())) + " days)";
+}
+
+}  // namespace
+
 civil_date_status check_civil_date(int y, int m, int d, std::string* why) {
   if (y < first_year || y > last_year) {
     if (why) *why = "expected a year 1900-2199, found " + std::to_string(y);
@@ -63,22 +122,24 @@ civil_date_status check_civil_date(int y, int m, int d, std::string* why) {
     if (why) *why = "expected a month 1-12, found " + std::to_string(m);
     return civil_date_status::bad_month;
   }
+  if (d >= 1 && d <= 28) return civil_date_status::ok;  // in every month (the common case, no calendar work)
   // One leap-year rule for the whole library: date's (Gregorian, proleptic) ok().
   const bool in_any_month = d >= 1 && d <= 31;
   if (!in_any_month || !date::year_month_day{date::year{y}, date::month{static_cast<unsigned>(m)},
                                              date::day{static_cast<unsigned>(d)}}
                             .ok()) {
-    if (why) {
-      const auto last = date::year_month_day_last{date::year{y}, date::month_day_last{date::month{static_cast<unsigned>(m)}}};
-      *why = "day " + std::to_string(d) + " does not exist in " + month_names[m - 1] + " " + std::to_string(y) +
-             " (" + std::to_string(static_cast<unsigned>(last.day())) + " days)";
-    }
+    if (why) explain_missing_day(y, m, d, *why);
     return in_any_month ? civil_date_status::no_such_day : civil_date_status::bad_day;
   }
   return civil_date_status::ok;
 }
 
 const char* parse_civil(std::string_view text, civil_fields& out, std::string* why) {
+  if (parse_civil_canonical(text, out)) return nullptr;
+  return parse_civil_general(text, out, why);
+}
+
+const char* parse_civil_general(std::string_view text, civil_fields& out, std::string* why) {
   const std::string_view s = trim(text);
   std::size_t i = 0;
   int y = 0, m = 0, d = 0, n = 0;

@@ -49,6 +49,17 @@ struct civil_fields {
 // is written there, and the returned pointer points into it. On failure `out` is unchanged.
 [[nodiscard]] const char* parse_civil(std::string_view text, civil_fields& out, std::string* why = nullptr);
 
+// The two halves of parse_civil, declared for its tests (callers use parse_civil). Logs write
+// millions of dates in a few canonical shapes, so parse_civil first tries
+// parse_civil_canonical: exactly `YYYY-MM-DD`, `dd/mm/yyyy`, either followed by ' ' or 'T' and
+// `HH:MM` (two digits everywhere, no surrounding spaces, no seconds, no offset). It returns true
+// and fills `out` only for a valid date and time of those shapes — the same fields the grammar
+// gives — and false for anything else (then `out` is untouched), which parse_civil_general, the
+// whole grammar, reads or refuses with its reason. The fast path never refuses anything itself, so
+// whatever it declines is decided and explained by the one grammar.
+[[nodiscard]] bool parse_civil_canonical(std::string_view text, civil_fields& out) noexcept;
+[[nodiscard]] const char* parse_civil_general(std::string_view text, civil_fields& out, std::string* why = nullptr);
+
 // The forms parse_civil accepts, for messages.
 inline constexpr std::string_view civil_forms =
     "YYYY-MM-DD, YYYY-MM-DD HH:MM, dd/mm/yyyy or dd/mm/yyyy HH:MM (an ISO offset such as +07:00 or Z "

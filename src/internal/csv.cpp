@@ -9,6 +9,10 @@
 #include "cchc/error.hpp"
 #include "internal/utf8.hpp"
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 namespace cchc::internal {
 
 namespace {
@@ -26,6 +30,19 @@ constexpr std::uint64_t zero_bytes(std::uint64_t x) noexcept { return (x - ones)
 // count of trailing zero bits locates it. This scan is the reader's hot loop (most fields are short
 // and unquoted): it is what keeps the dossier log reader near memory speed.
 std::size_t find_special(const char* b, std::size_t i, std::size_t end, char sep) noexcept {
+#if defined(__SSE2__)
+  // Sixteen bytes at a time where SSE2 is there (every x86-64): four byte compares and one movemask
+  // find the first special byte of a typical field in one step.
+  const __m128i vs = _mm_set1_epi8(sep), vn = _mm_set1_epi8('\n'), vr = _mm_set1_epi8('\r'), vq = _mm_set1_epi8('"');
+  while (i + 16 <= end) {
+    const __m128i w = _mm_loadu_si128(reinterpret_cast<const __m128i*>(b + i));
+    const __m128i hit = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(w, vs), _mm_cmpeq_epi8(w, vn)),
+                                     _mm_or_si128(_mm_cmpeq_epi8(w, vr), _mm_cmpeq_epi8(w, vq)));
+    const auto m = static_cast<unsigned>(_mm_movemask_epi8(hit));
+    if (m) return i + static_cast<std::size_t>(__builtin_ctz(m));
+    i += 16;
+  }
+#endif
 #if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
   const std::uint64_t s = ones * static_cast<unsigned char>(sep);
   while (i + 8 <= end) {
@@ -47,6 +64,16 @@ std::size_t find_special(const char* b, std::size_t i, std::size_t end, char sep
 
 // Inside quotes: the first of '"', '\n', '\r' (line breaks are counted, not ends).
 std::size_t find_quoted_special(const char* b, std::size_t i, std::size_t end) noexcept {
+#if defined(__SSE2__)
+  const __m128i vn = _mm_set1_epi8('\n'), vr = _mm_set1_epi8('\r'), vq = _mm_set1_epi8('"');
+  while (i + 16 <= end) {
+    const __m128i w = _mm_loadu_si128(reinterpret_cast<const __m128i*>(b + i));
+    const __m128i hit = _mm_or_si128(_mm_cmpeq_epi8(w, vn), _mm_or_si128(_mm_cmpeq_epi8(w, vr), _mm_cmpeq_epi8(w, vq)));
+    const auto m = static_cast<unsigned>(_mm_movemask_epi8(hit));
+    if (m) return i + static_cast<std::size_t>(__builtin_ctz(m));
+    i += 16;
+  }
+#endif
 #if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
   while (i + 8 <= end) {
     std::uint64_t w;
@@ -264,7 +291,76 @@ void csv_reader::set_problem(std::string message, std::size_t at, std::size_t li
   problem_.field = field;
 }
 
+// The common record — unquoted fields ended by LF or CRLF, wholly in the buffer — split sixteen bytes
+// at a time: one pass finds the separators and the first quote or line break of each block, and
+// every separator before it ends a field. Anything else (a quote, a lone CR at the buffer's end, a
+// record running past the buffer, the field cap reached) returns false with nothing changed, and
+// split() reads the record by the general rules — so the result is split()'s whatever the path.
+bool csv_reader::split_simple(split_status& status) {
+#if defined(__SSE2__)
+  const std::size_t base = begin_, end = end_;
+  const char* b = buf_.data();
+  const __m128i vs = _mm_set1_epi8(sep_), vn = _mm_set1_epi8('\n'), vr = _mm_set1_epi8('\r'), vq = _mm_set1_epi8('"');
+  // Where each field ends (its separator, or the line break), relative to the record; the fields are
+  // written once the record is known to be simple. Wider records take the general path.
+  constexpr std::size_t max_simple_fields = 64;
+  std::uint32_t stops[max_simple_fields + 16];  // one block's separators past the limit, then it stops
+  std::size_t n = 0;
+  for (std::size_t blk = base; blk + 16 <= end; blk += 16) {
+    const __m128i w = _mm_loadu_si128(reinterpret_cast<const __m128i*>(b + blk));
+    auto seps = static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(w, vs)));
+    const auto specials = static_cast<unsigned>(_mm_movemask_epi8(
+        _mm_or_si128(_mm_cmpeq_epi8(w, vn), _mm_or_si128(_mm_cmpeq_epi8(w, vr), _mm_cmpeq_epi8(w, vq)))));
+    const unsigned first = specials ? static_cast<unsigned>(__builtin_ctz(specials)) : 16;
+    if (first < 16) seps &= (1u << first) - 1;
+    const auto rel = static_cast<std::uint32_t>(blk - base);
+    for (; seps; seps &= seps - 1) stops[n++] = rel + static_cast<std::uint32_t>(__builtin_ctz(seps));
+    if (n >= max_simple_fields) return false;
+    if (first == 16) continue;
+    const std::size_t at = blk + first;
+    std::size_t next = at + 1;
+    if (b[at] == '"') return false;
+    if (b[at] == '\r') {
+      if (next == end) return false;  // a CR at the buffer's end: is it CRLF? split() waits for more
+      if (b[next] == '\n') ++next;
+    }
+    stops[n++] = static_cast<std::uint32_t>(at - base);
+    // The caps as split() applies them at the end of a record (check_cap): past them split() throws.
+    if (n >= max_fields_ || (at - base) + n * csv_field_cost > options_.max_record_bytes) return false;
+    // The previous record's entries are overwritten whole (records of a log have the same width, so
+    // the vector keeps its size: no per-record clearing or value-initialisation).
+    fields_.resize(n);
+    std::uint32_t start = 0;
+    for (std::size_t k = 0; k < n; ++k) {
+      field_ref& f = fields_[k];
+      f.start = start;
+      f.size = stops[k] - start;
+      f.line_start = 0;
+      f.line_delta = 0;
+      f.quoted = false;
+      f.escaped = false;
+      start = stops[k] + 1;
+    }
+    record_begin_ = base;
+    record_size_ = at - base;
+    record_line_ = line_;
+    begin_ = next;
+    ++line_;
+    status = split_status::record;
+    if (n == 1) {
+      const std::string_view v = raw(0);
+      if (std::all_of(v.begin(), v.end(), [](char c) { return c == ' ' || c == '\t'; })) status = split_status::blank;
+    }
+    return true;
+  }
+#else
+  (void)status;
+#endif
+  return false;
+}
+
 csv_reader::split_status csv_reader::split() {
+  if (split_status s; split_simple(s)) return s;
   fields_.clear();
   // Members copied into locals: the field stores below could otherwise force them to be reloaded.
   const std::size_t base = begin_, end = end_;

@@ -142,6 +142,7 @@ class csv_reader {
   void check_cap(std::size_t record_bytes) const;
   void detect_separator();
   split_status split();
+  bool split_simple(split_status& status);
   bool skip_line(std::size_t i, long ln);
   void set_problem(std::string message, std::size_t at, std::size_t line_start, long ln, std::size_t field);
 

@@ -4,12 +4,18 @@
 
 #include <sys/resource.h>
 
+#include <array>
 #include <cstdio>
+#include <filesystem>
 #include <fstream>
+#include <limits>
+#include <optional>
 #include <string>
+#include <typeinfo>
 #include <vector>
 
 #include "cchc/error.hpp"
+#include "cchc/procedure_catalogue.hpp"
 #include "cchc/vietnam_calendar.hpp"
 
 namespace {
@@ -723,4 +729,233 @@ TEST_CASE("dossier_log: a procedure catalogue supplies the processing time and t
                    (void)cchc::dossier_log_reader::from_text("id,procedure,channel,received_at\n", "t.csv");
                  }).detail(),
                  "missing required column(s): processing_time"));
+}
+
+// ---- the columnar read (dossier_log_reader::next(dossier_log_chunk&, n)) ----------------------------
+
+namespace {
+
+// What one read of a text gave: the rows (as dossiers), the error that stopped it (if any) and the
+// summary. The columnar read's rows are turned back into dossiers from its columns, so that both
+// shapes compare field by field.
+struct read_result {
+  std::vector<cchc::dossier> rows;
+  std::optional<std::string> error;  // message, then the location, of what stopped the read
+  cchc::dossier_log_summary summary;
+};
+
+std::string describe(const cchc::error& e) {
+  const auto& w = e.where();
+  return std::string(typeid(e).name()) + " " + e.detail() + " @" + w.file + ":" + std::to_string(w.line) + ":" +
+         std::to_string(w.column) + " path=" + w.path + " field=" + w.field;
+}
+
+read_result record_read(const std::string& text, const cchc::dossier_log_options& o) {
+  read_result r;
+  try {
+    auto reader = cchc::dossier_log_reader::from_text(text, "t.csv", o);
+    cchc::dossier d;
+    try {
+      while (reader.next(d)) r.rows.push_back(d);
+    } catch (const cchc::error& e) {
+      r.error = describe(e);
+    }
+    r.summary = reader.summary();
+  } catch (const cchc::error& e) {
+    r.error = describe(e);
+  }
+  return r;
+}
+
+constexpr std::array<cchc::flow_key, 5> all_keys{cchc::flow_key::unit, cchc::flow_key::procedure,
+                                                cchc::flow_key::field, cchc::flow_key::level,
+                                                cchc::flow_key::channel};
+
+// Reads `text` into chunks of at most `per_call` rows, clearing the chunk every other call (so both
+// appending and reuse are exercised), and rebuilds the dossiers from the columns.
+read_result columnar_read(const std::string& text, const cchc::dossier_log_options& o, std::size_t per_call) {
+  read_result r;
+  cchc::dossier_log_chunk c;
+  c.keys.assign(all_keys.begin(), all_keys.end());
+  c.want_ids = true;
+  auto take = [&] {
+    REQUIRE(c.pause_offsets.size() == c.rows() + 1);
+    REQUIRE(c.id_end.size() == c.rows());
+    std::size_t id_start = 0;
+    for (std::size_t i = 0; i < c.rows(); ++i) {
+      cchc::dossier d;
+      d.id = c.ids.substr(id_start, c.id_end[i] - id_start);
+      id_start = c.id_end[i];
+      d.unit = c.key_codes[0].names()[c.key_columns[0][i]];
+      d.procedure = c.key_codes[1].names()[c.key_columns[1][i]];
+      d.field = c.key_codes[2].names()[c.key_columns[2][i]];
+      d.level = c.key_codes[3].names()[c.key_columns[3][i]];
+      CHECK(c.key_codes[4].names()[c.key_columns[4][i]] == cchc::to_string(static_cast<cchc::dossier_channel>(c.channel[i])));
+      d.channel = static_cast<cchc::dossier_channel>(c.channel[i]);
+      d.received_at = cchc::civil_time{std::chrono::minutes{c.received[i]}};
+      if (c.amount[i] != std::numeric_limits<std::int32_t>::min())
+        d.processing = cchc::processing_time{static_cast<cchc::time_unit>(c.unit_of_time[i]), c.amount[i]};
+      else
+        CHECK(c.unit_of_time[i] == 0);
+      if (c.promised[i] != cchc::no_time) d.promised_at = cchc::civil_time{std::chrono::minutes{c.promised[i]}};
+      d.promised_has_time = c.promised_has_time[i] != 0;
+      if (c.receipt_cutoff[i] != cchc::no_cutoff) d.receipt_cutoff = std::chrono::minutes{c.receipt_cutoff[i]};
+      for (auto p = c.pause_offsets[i]; p < c.pause_offsets[i + 1]; ++p)
+        d.pauses.push_back({cchc::civil_time{std::chrono::minutes{c.pause_from[static_cast<std::size_t>(p)]}},
+                            cchc::civil_time{std::chrono::minutes{c.pause_to[static_cast<std::size_t>(p)]}}});
+      d.supplement_requests = c.supplement_requests[i];
+      CHECK((c.end_kind[i] == cchc::no_end_kind) == (c.ended[i] == cchc::no_time));
+      if (c.ended[i] != cchc::no_time)
+        d.end = cchc::dossier_end{static_cast<cchc::end_kind>(c.end_kind[i]), cchc::civil_time{std::chrono::minutes{c.ended[i]}}};
+      d.apology = c.apology[i] != 0;
+      r.rows.push_back(d);
+    }
+    c.clear();
+  };
+  try {
+    auto reader = cchc::dossier_log_reader::from_text(text, "t.csv", o);
+    try {
+      for (std::size_t call = 0;; ++call) {
+        const std::size_t before = c.rows();
+        const std::size_t n = reader.next(c, per_call);
+        CHECK(n <= per_call);
+        CHECK(c.rows() == before + n);
+        if (n == 0) break;
+        if (call % 2 == 1) take();
+      }
+    } catch (const cchc::error& e) {
+      r.error = describe(e);
+    }
+    take();
+    r.summary = reader.summary();
+  } catch (const cchc::error& e) {
+    r.error = describe(e);
+  }
+  return r;
+}
+
+void same_reads(const std::string& text, cchc::dossier_log_options o, const std::string& label) {
+  INFO(label);
+  for (const bool skip : {false, true}) {
+    o.skip_bad_rows = skip;
+    const read_result a = record_read(text, o);
+    for (const std::size_t per_call : {std::size_t{1}, std::size_t{3}, std::size_t{1} << 16}) {
+      INFO("skip_bad_rows=" << skip << " per_call=" << per_call);
+      const read_result b = columnar_read(text, o, per_call);
+      CHECK(a.error == b.error);
+      REQUIRE(a.rows.size() == b.rows.size());
+      for (std::size_t i = 0; i < a.rows.size(); ++i) {
+        INFO("row " << i << " id " << a.rows[i].id);
+        CHECK(a.rows[i] == b.rows[i]);
+        CHECK(a.rows[i].id == b.rows[i].id);
+        CHECK(a.rows[i].unit == b.rows[i].unit);
+        CHECK(a.rows[i].procedure == b.rows[i].procedure);
+        CHECK(a.rows[i].field == b.rows[i].field);
+        CHECK(a.rows[i].level == b.rows[i].level);
+        CHECK(a.rows[i].receipt_cutoff == b.rows[i].receipt_cutoff);
+      }
+      CHECK(a.summary.rows == b.summary.rows);
+      CHECK(a.summary.accepted == b.summary.accepted);
+      CHECK(a.summary.skipped == b.summary.skipped);
+      CHECK(a.summary.bytes == b.summary.bytes);
+      REQUIRE(a.summary.errors.size() == b.summary.errors.size());
+      for (std::size_t i = 0; i < a.summary.errors.size(); ++i)
+        CHECK(describe(a.summary.errors[i]) == describe(b.summary.errors[i]));
+    }
+  }
+}
+
+std::string file_text(const std::filesystem::path& p) {
+  std::ifstream in(p, std::ios::binary);
+  return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+}
+
+}  // namespace
+
+TEST_CASE("dossier_log: the columnar read gives the record read's rows, values and errors") {
+  // Every test log, and the fuzz seeds and saved crash inputs of the dossier_log target (byte 0 of
+  // those picks the fuzzer's options; the rest is the CSV text).
+  std::size_t inputs = 0;
+  for (const auto& e : std::filesystem::directory_iterator(data(""))) {
+    same_reads(file_text(e.path()), {}, e.path().filename().string());
+    ++inputs;
+  }
+  for (const char* dir : {"/fuzz/corpus/dossier_log", "/fuzz/regressions/dossier_log"}) {
+    const std::filesystem::path p = std::string(CCHC_SOURCE_DIR) + dir;
+    if (!std::filesystem::exists(p)) continue;
+    for (const auto& e : std::filesystem::directory_iterator(p)) {
+      const std::string t = file_text(e.path());
+      if (t.empty()) continue;
+      cchc::dossier_log_options o;
+      if ((static_cast<unsigned char>(t[0]) & 2) != 0) o.max_record_bytes = 256;
+      same_reads(t.substr(1), o, e.path().filename().string());
+      ++inputs;
+    }
+  }
+  CHECK(inputs >= 20);
+
+  // Every optional column, Vietnamese values (the non-ASCII memo), "" inside quotes, bad rows of
+  // each kind between good ones, and a procedure catalogue.
+  const std::string mixed =
+      "Mã hồ sơ,Đơn vị,Cấp,Thủ tục,Lĩnh vực,Kênh,Ngày tiếp nhận,Thời hạn giải quyết,processing_unit,promised_at,"
+      "resolved_at,end_kind,supplement_requests,paused_from,paused_to,apology\n"
+      "A1,\"UBND \"\"Xã\"\" A\",Xã,1.001193,Hộ tịch,Trực tuyến,2023-03-02 08:15,3,ngày làm việc,,2023-03-06 10:00,,,,,0\n"
+      "A2,UBND B,district,X,,in_person,02/03/2023,,,2023-03-10 16:00,2023-03-09,returned,2,2023-03-03,2023-03-04,1.0\n"
+      "A3,UBND B,district,X,,TRỰC TIẾP,2023-03-02T08:15+07:00,4,working_hours,,,,,,,\n"
+      "A4,UBND B,district,X,,post,2023-03-02,1.5,,,,,,,,\n"
+      "A5,UBND B,huyện,X,,post,2023-03-02,,,,,,,,,\n"
+      "A6,UBND C,commune,1.001193,,online,2023-03-02 16:30,,,,,,,,,có\n"
+      ",UBND C,commune,X,,online,2023-03-02,1,,,,,,,,\n"
+      "A8,UBND C,commune,X,,online,2023-03-02,1,,,2023-03-01,,,,,\n"
+      "A9,UBND C,commune,X,,online,2023-03-02,1,same_day,,,,,2023-03-03,,\n"
+      "A10,UBND C,nowhere,X,,online,2023-03-02,1,,,,,,,,\n"
+      "A11,UBND C,commune,X,,online,2023-03-02 8:15,1,,,,,,,,yes\n"
+      "A12,UBND \xff,commune,X,,online,2023-03-02,1,,,,,,,,\n"
+      "A13,UBND C,commune,X,,online,2023-03-02,1,\"x\"y,,,,,,,\n"
+      "A14,UBND D,province,X,,online,29/02/2024 23:59,2,calendar_days,,01/03/2024 00:00,suspended,,,,\n";
+  same_reads(mixed, {}, "mixed");
+  cchc::dossier_log_options with_catalogue;
+  with_catalogue.procedures = cchc::builtin_procedure_catalogue();
+  same_reads(mixed, with_catalogue, "mixed, with the built-in procedure catalogue");
+}
+
+TEST_CASE("dossier_log: text_codes numbers texts in order of first appearance") {
+  cchc::text_codes t;
+  CHECK(t.code("b") == 0);
+  CHECK(t.code("a") == 1);
+  CHECK(t.code("b") == 0);
+  CHECK(t.code("") == 2);
+  CHECK(t.code("a") == 1);
+  // Past the table's growth points, every text keeps its code.
+  for (int i = 0; i < 5000; ++i) CHECK(t.code("u" + std::to_string(i)) == static_cast<std::uint32_t>(3 + i));
+  for (int i = 4999; i >= 0; --i) CHECK(t.code("u" + std::to_string(i)) == static_cast<std::uint32_t>(3 + i));
+  REQUIRE(t.size() == 5003);
+  CHECK(t.names()[0] == "b");
+  CHECK(t.names()[2].empty());
+  CHECK(t.names()[5002] == "u4999");
+}
+
+TEST_CASE("dossier_log: a chunk's batch leaves out the optional columns no row uses") {
+  auto r = cchc::dossier_log_reader::from_text(
+      "id,unit,channel,received_at,processing_time,resolved_at\n"
+      "A,U1,online,2023-03-02 08:15,3,2023-03-06 10:00\n"
+      "B,U2,post,2023-03-02 08:15,3,\n",
+      "t.csv");
+  cchc::dossier_log_chunk c;
+  c.keys = {cchc::flow_key::unit};
+  REQUIRE(r.next(c, 10) == 2);
+  const cchc::dossier_batch b = c.batch();
+  CHECK(b.received.size() == 2);
+  CHECK(b.promised.empty());
+  CHECK(b.receipt_cutoff.empty());
+  CHECK(b.pause_offsets.empty());
+  CHECK(b.supplement_requests.empty());
+  REQUIRE(b.keys.size() == 1);
+  CHECK(b.keys[0][1] == 1);
+  CHECK(c.options().key_sizes == std::vector<std::uint32_t>{2});
+  CHECK(c.ids.empty());  // ids are not kept unless asked for
+  CHECK(r.next(c, 10) == 0);
+  c.clear();
+  CHECK(c.rows() == 0);
+  CHECK(c.key_codes[0].size() == 2);  // the codes stay for the next chunk
 }

@@ -152,3 +152,113 @@ TEST_CASE("internal civil_time: a failed parse leaves the output unchanged") {
   CHECK(f.day == date::sys_days{2020_y / 1 / 1});
   CHECK(!f.has_time);
 }
+
+// ---- the canonical fast path (parse_civil_canonical) against the grammar (parse_civil_general) ----
+
+namespace {
+
+bool same_fields(const civil_fields& a, const civil_fields& b) {
+  return a.day == b.day && a.time_of_day == b.time_of_day && a.has_time == b.has_time &&
+         a.has_offset == b.has_offset && a.utc_offset == b.utc_offset;
+}
+
+// parse_civil's answer for `text` is the grammar's: the same fields when read, the same reason when
+// refused; and the fast path, when it answers, gives the grammar's fields. Returns whether the fast
+// path took it.
+bool agrees(const std::string& text) {
+  INFO("text: '", text, "'");
+  civil_fields fast, general, whole;
+  fast.day = general.day = whole.day = date::sys_days{2001_y / 2 / 3};  // "unchanged" is visible
+  std::string why_general, why_whole;
+  const bool took = parse_civil_canonical(text, fast);
+  const char* g = parse_civil_general(text, general, &why_general);
+  const char* w = parse_civil(text, whole, &why_whole);
+  CHECK((g == nullptr) == (w == nullptr));
+  CHECK(why_general == why_whole);
+  CHECK(same_fields(general, whole));
+  if (took) {
+    CHECK(g == nullptr);
+    CHECK(same_fields(fast, general));
+  } else {
+    CHECK(fast.day == date::sys_days{2001_y / 2 / 3});  // declined: untouched
+  }
+  civil_fields brief;  // without a message buffer: the same verdict
+  CHECK((parse_civil(text, brief) == nullptr) == (g == nullptr));
+  return took;
+}
+
+std::string two(int v) { return std::string(1, static_cast<char>('0' + v / 10)) + static_cast<char>('0' + v % 10); }
+std::string four(int v) { return two(v / 100) + two(v % 100); }
+
+}  // namespace
+
+TEST_CASE("internal civil_time: the fast path takes every valid canonical date of 1900-2199, as the grammar reads it") {
+  // All 109 573 days, both date orders, with and without a time; the time of day varies with the day.
+  std::size_t taken = 0, days = 0;
+  for (date::sys_days d = date::sys_days{1900_y / 1 / 1}; d <= date::sys_days{2199_y / 12 / 31}; d += date::days{1}) {
+    const date::year_month_day ymd{d};
+    const int y = static_cast<int>(ymd.year());
+    const int m = static_cast<int>(static_cast<unsigned>(ymd.month()));
+    const int dd = static_cast<int>(static_cast<unsigned>(ymd.day()));
+    const int minute = static_cast<int>(d.time_since_epoch().count() % 1440 + 1440) % 1440;
+    const std::string iso = four(y) + "-" + two(m) + "-" + two(dd);
+    const std::string dmy = two(dd) + "/" + two(m) + "/" + four(y);
+    const std::string hm = two(minute / 60) + ":" + two(minute % 60);
+    for (const std::string& t : {iso, dmy, iso + " " + hm, dmy + " " + hm, iso + "T" + hm}) {
+      civil_fields f;
+      if (!parse_civil_canonical(t, f)) {
+        FAIL_CHECK("declined: ", t);
+        continue;
+      }
+      ++taken;
+      CHECK(f.day == d);
+      CHECK(f.has_time == (t.size() == 16));
+      CHECK(f.time_of_day == minutes{t.size() == 16 ? minute : 0});
+      CHECK(!f.has_offset);
+    }
+    ++days;
+  }
+  CHECK(days == 109573);  // 300 years, 73 of them leap years (not 2100)
+  CHECK(taken == 5 * days);
+  // A sample of them against the grammar, field for field.
+  for (const char* t : {"1900-01-01", "2199-12-31 23:59", "29/02/2000 00:00", "29/02/2024", "2023-03-02T08:15",
+                        "31/12/2199 23:59", "01/01/1900 00:00"})
+    CHECK(agrees(t));
+}
+
+TEST_CASE("internal civil_time: on the edges the fast path either agrees with the grammar or leaves it to it") {
+  // Every combination of edge values in both date orders and separators; then every single-byte
+  // change of a few canonical texts. parse_civil must answer as the grammar alone does.
+  std::size_t taken = 0, total = 0;
+  for (const int y : {0, 1899, 1900, 1901, 2000, 2023, 2024, 2100, 2199, 2200, 9999})
+    for (const int m : {0, 1, 2, 4, 12, 13, 99})
+      for (const int d : {0, 1, 28, 29, 30, 31, 32, 99})
+        for (const char* hm : {"", "00:00", "23:59", "24:00", "23:60", "99:99", "08:15:30"})
+          for (const char* sep : {" ", "T", "\t", "  ", "t", "_"}) {
+            const std::string date_iso = four(y) + "-" + two(m) + "-" + two(d);
+            const std::string date_dmy = two(d) + "/" + two(m) + "/" + four(y);
+            for (const std::string& date_text : {date_iso, date_dmy}) {
+              const std::string t = *hm ? date_text + sep + hm : date_text;
+              taken += agrees(t) ? 1 : 0;
+              ++total;
+              if (*hm == 0) break;  // the separator does not matter without a time
+            }
+          }
+  CHECK(taken > 0);
+  CHECK(taken < total);
+  const std::string bytes = std::string("0123456789 -/:T+Zz.\t\x80") + '\0';
+  for (const std::string base : {"2023-03-02 08:15", "02/03/2023 08:15", "2023-03-02", "02/03/2023"}) {
+    for (std::size_t i = 0; i < base.size(); ++i)
+      for (const char c : bytes) {
+        std::string t = base;
+        t[i] = c;
+        agrees(t);
+      }
+    // Shorter and longer texts, and surrounding spaces (the fast path takes none of them).
+    for (std::size_t n = 0; n < base.size(); ++n) agrees(base.substr(0, n));
+    CHECK(!agrees(" " + base));
+    CHECK(!agrees(base + " "));
+    CHECK(!agrees(base + "Z"));
+    CHECK(!agrees(base + "0"));
+  }
+}

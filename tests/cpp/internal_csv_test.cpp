@@ -3,6 +3,7 @@
 
 #include <doctest/doctest.h>
 
+#include <cstdint>
 #include <cstdio>
 #include <fstream>
 #include <string>
@@ -153,4 +154,98 @@ TEST_CASE("internal csv: a file read in pieces gives the same records and lines"
   std::remove(path.c_str());
   CHECK(n == lines.size());
   CHECK(all_right);
+}
+
+namespace {
+
+// A record as a plain reference tokenizer sees it: values, the line and column of each field, and
+// the record's first line.
+struct ref_record {
+  std::vector<std::string> values;
+  std::vector<long> columns;
+  long line = 0;
+};
+
+}  // namespace
+
+TEST_CASE("internal csv: random simple and quoted records match a plain reference, in memory and from a file") {
+  // Records of 1-70 fields (the one-pass split takes up to 63), fields of 0-40 characters so that
+  // separators and line ends fall on every position of the sixteen-byte blocks; LF, CRLF and lone CR
+  // line ends; blank lines; now and then a quoted field (with "" or a separator inside) that takes
+  // the general path. The reference knows where every field starts because it wrote it.
+  std::uint64_t seed = 766;
+  auto next = [&](std::uint64_t n) {
+    seed = seed * 6364136223846793005ULL + 1442695040888963407ULL;
+    return (seed >> 33) % n;
+  };
+  for (const char sep : {',', ';', '\t'}) {
+    std::string text;
+    std::vector<ref_record> expected;
+    long line = 1;
+    for (int rec = 0; rec < 3000; ++rec) {
+      if (next(20) == 0) {  // a blank line (never empty: after a lone CR it would make a CRLF)
+        text += next(2) ? "  \n" : " \n";
+        ++line;
+      }
+      ref_record r;
+      r.line = line;
+      const std::size_t width = 1 + next(next(4) == 0 ? 70 : 8);
+      long column = 1;
+      for (std::size_t k = 0; k < width; ++k) {
+        if (k > 0) {
+          text += sep;
+          ++column;
+        }
+        r.columns.push_back(column);
+        std::string v;
+        const std::size_t len = next(41);
+        for (std::size_t i = 0; i < len; ++i) v += "abcxyz0123456789-:/."[next(20)];
+        if (width == 1 && v.empty()) v = "x";  // an empty one-field record would be a blank line
+        if (next(30) == 0) {
+          const std::string inner = v + "\"\"" + sep + v;
+          text += "\"" + inner + "\"";
+          column += static_cast<long>(inner.size()) + 2;
+          v = v + "\"" + sep + v;
+        } else {
+          text += v;
+          column += static_cast<long>(v.size());
+        }
+        r.values.push_back(v);
+      }
+      const std::size_t eol = next(3);
+      text += eol == 0 ? "\n" : eol == 1 ? "\r\n" : "\r";
+      ++line;
+      expected.push_back(r);
+    }
+    const std::string path = "cchc_internal_csv_random_test.csv";
+    {
+      std::ofstream out(path, std::ios::binary);
+      out << text;
+    }
+    for (const bool from_file : {false, true}) {
+      INFO("separator " << static_cast<int>(sep) << (from_file ? " from a file" : " in memory"));
+      csv_options o;
+      o.separator = sep;
+      auto reader = from_file ? csv_reader::open(path, o) : csv_reader::from_text(text, "t.csv", o);
+      std::size_t n = 0;
+      bool all_right = true;
+      for (csv_status s; (s = reader.next()) != csv_status::end; ++n) {
+        REQUIRE(s == csv_status::record);
+        REQUIRE(n < expected.size());
+        const ref_record& e = expected[n];
+        bool same = reader.size() == e.values.size() && reader.record_line() == e.line;
+        for (std::size_t k = 0; same && k < reader.size(); ++k)
+          same = reader.value(k) == e.values[k] && reader.line(k) == e.line && reader.column(k) == e.columns[k];
+        if (!same) {
+          INFO("record " << n << " at line " << e.line);
+          CHECK(reader.size() == e.values.size());
+          CHECK(reader.record_line() == e.line);
+        }
+        all_right = all_right && same;
+      }
+      CHECK(n == expected.size());
+      CHECK(all_right);
+    }
+    std::remove(path.c_str());
+  }
 }
