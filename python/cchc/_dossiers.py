@@ -561,8 +561,10 @@ def dossier_flow_log(path, period=None, by: Union[str, Sequence[str], None] = No
                      separator: Optional[str] = None, threads: Optional[int] = None):
     """The Biểu 06 table of a dossier log file, read and counted in C++ (see :func:`dossier_flow`).
 
-    The reader and the accumulator of ``cchc dossiers``: no DataFrame is built, the GIL is released
-    for the whole read. ``by`` takes the CLI's keys (unit, level, channel, procedure, field). The
+    The reader of ``cchc dossiers`` in its columnar form (rows decoded straight into column chunks,
+    counted by the one kernel; the CLI's accumulator takes over only when a row cannot be classified,
+    so errors and skipped rows are the CLI's): no DataFrame is built, the GIL is released for the
+    whole read. ``by`` takes the CLI's keys (unit, level, channel, procedure, field). The
     receipt rule is the CLI's: ``one_stop_rules`` (a :class:`cchc.OneStopRules`) if given, else the
     built-in set in force on the period's last day; ``receipt_cutoff`` overrides its cut-off. With
     ``skip_bad_rows`` the result is ``(table, bad_rows)`` as for :func:`read_dossier_log` (a row the
