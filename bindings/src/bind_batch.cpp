@@ -16,6 +16,7 @@
 #include <string>
 #include <string_view>
 #include <thread>
+#include <type_traits>
 #include <vector>
 
 #include "cchc/civil_time.hpp"
@@ -656,6 +657,25 @@ py::object object_codes(py::array values, py::function code_of, std::int16_t mis
 // Category codes (a pandas Categorical's int8 / int16 / int32 codes, -1 for a missing value) → the
 // uint8 code of each category, `table[code]` (`table[-1]`, its last entry, for missing), in one pass
 // without the GIL: NumPy's fancy indexing would first widen the codes to 64-bit positions.
+// `categories` codes 0 … categories - 1 and -1 (missing) → lut[code], lut[255]; `bad` when a code
+// is neither.
+void recode_few(const std::int8_t* __restrict in, std::uint8_t* __restrict o, std::size_t n,
+                const std::uint8_t* lut, int categories, bool& bad) {
+  const std::uint8_t missing = lut[255];
+  std::uint8_t out_of_range = 0;
+  for (std::size_t i = 0; i < n; ++i) {
+    const std::int8_t k = in[i];
+    out_of_range |= static_cast<std::uint8_t>((k < -1) | (k >= categories));
+    o[i] = missing;
+  }
+  for (int code = 0; code < categories; ++code) {
+    const std::uint8_t value = lut[code];
+    const auto c = static_cast<std::int8_t>(code);
+    for (std::size_t i = 0; i < n; ++i) o[i] = in[i] == c ? value : o[i];
+  }
+  bad = out_of_range != 0;
+}
+
 template <class C>
 py::array_t<std::uint8_t> recode_as(const py::array& codes, const py::array_t<std::uint8_t>& table) {
   auto c = py::array_t<C, py::array::c_style>::ensure(codes);
@@ -672,10 +692,22 @@ py::array_t<std::uint8_t> recode_as(const py::array& codes, const py::array_t<st
   bool bad = false;
   {
     py::gil_scoped_release release;
-    for (std::size_t i = 0; i < n; ++i) {
-      const C k = in[i];
-      bad |= (k < -1) | (k >= t - 1);
-      o[i] = lut[static_cast<std::uint8_t>(k)];
+    auto by_table = [&] {
+      for (std::size_t i = 0; i < n; ++i) {
+        const C k = in[i];
+        bad |= (k < -1) | (k >= t - 1);
+        o[i] = lut[static_cast<std::uint8_t>(k)];
+      }
+    };
+    if constexpr (std::is_same_v<C, std::int8_t>) {
+      // A few categories (a channel, a unit of time): one compare-and-select pass per category over
+      // the bytes, which the compiler vectorises (a byte look-up per row it does not).
+      if (t <= 9)
+        recode_few(in, o, n, lut, static_cast<int>(t) - 1, bad);
+      else
+        by_table();
+    } else {
+      by_table();
     }
   }
   if (bad) throw py::value_error("internal: a category code past the table");

@@ -420,3 +420,24 @@ def test_large_frames_name_the_first_bad_row_as_small_frames_do():
     bad.loc[bad.index[100_001], "end_kind"] = None
     with pytest.raises(cchc.ArgumentError, match=f"index {bad.index[100_001]}: expected a processing time >= 0"):
         cchc.classify(bad, PERIOD)
+
+
+def test_category_columns_of_names_give_the_canonical_codes_whatever_their_order():
+    # Categoricals are recoded in C++ (a few categories: compare-and-select passes; more: a table):
+    # every order of categories, unused categories, missing values where a default exists.
+    from cchc import _dossiers as D
+
+    rng = np.random.default_rng(4)
+    for cats in (["online", "in_person", "post"], ["post", "online"], ["in_person"], ["Trực tuyến", "post"]):
+        values = pd.Categorical(np.array(cats, dtype=object)[rng.integers(0, len(cats), 5000)],
+                                categories=cats + ["online"] if "online" not in cats else cats)
+        got = D._codes(pd.Series(values), "channel", pd.RangeIndex(5000), D._CHANNELS, D._CHANNEL_ALIASES, None)
+        names = {"trực tuyến": "online"}
+        expected = [D._CHANNELS.index(names.get(str(v).casefold(), v)) for v in values]
+        assert got.tolist() == expected, cats
+    units = pd.Series(pd.Categorical(["working_hours", None, "calendar_days", "half_days"] * 50))
+    got = D._codes(units, "processing_unit", units.index, D._UNITS, D._UNIT_ALIASES, 0)
+    assert got.tolist() == [D._UNITS.index(v) if isinstance(v, str) else 0 for v in units]
+    many = pd.Series(pd.Categorical(np.array(D._UNITS * 3, dtype=object)))  # int8 codes, 5 categories
+    assert D._codes(many, "processing_unit", many.index, D._UNITS, D._UNIT_ALIASES, 0).tolist() == \
+        [D._UNITS.index(v) for v in many]
