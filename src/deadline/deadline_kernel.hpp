@@ -29,7 +29,6 @@
 #include <chrono>
 #include <cstdint>
 #include <optional>
-#include <type_traits>
 #include <vector>
 
 #include <date/date.h>
@@ -251,37 +250,19 @@ inline i64 pause_working_days(const clock& c, i64 g, std::int32_t floor_index, c
 /// receipt day `r`, `moved` when that is not the received day: then from its opening). Zero hours
 /// left — from the start, or after a pause that starts at or before the due instant with nothing
 /// left — is due at the instant the clock (re)starts: the receipt instant (the opening of a moved
-/// receipt day), or the end of the pause. `Pauses`: sorted by start and disjoint (merged_pauses, or
-/// the columnar path's already-merged columns), with begin()/end() over `cchc::pause`-like values.
-/// The columnar path may hand pauses whose office minutes it computed for a whole chunk at once
-/// (members from_office / to_office, = clock::office_minutes of from / to) and the receipt's
-/// (`received_office`); the arithmetic is the same.
-template <class P, class = void>
-struct has_office_minutes : std::false_type {};
-template <class P>
-struct has_office_minutes<P, std::void_t<decltype(P::from_office)>> : std::true_type {};
-
-template <class Pauses>
+/// receipt day), or the end of the pause. `ps`: sorted by start and disjoint. (The columnar path's
+/// hours tier, src/dossier/dossier_batch.cpp, does the same arithmetic across rows and leaves the
+/// zero-left case to this function.)
 inline due_date hours_due(const clock& c, civil_time received_at, date::sys_days r, bool moved, i64 n,
-                          const Pauses& ps, std::optional<i64> received_office = std::nullopt) {
-  const i64 start = moved ? c.per_day * c.before(c.index(r))
-                          : received_office ? *received_office : c.office_minutes(received_at);
+                          const merged_pauses& ps) {
+  const i64 start = moved ? c.per_day * c.before(c.index(r)) : c.office_minutes(received_at);
   i64 g = start + n * 60;
   civil_time at = g == start ? (moved ? civil_time_at(r, c.h.morning.start) : received_at) : c.at_office_minute(g);
-  for (const auto& p : ps) {
-    using item = std::decay_t<decltype(p)>;
+  for (const pause& p : ps) {
     if (p.from > at) break;  // starts after the (moved) due instant: no effect
-    i64 from_office, to_office;
-    if constexpr (has_office_minutes<item>::value) {
-      from_office = p.from_office;
-      to_office = p.to_office;
-    } else {
-      from_office = c.office_minutes(p.from);
-      to_office = c.office_minutes(p.to);
-    }
-    const i64 at_from = std::max(from_office, start);
+    const i64 at_from = std::max(c.office_minutes(p.from), start);
     const i64 left = g - at_from;
-    g = std::max(to_office, at_from) + left;
+    g = std::max(c.office_minutes(p.to), at_from) + left;
     at = left <= 0 ? std::max(p.to, at) : c.at_office_minute(g);
   }
   return {day_number_of(at), clock::time_of_day(at)};

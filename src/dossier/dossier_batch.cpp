@@ -1,10 +1,9 @@
-// The columnar face of the one dossier rule (cchc/dossier_batch.hpp). Each row is checked, turned
-// into kernel facts and judged by dossier/outcome_kernel.hpp — except the commonest kind of row
-// (working days, no promised date, no pause, no receipt cut-off), which takes an inlined form of the
-// same kernel branch (the calendar's working-day tables, two look-ups) and is tested equal to it.
-// A batch without promised, pause, cut-off and supplement-request columns runs a loop specialised on
-// which of the other columns are present (fast_range); any row it cannot take goes to the general
-// path, so results and errors do not depend on which loop ran (tests/cpp/dossier_rule_test.cpp).
+// The columnar face of the one dossier rule (cchc/dossier_batch.hpp). Rows go in chunks of 1 024
+// through vectorised tiers — the day form (working days, calendar days, same day without pauses),
+// the hours tier (working hours with sorted, disjoint pauses, judged across rows on the office-minute
+// clock) — and every row they do not take goes to the general path: checked, turned into kernel
+// facts and judged by dossier/outcome_kernel.hpp, which also names a bad row. Results and errors do
+// not depend on which tier ran (docs/dossiers.md §4, tests/cpp/dossier_rule_test.cpp).
 #include "cchc/dossier_batch.hpp"
 
 #include <algorithm>
@@ -517,7 +516,7 @@ struct hours_scratch {
   std::int32_t due[chunk_rows], due_tod[chunk_rows], due_out[chunk_rows];
   std::int16_t due_minute[chunk_rows];
   std::uint8_t state[chunk_rows];  // 0 walking, 1 walk done, 2 the general path's
-  std::uint8_t code[chunk_rows], bad[chunk_rows];
+  std::uint8_t code[chunk_rows], bad[chunk_rows];  // (bad: office_minutes_loop's, unused: receipts are checked)
   std::uint32_t key[chunk_rows];
 };
 
