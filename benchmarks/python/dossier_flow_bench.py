@@ -247,7 +247,7 @@ def dask_runs(frame, cal, repeats):
     expected = cchc.dossier_flow(frame, (FIRST, LAST), by="unit", calendar=cal)
     for workers in (1, 2):
         with distributed.LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
-                                      dashboard_address=None) as cluster, distributed.Client(cluster) as client:
+                                      dashboard_address=":0") as cluster, distributed.Client(cluster) as client:
             ddf = dd.from_pandas(frame, npartitions=8).persist()  # the data on the workers first
             distributed.wait(ddf)
             run = lambda: cchc.dask.dossier_flow(ddf, (FIRST, LAST), by="unit", calendar=cal, threads=1)  # noqa: E731

@@ -3,7 +3,9 @@ result must equal the single-process cchc.dossier_flow."""
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+import socket
 
 import numpy as np
 import pandas as pd
@@ -84,10 +86,18 @@ def test_local_cluster_with_two_processes_equals_single_process():
     # an edited calendar travels to the workers by pickling
     calendar = cchc.vietnam_calendar().with_day_off(dt.date(2023, 6, 1), "test notice")
     expected = single_process(log, calendar)
-    with distributed.LocalCluster(
-        n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None
-    ) as cluster, distributed.Client(cluster):
-        ddf = dd.from_pandas(log, npartitions=6)
-        table = cchc.dask.dossier_flow(ddf, CUTOFF, unit="unit", online="channel", calendar=calendar)
+    # Dask's default dashboard port taken (another notebook, a CI neighbour): the cluster still starts
+    with contextlib.ExitStack() as stack:
+        try:
+            blocker = stack.enter_context(socket.socket(socket.AF_INET, socket.SOCK_STREAM))
+            blocker.bind(("", 8787))
+            blocker.listen()
+        except OSError:
+            pass  # already taken by someone else: the same situation
+        with distributed.LocalCluster(
+            n_workers=2, threads_per_worker=1, processes=True, dashboard_address=":0"
+        ) as cluster, distributed.Client(cluster):
+            ddf = dd.from_pandas(log, npartitions=6)
+            table = cchc.dask.dossier_flow(ddf, CUTOFF, unit="unit", online="channel", calendar=calendar)
     pd.testing.assert_frame_equal(table, expected)
     assert table.loc["huyện", "received"] == (log["unit"] == "huyện").sum()
