@@ -23,7 +23,9 @@ recorded, the machine being shared).
       NumPy pipeline of (i); cchc.read_dossier_log + cchc.dossier_flow(frame) and read_dossier_log alone
       are timed too. Target: >= 3x.
 (iv)  Dask: cchc.dask.dossier_flow over 8 partitions on a LocalCluster of 2 worker processes vs 1
-      (threads_per_worker=1, C++ threads=1 per partition). Target: >= 1.6x.
+      (threads_per_worker=1, C++ threads=1 per partition), at 4·10^6 and 3.2·10^7 rows (partitions of
+      11 and 88 MB). Target: >= 1.6x. In the same run, what the machine gives two processes without
+      Dask: the same 8 partitions classified in 1 process vs 4 each in 2 processes started together.
 """
 
 from __future__ import annotations
@@ -236,6 +238,45 @@ def cchc_csv_frame_flow(path, cal):
 
 # --- (iv) Dask ---------------------------------------------------------------------------------
 
+def _partitions_alone(args):
+    """In a fresh process: its share of the 8 partitions of working_day_frame(n, 5), classified one
+    after the other (threads=1), timed --repeats times, each start after a barrier (the processes
+    start together)."""
+    n, share, shares, repeats, barrier = args
+    cal = cchc.vietnam_calendar()
+    frame = working_day_frame(n, 5)
+    bounds = np.linspace(0, n, 9).astype(int)
+    mine = [frame.iloc[bounds[k]:bounds[k + 1]] for k in range(8) if k % shares == share]
+    del frame
+    from cchc import dask as cchc_dask
+    cchc_dask.partition_flow(mine[0], (FIRST, LAST), ["unit"], cal)
+    walls = []
+    for _ in range(repeats):
+        if barrier is not None:
+            barrier.wait()
+        t = time.perf_counter()
+        for part in mine:
+            cchc_dask.partition_flow(part, (FIRST, LAST), ["unit"], cal)
+        walls.append(time.perf_counter() - t)
+    return walls
+
+
+def process_ceiling(n, repeats):
+    """What two processes give on this machine without Dask: the 8 partitions' work in 1 process vs
+    4 each in 2 processes at once (no scheduler, no transfer: the speed-up Dask can approach)."""
+    import multiprocessing as mp
+    ctx = mp.get_context("spawn")
+    with ctx.Pool(1) as pool:
+        one = pool.map(_partitions_alone, [(n, 0, 1, repeats, None)])[0]
+    with ctx.Manager() as manager:
+        barrier = manager.Barrier(2)
+        with ctx.Pool(2) as pool:
+            two = pool.map(_partitions_alone, [(n, k, 2, repeats, barrier) for k in range(2)])
+    slowest = [max(a, b) for a, b in zip(*two)]
+    return dict(processes_1=statistics.median(one), processes_2=statistics.median(slowest),
+                speed_up=statistics.median(one) / statistics.median(slowest))
+
+
 def dask_runs(frame, cal, repeats):
     try:
         import dask.dataframe as dd
@@ -257,6 +298,9 @@ def dask_runs(frame, cal, repeats):
         assert same_table(table, expected, COMPARED + ["received_online"]), "Dask != cchc.dossier_flow"
         out[f"workers_{workers}"] = wall
     out["speed_up"] = out["workers_1"] / out["workers_2"]
+    out["single_process_threads1"] = timed(repeats, lambda: cchc.dossier_flow(frame, (FIRST, LAST), by="unit",
+                                                                              calendar=cal, threads=1))[0]
+    out["plain_processes"] = process_ceiling(len(frame), repeats)
     return out
 
 
@@ -265,7 +309,8 @@ def main():
     ap.add_argument("--sizes", default="10000,100000,1000000,10000000")
     ap.add_argument("--pandas-max", type=int, default=1_000_000, help="largest size for the pandas rule")
     ap.add_argument("--csv-n", type=int, default=1_000_000)
-    ap.add_argument("--dask-n", type=int, default=4_000_000)
+    ap.add_argument("--dask-n", default="4000000,32000000",
+                    help="rows of (iv), comma-separated (8 partitions each: 32·10^6 rows are Dask's ~100 MB partitions)")
     ap.add_argument("--repeats", type=int, default=3)
     ap.add_argument("--skip-dask", action="store_true", help="leave out (iv)")
     ap.add_argument("--out", default="benchmarks/results/dossier_flow_python.json")
@@ -332,10 +377,13 @@ def main():
           "tables identical", flush=True)
     del frame
 
-    frame = working_day_frame(args.dask_n, 5) if not args.skip_dask else None
-    results["dask"] = (dict(rows=args.dask_n, **dask_runs(frame, cal, args.repeats)) if frame is not None
-                       else {"skipped": "--skip-dask"})
-    print(f"(iv) Dask {args.dask_n:,} rows, 8 partitions: {results['dask']}", flush=True)
+    results["dask"] = []
+    for n in ([] if args.skip_dask else [int(v) for v in args.dask_n.split(",")]):
+        frame = working_day_frame(n, 5)
+        row = dict(rows=n, partitions=8, **dask_runs(frame, cal, args.repeats))
+        results["dask"].append(row)
+        del frame
+        print(f"(iv) Dask {n:,} rows, 8 partitions: {row}", flush=True)
 
     results["conditions"]["load_average_end"] = os.getloadavg()
     os.makedirs(os.path.dirname(args.out) or ".", exist_ok=True)

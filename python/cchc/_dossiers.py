@@ -504,7 +504,7 @@ def classify(frame, period=None, calendar: Optional[_core.WorkCalendar] = None, 
 
 def dossier_flow_frame(frame, period=None, by: Union[str, Sequence[str], None] = None,
                        calendar: Optional[_core.WorkCalendar] = None, procedures=None, *, cutoff=None,
-                       receipt_cutoff=None, threads: Optional[int] = None):
+                       receipt_cutoff=None, threads: Optional[int] = None, _plain: bool = False):
     """The Biểu 06 table of a dossier DataFrame, grouped by any columns (see :func:`dossier_flow`)."""
     import pandas as pd
 
@@ -518,11 +518,14 @@ def dossier_flow_frame(frame, period=None, by: Union[str, Sequence[str], None] =
     # The layout is the total's: the columns the input can fill (the channel ones need a channel
     # column, apologies an apology column), the same for every partition of the same data.
     return _flow_table(result["total"], result["groups"], labels, by, period is not None,
-                       channel="channel" in frame.columns, apology="apology" in frame.columns)
+                       channel="channel" in frame.columns, apology="apology" in frame.columns, plain=_plain)
 
 
-def _flow_table(total, groups, labels, by, has_period, channel, apology):
-    """The Biểu 06 DataFrame of a total and its groups ((key codes or values, flow) pairs)."""
+def _flow_table(total, groups, labels, by, has_period, channel, apology, plain=False):
+    """The Biểu 06 DataFrame of a total and its groups ((key codes or values, flow) pairs).
+
+    ``plain``: int64 columns in one block (cchc.dask's partial tables, summed by key), unless some
+    count is absent; then nullable Int64 as always."""
     import pandas as pd
 
     from ._frames import FLOW_COLUMNS
@@ -547,8 +550,11 @@ def _flow_table(total, groups, labels, by, has_period, channel, apology):
     data = np.array([[0 if v[c] is None else v[c] for c in columns] for v in values], dtype=np.int64)
     mask = np.array([[v[c] is None for c in columns] for v in values], dtype=bool)
     data, mask = data.reshape(len(values), len(columns)), mask.reshape(len(values), len(columns))
-    table = pd.DataFrame({c: pd.arrays.IntegerArray(data[:, k].copy(), mask[:, k].copy())
-                          for k, c in enumerate(columns)}, index=index, columns=columns, copy=False)
+    if plain and not mask.any():
+        table = pd.DataFrame(data, index=index, columns=columns, copy=False)
+    else:
+        table = pd.DataFrame({c: pd.arrays.IntegerArray(data[:, k].copy(), mask[:, k].copy())
+                              for k, c in enumerate(columns)}, index=index, columns=columns, copy=False)
     if not has_period:
         # Without a period start nothing is known about carried-over dossiers: absent, not 0.
         table = table.drop(columns=[c for c in ("carried_over",) if c in table.columns])

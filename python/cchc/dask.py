@@ -40,11 +40,28 @@ def partition_flow(pdf, period=None, by: Union[str, Sequence[str], None] = None,
                    calendar: Optional[_core.WorkCalendar] = None, *, cutoff=None, receipt_cutoff=None,
                    threads: Optional[int] = 1, unit: Optional[str] = None, online: Optional[str] = None,
                    online_value: str = "online"):
-    """The flow table (Int64 counts) of one pandas partition: :func:`cchc.dossier_flow` on it."""
+    """The flow table (int64 counts) of one pandas partition: :func:`cchc.dossier_flow` on it."""
+    return _partial(pdf, period, by, calendar, cutoff, receipt_cutoff, threads, unit, online, online_value)
+
+
+def _partial(pdf, period, by, calendar, cutoff, receipt_cutoff, threads, unit, online, online_value):
+    # One int64 block (no nullable columns to build and cast back: ~2-4 ms a partition of Python
+    # against ~5 ms of classification for 500 000 rows).
     by = [by] if isinstance(by, str) else list(by or [])
     pdf, by = _legacy(pdf, by, unit, online, online_value)
-    return dossier_flow_frame(pdf, period, by=by, calendar=calendar, cutoff=cutoff, receipt_cutoff=receipt_cutoff,
-                              threads=threads).astype("int64")
+    table = dossier_flow_frame(pdf, period, by=by, calendar=calendar, cutoff=cutoff, receipt_cutoff=receipt_cutoff,
+                               threads=threads, _plain=True)
+    return table.astype("int64", copy=False)
+
+
+def _same(table):
+    return table
+
+
+def _sum_by_key(tables):
+    """The partial tables (concatenated) added by key: every column is a count, so the sum is exact."""
+    levels = list(range(tables.index.nlevels))
+    return tables.groupby(level=levels, sort=False, dropna=False).sum()
 
 
 def dossier_flow(ddf, period=None, by: Union[str, Sequence[str], None] = None,
@@ -59,6 +76,9 @@ def dossier_flow(ddf, period=None, by: Union[str, Sequence[str], None] = None,
     threads per partition (default 1: Dask runs partitions in parallel); ``compute=False`` returns the
     lazy reduced frame. ``unit=`` and ``online=`` are the keyword form of earlier versions.
 
+    Each partition's table is one task (classification and count fused); the partial tables are
+    added by key in a tree of reductions (eight at a time), not through a groupby shuffle.
+
     Returns
     -------
     pandas.DataFrame
@@ -67,16 +87,19 @@ def dossier_flow(ddf, period=None, by: Union[str, Sequence[str], None] = None,
     import pandas as pd
 
     by_list = [by] if isinstance(by, str) else list(by or [])
-    kwargs = dict(calendar=calendar, cutoff=cutoff, receipt_cutoff=receipt_cutoff, threads=threads, unit=unit,
-                  online=online, online_value=online_value)
-    meta = partition_flow(ddf._meta, period, by_list, **kwargs)
-    partial = ddf.map_partitions(partition_flow, period, by_list, meta=meta, **kwargs)
-    keys = list(meta.index.names)
-    reduced = partial.reset_index().groupby(keys).sum()
+    args = (period, by_list, calendar, cutoff, receipt_cutoff, threads, unit, online, online_value)
+    meta = _partial(ddf._meta, *args)
+    reduced = _reduce(ddf, args, meta)
     if not compute:
         return reduced
     table = reduced.compute().sort_index()
     table = table[list(meta.columns)].astype("Int64")
-    if len(keys) == 1:
-        table.index = pd.Index(list(table.index), name=keys[0], dtype=object)
+    if table.index.nlevels == 1:
+        table.index = pd.Index(list(table.index), name=meta.index.name, dtype=object)
     return table
+
+
+def _reduce(ddf, args, meta):
+    partial = ddf.map_partitions(_partial, *args, meta=meta)
+    return partial.reduction(_same, aggregate=_sum_by_key, combine=_sum_by_key, meta=meta, split_every=8,
+                             token="cchc-dossier-flow-sum")

@@ -52,9 +52,19 @@ def test_partition_reduction_is_exact_without_a_cluster():
         # a period (carried over counted) and two keys, for several partitionings
         period = (dt.date(2023, 3, 1), CUTOFF)
         expected = single_process(log, period=period, by=["unit", "channel"])
-        for parts in (1, 3, 7):
+        # (more than 8 partitions: the partial tables are added in a tree, combine then aggregate)
+        for parts in (1, 3, 7, 20):
             got = cchc.dask.dossier_flow(dd.from_pandas(log, npartitions=parts), period, by=["unit", "channel"])
             pd.testing.assert_frame_equal(got, expected)
+        # empty partitions (every other one emptied), and a key that only the first partitions hold
+        only = log[(log["unit"] != "huyện") | (log.index < 600)]
+        parts = dd.from_pandas(only, npartitions=9).to_delayed()
+        emptied = [dask.delayed(lambda p, k: p.iloc[:0] if k % 2 else p)(p, k) for k, p in enumerate(parts)]
+        sparse = dd.from_delayed(emptied, meta=only.iloc[:0])
+        kept = sparse.compute()
+        assert sum(len(p.compute()) == 0 for p in sparse.partitions) == 4 and 0 < len(kept) < len(only)
+        pd.testing.assert_frame_equal(cchc.dask.dossier_flow(sparse, period, by=["unit", "channel"]),
+                                      single_process(kept, period=period, by=["unit", "channel"]))
         assert expected["carried_over"].sum() > 0
 
 
