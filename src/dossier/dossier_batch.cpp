@@ -233,7 +233,7 @@ void general_row(const job& j, std::size_t i, thread_state& s) { record_row(j, i
 // the fast form cannot take (`flag`): a column value other than the commonest (a processing unit
 // other than working days, a promised date, a pause, a per-row cut-off, more than one supplement
 // request, a key code out of range). Then one branch-free loop (compares and selects only; with
-// AVX2 gathers where the CPU has them) judges every row as the commonest kind — working days from
+// AVX-512 or AVX2 gathers where the CPU has them) judges every row as the commonest kind — working days from
 // the receipt day, the kernel's working_days branch with no pause: due = ordinal[cumulative[received
 // index] + days] — and flags, in the same pass, every row that is bad or out of the fast form's
 // reach (a received or end time missing or outside the calendar, an end before receipt, a bad end
@@ -251,15 +251,15 @@ constexpr std::uint64_t histogram_keys_max = std::uint64_t{1} << 15;
 // uint32 histogram counters are flushed before they could overflow.
 constexpr std::uint64_t flush_rows = std::uint64_t{1} << 31;
 
-// On x86-64 with GCC, the row loop is also compiled for AVX2 (gathers) and picked at load time when
-// the CPU has it (as in bulk.cpp); elsewhere it is the portable build.
+// On x86-64 with GCC, the row loops are also compiled for x86-64-v4 (AVX-512 F/BW/DQ/VL) and AVX2,
+// and the build the CPU has is picked at load time (as in bulk.cpp); elsewhere they are the portable
+// build. Measured on the benchmark machine (docs/performance.md): the v4 build of the day form's
+// loops is 10-20 % faster than the AVX2 one (byte and int64 lanes at full width, its gathers faster
+// than AVX2's).
 #if defined(__x86_64__) && defined(__GNUC__) && !defined(__clang__) && defined(__linux__)
-#define CCHC_BATCH_TARGETS __attribute__((target_clones("avx2", "default")))
-// The hours tier's loops gather more: AVX-512 where the CPU has it.
-#define CCHC_HOURS_TARGETS __attribute__((target_clones("avx512f", "avx2", "default")))
+#define CCHC_ROW_TARGETS __attribute__((target_clones("arch=x86-64-v4", "avx2", "default")))
 #else
-#define CCHC_BATCH_TARGETS
-#define CCHC_HOURS_TARGETS
+#define CCHC_ROW_TARGETS
 #endif
 
 struct chunk_params {
@@ -277,7 +277,7 @@ struct chunk_params {
 // day (two gathers), (4) outcome code, outputs, and slot key = ((group * 32 + tally slot) * 4 +
 // fell_due * 2 + apology), `dump` (one past the table) for a row not counted or flagged. Selects are written as
 // arithmetic where a conditional index would keep the compiler from gathering.
-CCHC_BATCH_TARGETS void day_index_loop(std::size_t n, const i64* __restrict minute, std::uint64_t base,
+CCHC_ROW_TARGETS void day_index_loop(std::size_t n, const i64* __restrict minute, std::uint64_t base,
                                        std::uint64_t span, std::int32_t* __restrict day,
                                        std::uint8_t* __restrict flag) {
   for (std::size_t i = 0; i < n; ++i) {
@@ -291,7 +291,7 @@ CCHC_BATCH_TARGETS void day_index_loop(std::size_t n, const i64* __restrict minu
 // end_flags: bit 0 ended, bit 1 ended but outside the calendar or before receipt (a bad row). The
 // end is kept as minutes since the calendar's first day (`offset`, 0 when not ended or bad): the
 // outcome compares it with day boundaries (day index * 1440), so no division is needed here.
-CCHC_BATCH_TARGETS void end_loop(std::size_t n, const i64* __restrict received, const i64* __restrict ended_at,
+CCHC_ROW_TARGETS void end_loop(std::size_t n, const i64* __restrict received, const i64* __restrict ended_at,
                                  std::uint64_t base, std::uint64_t span, std::int32_t* __restrict offset,
                                  std::uint8_t* __restrict end_flags) {
   for (std::size_t i = 0; i < n; ++i) {
@@ -312,7 +312,7 @@ CCHC_BATCH_TARGETS void end_loop(std::size_t n, const i64* __restrict received, 
 // next working day when a day off: ordinal[cumulative[receipt index + amount]].
 // `Calendar`: some row of the chunk is in calendar days (else the two look-ups they need are skipped).
 template <bool Calendar>
-CCHC_BATCH_TARGETS void due_loop(std::size_t n, const std::int32_t* __restrict received_day,
+CCHC_ROW_TARGETS void due_loop(std::size_t n, const std::int32_t* __restrict received_day,
                                  const std::int32_t* __restrict amount, const std::uint8_t* __restrict unit,
                                  const std::int32_t* __restrict cumulative, const std::int32_t* __restrict ordinal,
                                  std::int32_t working, std::int32_t days, std::int32_t* __restrict due,
@@ -354,7 +354,7 @@ struct office_day {
 };
 
 // (Two loops, each of which the compiler vectorises; fused, it does not.)
-CCHC_HOURS_TARGETS void day_and_time_loop(std::size_t n, const i64* __restrict t, std::uint64_t base,
+CCHC_ROW_TARGETS void day_and_time_loop(std::size_t n, const i64* __restrict t, std::uint64_t base,
                                           std::uint64_t span, std::int32_t* __restrict day,
                                           std::int32_t* __restrict tod, std::uint8_t* __restrict bad) {
   for (std::size_t k = 0; k < n; ++k) {
@@ -369,7 +369,7 @@ CCHC_HOURS_TARGETS void day_and_time_loop(std::size_t n, const i64* __restrict t
 }
 
 template <bool OnClock>
-CCHC_HOURS_TARGETS void office_minutes_of_days(std::size_t n, const std::int32_t* __restrict day,
+CCHC_ROW_TARGETS void office_minutes_of_days(std::size_t n, const std::int32_t* __restrict day,
                                                const std::int32_t* __restrict tod, office_day od,
                                                std::int32_t* __restrict om, std::uint8_t* __restrict on_clock) {
   const std::int32_t* __restrict cumulative = od.cumulative;
@@ -399,7 +399,7 @@ void office_minutes_loop(std::size_t n, const i64* t, std::uint64_t base, std::u
 // working days, calendar days, and same day with amount 0 or 1) or pauses; bit 2 a promised date or
 // more than one supplement request.
 // Returns nonzero when some row is in calendar days.
-CCHC_BATCH_TARGETS std::uint32_t unit_flag_loop(std::size_t n, const std::uint8_t* __restrict unit,
+CCHC_ROW_TARGETS std::uint32_t unit_flag_loop(std::size_t n, const std::uint8_t* __restrict unit,
                                                 const std::int32_t* __restrict amount, std::uint8_t* __restrict flag) {
   std::uint32_t calendar = 0;
   for (std::size_t r = 0; r < n; ++r) {
@@ -409,21 +409,26 @@ CCHC_BATCH_TARGETS std::uint32_t unit_flag_loop(std::size_t n, const std::uint8_
   }
   return calendar;
 }
-CCHC_BATCH_TARGETS void pause_flag_loop(std::size_t n, const i64* __restrict offsets, std::uint8_t* __restrict flag) {
+CCHC_ROW_TARGETS void pause_flag_loop(std::size_t n, const i64* __restrict offsets, std::uint8_t* __restrict flag) {
   for (std::size_t r = 0; r < n; ++r) flag[r] |= static_cast<std::uint8_t>(offsets[r] != offsets[r + 1]);
 }
-CCHC_BATCH_TARGETS void instant_flag_loop(std::size_t n, const i64* __restrict promised, std::uint8_t* __restrict flag) {
+CCHC_ROW_TARGETS void instant_flag_loop(std::size_t n, const i64* __restrict promised, std::uint8_t* __restrict flag) {
   for (std::size_t r = 0; r < n; ++r) flag[r] |= static_cast<std::uint8_t>((promised[r] != no_time) << 2);
 }
-CCHC_BATCH_TARGETS void requests_flag_loop(std::size_t n, const std::int32_t* __restrict requests,
+CCHC_ROW_TARGETS void requests_flag_loop(std::size_t n, const std::int32_t* __restrict requests,
                                            std::uint8_t* __restrict flag) {
   for (std::size_t r = 0; r < n; ++r)
     flag[r] |= static_cast<std::uint8_t>((static_cast<std::uint32_t>(requests[r]) > 1) << 2);
 }
 
+CCHC_ROW_TARGETS void key_flag_loop(std::size_t n, const std::uint32_t* __restrict key, std::uint32_t size,
+                                    std::uint8_t* __restrict flag) {
+  for (std::size_t r = 0; r < n; ++r) flag[r] |= static_cast<std::uint8_t>((key[r] >= size) << 2);
+}
+
 // Returns nonzero when some row is flagged.
 template <bool Kind>
-CCHC_BATCH_TARGETS std::uint32_t outcome_loop(std::size_t n, const std::int32_t* __restrict received_day,
+CCHC_ROW_TARGETS std::uint32_t outcome_loop(std::size_t n, const std::int32_t* __restrict received_day,
                                      const std::int32_t* __restrict end_offset,
                                      const std::uint8_t* __restrict end_flags,
                                      const std::uint8_t* __restrict kinds,
@@ -525,7 +530,7 @@ struct hours_scratch {
 // ends in the calendar, end >= start), bit 30 it starts after the previous pause of the chunk ends
 // (for a row's second and later pauses: sorted and disjoint). One look-up instead of two.
 constexpr int info_shift = 28;
-CCHC_HOURS_TARGETS void pause_check_loop(std::size_t n, const i64* __restrict from, const i64* __restrict to,
+CCHC_ROW_TARGETS void pause_check_loop(std::size_t n, const i64* __restrict from, const i64* __restrict to,
                                          const std::uint8_t* __restrict bad_from,
                                          const std::uint8_t* __restrict bad_to,
                                          const std::uint8_t* __restrict on_clock, std::int32_t* __restrict from_office) {
@@ -541,7 +546,7 @@ CCHC_HOURS_TARGETS void pause_check_loop(std::size_t n, const i64* __restrict fr
 // are clamped to `past` (one past the calendar's office minutes): a row beyond it has gone past the
 // calendar (the reading only grows) and goes to the general path, and int32 cannot overflow.
 // `from_info` per pause: pause_check_loop's.
-CCHC_HOURS_TARGETS void pause_pass(std::size_t nc, std::int32_t k, const std::int32_t* __restrict first,
+CCHC_ROW_TARGETS void pause_pass(std::size_t nc, std::int32_t k, const std::int32_t* __restrict first,
                                    const std::int32_t* __restrict count, const std::int32_t* __restrict from_info,
                                    const std::int32_t* __restrict to_office, const std::int32_t* __restrict start,
                                    std::int32_t past,
@@ -591,7 +596,7 @@ void hours_due_loop(std::size_t nc, const std::int32_t* __restrict g, std::uint8
 // Outcome, outputs and slot key of the candidates (outcome_loop's arithmetic, with the due day's
 // time of day: ended on the due day after the due instant is late — due_date::met_by).
 template <bool Kind>
-CCHC_HOURS_TARGETS void hours_outcome_loop(std::size_t nc, const hours_rows& in, const hours_scratch& __restrict h,
+CCHC_ROW_TARGETS void hours_outcome_loop(std::size_t nc, const hours_rows& in, const hours_scratch& __restrict h,
                                            std::int32_t fi, std::int32_t li, std::int32_t ix_first, std::uint32_t dump,
                                            std::uint8_t* __restrict code_out, std::int32_t* __restrict due_out,
                                            std::int16_t* __restrict minute_out, std::uint32_t* __restrict key_out) {
@@ -636,7 +641,7 @@ CCHC_HOURS_TARGETS void hours_outcome_loop(std::size_t nc, const hours_rows& in,
 }
 
 // The time of day of instants whose calendar day index is known (the row loops computed it).
-CCHC_HOURS_TARGETS void time_of_day_loop(std::size_t n, const i64* __restrict t, const std::int32_t* __restrict day,
+CCHC_ROW_TARGETS void time_of_day_loop(std::size_t n, const i64* __restrict t, const std::int32_t* __restrict day,
                                          std::uint64_t base, std::int32_t* __restrict tod) {
   for (std::size_t k = 0; k < n; ++k)
     tod[k] = static_cast<std::int32_t>(static_cast<std::uint32_t>(static_cast<std::uint64_t>(t[k]) - base) -
@@ -645,7 +650,7 @@ CCHC_HOURS_TARGETS void time_of_day_loop(std::size_t n, const i64* __restrict t,
 
 // Dense candidates: each row's pauses as a range of the chunk's pause arrays (none for a row that is
 // not a candidate; a row with more than tier_pauses_max goes to the general path). Returns the most.
-CCHC_HOURS_TARGETS std::int32_t pause_range_loop(std::size_t n, const i64* __restrict offsets, i64 p0,
+CCHC_ROW_TARGETS std::int32_t pause_range_loop(std::size_t n, const i64* __restrict offsets, i64 p0,
                                                  std::uint8_t* __restrict state, std::int32_t* __restrict first,
                                                  std::int32_t* __restrict count) {
   std::int32_t most = 0;
@@ -664,7 +669,7 @@ CCHC_HOURS_TARGETS std::int32_t pause_range_loop(std::size_t n, const i64* __res
 
 // The clock's reading at the due instant before any pause: the receipt instant's office minutes plus
 // the hours (clamped to `past`); zero or negative hours go to the general path (the kernel's other branch).
-CCHC_HOURS_TARGETS void hours_start_loop(std::size_t n, const std::int32_t* __restrict start,
+CCHC_ROW_TARGETS void hours_start_loop(std::size_t n, const std::int32_t* __restrict start,
                                          const std::int32_t* __restrict amount, std::int32_t past,
                                          std::int32_t* __restrict g, std::uint8_t* __restrict state) {
   for (std::size_t k = 0; k < n; ++k) {
@@ -675,13 +680,13 @@ CCHC_HOURS_TARGETS void hours_start_loop(std::size_t n, const std::int32_t* __re
 
 // Dense candidates: the rows taken (state != 2) get the tier's outputs and lose their flag.
 template <class T>
-CCHC_HOURS_TARGETS void take_loop(std::size_t n, const std::uint8_t* __restrict state, const T* __restrict value,
+CCHC_ROW_TARGETS void take_loop(std::size_t n, const std::uint8_t* __restrict state, const T* __restrict value,
                                   T* __restrict out) {
   for (std::size_t k = 0; k < n; ++k) out[k] = state[k] != 2 ? value[k] : out[k];
 }
 
 // Whether every row of a chunk is flagged by its columns (then no row takes the day form).
-CCHC_BATCH_TARGETS bool every_row_flagged(std::size_t n, const std::uint8_t* __restrict flag) {
+CCHC_ROW_TARGETS bool every_row_flagged(std::size_t n, const std::uint8_t* __restrict flag) {
   std::uint32_t none = 0;
   for (std::size_t r = 0; r < n; ++r) none |= flag[r] == 0;
   return none == 0;
@@ -691,7 +696,7 @@ CCHC_BATCH_TARGETS bool every_row_flagged(std::size_t n, const std::uint8_t* __r
 // period: flag bit 1), for chunks that skip it. What the day form would also flag (an amount or a due
 // day past the calendar) the tiers check themselves.
 template <bool Kind>
-CCHC_BATCH_TARGETS void row_check_loop(std::size_t n, const std::int32_t* __restrict received_day,
+CCHC_ROW_TARGETS void row_check_loop(std::size_t n, const std::int32_t* __restrict received_day,
                                        const std::uint8_t* __restrict end_flags, const std::uint8_t* __restrict kinds,
                                        std::int32_t li, std::uint8_t* __restrict flag) {
   using u32 = std::uint32_t;
@@ -926,8 +931,7 @@ void chunked_range(const job& j, std::size_t begin, std::size_t end, thread_stat
     const std::uint32_t* g = zeros32.data();
     if (j.count && nk == 1) {
       g = b.keys[0].data() + c0;
-      const std::uint32_t size = j.size[0];
-      for (std::size_t r = 0; r < m; ++r) flag[r] |= static_cast<std::uint8_t>((g[r] >= size) << 2);
+      key_flag_loop(m, g, j.size[0], flag);
     } else if (j.count && nk > 1) {
       std::fill(group, group + m, 0u);
       for (std::size_t k = 0; k < nk; ++k) {

@@ -752,6 +752,58 @@ TEST_CASE("batch errors name the first bad row and the column, with dates as dat
                   cchc::argument_error);
 }
 
+TEST_CASE("batch errors: a key code at or past its declared size, one key or several, any tier") {
+  // Key codes are checked by a column loop before the tiers count them: a code equal to the key's
+  // size (one past the last) must be the row's error, never a count into the next group's slots.
+  using namespace date::literals;
+  const std::size_t n = 5000, bad = 3001;
+  const std::int64_t at = cchc::civil_time_at(days{2023_y / 3 / 2}, minutes{0}).time_since_epoch().count() + 500;
+  std::vector<std::int64_t> received(n, at), ended(n, at + 3 * 1440);
+  std::vector<std::int32_t> amount(n, 3);
+  std::vector<std::uint8_t> unit(n, 0);
+  std::vector<std::uint32_t> k0(n), k1(n);
+  for (std::size_t i = 0; i < n; ++i) {
+    k0[i] = static_cast<std::uint32_t>(i % 12);
+    k1[i] = static_cast<std::uint32_t>(i % 3);
+  }
+  for (const bool hours : {false, true}) {
+    if (hours) {  // the hours tier's rows (4 working hours)
+      std::fill(unit.begin(), unit.end(), static_cast<std::uint8_t>(cchc::time_unit::working_hours));
+      std::fill(amount.begin(), amount.end(), 4);
+    }
+    for (const std::size_t keys : {std::size_t{1}, std::size_t{2}}) {
+      for (const std::uint32_t code : {12u, 13u, 4000000000u}) {
+        CAPTURE(hours);
+        CAPTURE(keys);
+        CAPTURE(code);
+        std::vector<std::uint32_t> a = k0, c = k1;
+        (keys == 1 ? a : c)[bad] = keys == 1 ? code : code - 9;  // (the second key's size is 3)
+        cchc::dossier_batch b;
+        b.received = received;
+        b.amount = amount;
+        b.unit_of_time = unit;
+        b.ended = ended;
+        b.keys = keys == 1 ? std::vector<cchc::column_view<std::uint32_t>>{a}
+                           : std::vector<cchc::column_view<std::uint32_t>>{a, c};
+        cchc::batch_options opt;
+        opt.key_sizes = keys == 1 ? std::vector<std::uint32_t>{12} : std::vector<std::uint32_t>{12, 3};
+        try {
+          (void)cchc::classify_batch(b, days{2023_y / 1 / 1}, days{2023_y / 12 / 31}, cal(), {}, {}, opt);
+          FAIL("expected an error");
+        } catch (const cchc::range_error& e) {
+          CHECK(e.where().path == "row 3001");
+          CHECK(e.where().field == "keys");
+          CHECK(std::string(e.detail()).find(keys == 1 ? "expected a code < 12 in key 0" : "expected a code < 3 in key 1") !=
+                std::string::npos);
+        }
+        (keys == 1 ? a : c)[bad] = 0;  // the same batch without it counts every row
+        const auto t = cchc::classify_batch(b, days{2023_y / 1 / 1}, days{2023_y / 12 / 31}, cal(), {}, {}, opt);
+        CHECK(t.total().received == std::optional<std::int64_t>{static_cast<std::int64_t>(n)});
+      }
+    }
+  }
+}
+
 TEST_CASE("batch errors: the first bad row across chunks, tiers and threads") {
   // 300 000 working-day rows (the chunked fast path) with bad rows planted far apart: an hours row
   // whose pause ends before it starts (the hours tier declines it, the general path names it) and a
