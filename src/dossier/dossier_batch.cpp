@@ -577,7 +577,7 @@ CCHC_ROW_TARGETS void pause_pass(std::size_t nc, std::int32_t k, const std::int3
 
 // The due instant at_office_minute(g) as a calendar day index and a time of day; a reading past the
 // calendar (`total` office minutes) goes to the general path (which names the error).
-void hours_due_loop(std::size_t nc, const std::int32_t* __restrict g, std::uint8_t* __restrict state,
+CCHC_ROW_TARGETS void hours_due_loop(std::size_t nc, const std::int32_t* __restrict g, std::uint8_t* __restrict state,
                     std::int32_t total, std::uint64_t reciprocal, std::int32_t per_day,
                     const std::int32_t* __restrict ordinal, std::int32_t ms, std::int32_t ml, std::int32_t as,
                     std::int32_t* __restrict due, std::int32_t* __restrict due_tod) {
@@ -770,6 +770,15 @@ struct office_consts {
   bool hours_tier = false;  // office_days' reciprocal is exact for every reading (kernel::clock)
 };
 
+// The number of a chunk's rows the hours tier may take: in working hours, flagged only by their unit
+// or pauses.
+CCHC_ROW_TARGETS std::size_t hours_candidates(std::size_t m, const std::uint8_t* __restrict flag,
+                                              const std::uint8_t* __restrict unit, std::uint8_t hours_unit) {
+  std::size_t nc = 0;
+  for (std::size_t r = 0; r < m; ++r) nc += (flag[r] == 1) & (unit[r] == hours_unit);
+  return nc;
+}
+
 // The hours tier on one chunk (see hours_scratch): judges, writes and counts the rows it takes and
 // clears their flags; the rows it leaves keep theirs.
 void hours_chunk(const job& j, const chunk_params& p, const office_consts& oc, std::size_t c0, std::size_t m,
@@ -781,11 +790,7 @@ void hours_chunk(const job& j, const chunk_params& p, const office_consts& oc, s
   hours_scratch& h = *c.hours;
   const std::uint8_t* unit = b.unit_of_time.data() + c0;
   constexpr auto hours_unit = static_cast<std::uint8_t>(time_unit::working_hours);
-  std::size_t nc = 0;
-  for (std::size_t r = 0; r < m; ++r) {
-    h.row[nc] = static_cast<std::uint16_t>(r);
-    nc += (flag[r] == 1) & (unit[r] == hours_unit);
-  }
+  const std::size_t nc = hours_candidates(m, flag, unit, hours_unit);
   if (nc == 0) return;
   const bool has_pauses = !b.pause_offsets.empty();
   const i64 p0 = has_pauses ? b.pause_offsets[c0] : 0;
@@ -801,6 +806,10 @@ void hours_chunk(const job& j, const chunk_params& p, const office_consts& oc, s
       h.state[r] = static_cast<std::uint8_t>(((flag[r] == 1) & (unit[r] == hours_unit)) ? 0 : 2);
     if (has_pauses) max_pauses = pause_range_loop(m, b.pause_offsets.data() + c0, p0, h.state, h.first_pause, h.pauses);
   } else {
+    for (std::size_t r = 0, k = 0; r < m; ++r) {  // the candidates' rows, in order
+      h.row[k] = static_cast<std::uint16_t>(r);
+      k += (flag[r] == 1) & (unit[r] == hours_unit);
+    }
     for (std::size_t k = 0; k < nc; ++k) {
       const std::size_t r = h.row[k], i = c0 + r;
       h.received[k] = b.received[i];
