@@ -553,8 +553,11 @@ def _flow_table(total, groups, labels, by, has_period, channel, apology, plain=F
     if plain and not mask.any():
         table = pd.DataFrame(data, index=index, columns=columns, copy=False)
     else:
-        table = pd.DataFrame({c: pd.arrays.IntegerArray(data[:, k].copy(), mask[:, k].copy())
-                              for k, c in enumerate(columns)}, index=index, columns=columns, copy=False)
+        arrays = [pd.arrays.IntegerArray(data[:, k].copy(), mask[:, k].copy()) for k in range(len(columns))]
+        try:  # (pandas' own constructor from checked arrays: 0.2 ms against 0.7 for the dict form)
+            table = pd.DataFrame._from_arrays(arrays, columns=pd.Index(columns), index=index, verify_integrity=False)
+        except (AttributeError, TypeError):  # pragma: no cover - a pandas without it
+            table = pd.DataFrame(dict(zip(columns, arrays)), index=index, columns=columns, copy=False)
     if not has_period:
         # Without a period start nothing is known about carried-over dossiers: absent, not 0.
         table = table.drop(columns=[c for c in ("carried_over",) if c in table.columns])

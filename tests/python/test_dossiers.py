@@ -441,3 +441,44 @@ def test_category_columns_of_names_give_the_canonical_codes_whatever_their_order
     many = pd.Series(pd.Categorical(np.array(D._UNITS * 3, dtype=object)))  # int8 codes, 5 categories
     assert D._codes(many, "processing_unit", many.index, D._UNITS, D._UNIT_ALIASES, 0).tolist() == \
         [D._UNITS.index(v) for v in many]
+
+
+@pytest.mark.parametrize("unit", ["ns", "us", "ms", "s", "m", "h", "D"])
+def test_datetime64_to_minutes_in_cpp_is_numpy_s_floor_for_every_value_and_unit(unit):
+    # The C++ conversion (a shift, a division in double precision and one correction step) against
+    # NumPy's own cast to [m] (a floor), on random values of the whole representable range of cchc
+    # (years 1 … 9999, clipped to what the unit can hold), values next to whole minutes (where a
+    # rounding error would show), before 1970, and NaT.
+    from cchc import _core
+
+    rng = np.random.default_rng(len(unit))
+    per_minute = {"ns": 60 * 10**9, "us": 60 * 10**6, "ms": 60_000, "s": 60, "m": 1, "h": 1, "D": 1}[unit]
+    first, last = np.datetime64("0001-01-01T00:00", "m"), np.datetime64("9999-12-31T00:00", "m")  # cchc's range
+    big = np.iinfo(np.int64)
+    if unit == "ns":  # (the unit holds 1677 … 2262 only; NumPy's cast wraps around at its very bottom)
+        lo, hi = big.min + per_minute, big.max
+        extremes = np.array([big.min + 1, big.max], dtype=np.int64).view("datetime64[ns]")
+        assert _core._datetime64_minutes(extremes, extremes, "x")[0].tolist() == [(big.min + 1) // per_minute,
+                                                                                   big.max // per_minute]
+    elif per_minute > 1:
+        lo, hi = first.astype(f"datetime64[{unit}]").view(np.int64), last.astype(f"datetime64[{unit}]").view(np.int64)
+        hi += per_minute - 1  # the last minute's last tick
+    else:  # coarser than a minute: whole units inside the range
+        step = {"m": 1, "h": 60, "D": 1440}[unit]
+        lo, hi = -(-first.view(np.int64) // step), last.view(np.int64) // step
+    values = rng.integers(lo, hi, 200_000, dtype=np.int64, endpoint=True)
+    minutes = rng.integers(lo // per_minute + 1, hi // per_minute - 1, 50_000, dtype=np.int64)
+    near = np.concatenate([minutes * per_minute + d for d in (-1, 0, 1)]) if per_minute > 1 else minutes
+    values = np.concatenate([values, near, [lo, hi, -1, 0, 1, np.iinfo(np.int64).min]])
+    values = values[(values >= lo) | (values == np.iinfo(np.int64).min)]
+    a = values.view(f"datetime64[{unit}]")
+    got, first_nat = _core._datetime64_minutes(a, a, "x")
+    expected = a.astype("datetime64[m]").view(np.int64)
+    assert first_nat == len(values) - 1
+    np.testing.assert_array_equal(got, expected)
+    # one tick outside the range: refused (by the fallback, which names the position)
+    if unit != "ns":
+        for outside in (lo - 1, hi + 1):
+            with pytest.raises(cchc.ArgumentError, match="outside the supported dates"):
+                _core._datetime64_minutes(np.array([0, outside], dtype=np.int64).view(f"datetime64[{unit}]"),
+                                          np.array([0, outside], dtype=np.int64).view(f"datetime64[{unit}]"), "x")
