@@ -41,11 +41,7 @@ def partition_flow(pdf, period=None, by: Union[str, Sequence[str], None] = None,
                    threads: Optional[int] = 1, unit: Optional[str] = None, online: Optional[str] = None,
                    online_value: str = "online"):
     """The flow table (int64 counts) of one pandas partition: :func:`cchc.dossier_flow` on it."""
-    return _partial(pdf, period, by, calendar, cutoff, receipt_cutoff, threads, unit, online, online_value)
-
-
-def _partial(pdf, period, by, calendar, cutoff, receipt_cutoff, threads, unit, online, online_value):
-    # One int64 block (no nullable columns to build and cast back: ~2-4 ms a partition of Python
+    # One int64 block (no nullable columns built and cast back: ~2-4 ms of Python a partition,
     # against ~5 ms of classification for 500 000 rows).
     by = [by] if isinstance(by, str) else list(by or [])
     pdf, by = _legacy(pdf, by, unit, online, online_value)
@@ -77,7 +73,7 @@ def dossier_flow(ddf, period=None, by: Union[str, Sequence[str], None] = None,
     lazy reduced frame. ``unit=`` and ``online=`` are the keyword form of earlier versions.
 
     Each partition's table is one task (classification and count fused); the partial tables are
-    added by key in a tree of reductions (eight at a time), not through a groupby shuffle.
+    added by key in a tree of reductions (eight at a time).
 
     Returns
     -------
@@ -87,9 +83,12 @@ def dossier_flow(ddf, period=None, by: Union[str, Sequence[str], None] = None,
     import pandas as pd
 
     by_list = [by] if isinstance(by, str) else list(by or [])
-    args = (period, by_list, calendar, cutoff, receipt_cutoff, threads, unit, online, online_value)
-    meta = _partial(ddf._meta, *args)
-    reduced = _reduce(ddf, args, meta)
+    kwargs = dict(calendar=calendar, cutoff=cutoff, receipt_cutoff=receipt_cutoff, threads=threads, unit=unit,
+                  online=online, online_value=online_value)
+    meta = partition_flow(ddf._meta, period, by_list, **kwargs)
+    partial = ddf.map_partitions(partition_flow, period, by_list, meta=meta, **kwargs)
+    reduced = partial.reduction(_same, aggregate=_sum_by_key, combine=_sum_by_key, meta=meta, split_every=8,
+                                token="cchc-dossier-flow-sum")
     if not compute:
         return reduced
     table = reduced.compute().sort_index()
@@ -98,8 +97,3 @@ def dossier_flow(ddf, period=None, by: Union[str, Sequence[str], None] = None,
         table.index = pd.Index(list(table.index), name=meta.index.name, dtype=object)
     return table
 
-
-def _reduce(ddf, args, meta):
-    partial = ddf.map_partitions(_partial, *args, meta=meta)
-    return partial.reduction(_same, aggregate=_sum_by_key, combine=_sum_by_key, meta=meta, split_every=8,
-                             token="cchc-dossier-flow-sum")
